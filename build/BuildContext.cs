@@ -1,0 +1,117 @@
+using Build.Context;
+using Build.Git;
+using Build.Images;
+using Build.Tools;
+using Build.Tools.Compose;
+using Build.Tools.Docker;
+using Build.Tools.Poetry;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Frosting;
+
+namespace Build;
+
+/// <summary>
+/// The one typed context every task shares. Options are parsed and validated here, before the first task runs;
+/// everything that costs a process or a file read (git, pyproject.toml, the docker engine) is computed on first
+/// use and then kept, so a task that does not need it does not pay for it.
+/// </summary>
+public sealed class BuildContext : FrostingContext
+{
+    private readonly Lazy<ProjectMetadata> _project;
+    private readonly Lazy<GitFacts> _git;
+    private readonly Lazy<DockerEngine> _engine;
+    private readonly Lazy<ComposeClient> _compose;
+    private readonly Dictionary<(string, ImageFlavour), ImageSpec> _images = [];
+
+    public BuildContext(ICakeContext context)
+        : base(context)
+    {
+        Target = context.Arguments.GetArguments("target").LastOrDefault() ?? "Default";
+        Options = BuildOptionsParser.Parse(context, Target);
+        Runner = new CommandRunner(context, Options.DryRun);
+        Docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
+        Poetry = new PoetryCommands(Options.PoetryExecutable);
+        _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
+        _git = new(ReadGit);
+        var probe = new DockerProbe(Runner, Docker, context.Environment.GetEnvironmentVariable);
+        _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed", DockerBuilder.Unprobed) : probe.ProbeEngine());
+        _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : probe.ProbeCompose());
+    }
+
+    /// <summary>The target given with --target (Default when none).</summary>
+    public string Target { get; }
+
+    public BuildOptions Options { get; }
+
+    public CommandRunner Runner { get; }
+
+    public DockerCommands Docker { get; }
+
+    public PoetryCommands Poetry { get; }
+
+    public ProjectMetadata Project => _project.Value;
+
+    public GitFacts Git => _git.Value;
+
+    /// <summary>The engine, its versions and the builder to use; in a dry run nothing is probed.</summary>
+    public DockerEngine Engine => _engine.Value;
+
+    public ComposeClient ComposeClient => _compose.Value;
+
+    public ComposeCommands Compose => new(ComposeClient, ComposeProject, Options.RepositoryRoot);
+
+    /// <summary>The compose files, project and the variables that pick the images the build tasks made.</summary>
+    public ComposeProject ComposeProject
+    {
+        get
+        {
+            var files = new List<string> { Relative(Options.ComposeFile.FullPath) };
+            if (Options.BuildTarget == BuildTarget.Development && Options.ComposeDevelopmentOverride is { } developmentOverride)
+            {
+                files.Add(Relative(developmentOverride.FullPath));
+            }
+
+            var variables = new Dictionary<string, string>
+            {
+                ["BUILD_TARGET"] = Options.BuildTarget.StageName(),
+                ["IMAGE_TAG"] = Options.BuildTarget.FlavourTag(),
+                ["IMAGE_REGISTRY"] = Options.Registry is null ? "" : Options.Registry + "/",
+            };
+            return new ComposeProject(files, Options.ProjectName, variables);
+        }
+    }
+
+    /// <summary>The image of one service in one flavour, planned once.</summary>
+    public ImageSpec Image(string service, ImageFlavour flavour)
+    {
+        if (!_images.TryGetValue((service, flavour), out var spec))
+        {
+            spec = ImagePlanner.Plan(service, flavour, Options, Project, Git);
+            _images[(service, flavour)] = spec;
+        }
+
+        return spec;
+    }
+
+    /// <summary>The flavour that BuildOrchestrator/BuildReducer build: the build target's stage.</summary>
+    public ImageFlavour TargetFlavour => Options.BuildTarget == BuildTarget.Production ? ImageFlavour.Production : ImageFlavour.Development;
+
+    /// <summary>A path relative to the repository root, as commands show it.</summary>
+    public string Relative(string path) => Path.GetRelativePath(Options.RepositoryRoot.FullPath, path).Replace('\\', '/');
+
+    private GitFacts ReadGit()
+    {
+        var facts = GitReader.Read(Options.RepositoryRoot.FullPath);
+        if (!facts.IsRepository)
+        {
+            Log.Warning("{0} is not a git repository (or has no commit yet): images get no sha-, branch or revision tags and labels.", Options.RepositoryRoot.FullPath);
+        }
+        else if (facts.Dirty)
+        {
+            Log.Information("The work tree has uncommitted changes: the sha-{0} tag names the last commit, not these changes.", facts.ShortSha);
+        }
+
+        return facts;
+    }
+}

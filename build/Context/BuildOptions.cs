@@ -1,0 +1,51 @@
+using Cake.Core.IO;
+
+namespace Build.Context;
+
+/// <summary>Registry login for Push. The password never reaches a log: it travels on standard input.</summary>
+public sealed record RegistryCredentials(string Username, string Password);
+
+/// <summary>
+/// Every option of the build, parsed and validated once before the first task. Immutable: tasks read it,
+/// nothing writes it.
+/// </summary>
+public sealed record BuildOptions
+{
+    public required DirectoryPath RepositoryRoot { get; init; }
+    public required DirectoryPath PythonProject { get; init; }
+    public required BuildTarget BuildTarget { get; init; }
+    public required bool DryRun { get; init; }
+
+    /// <summary>host[:port]/namespace, no trailing slash; null for local-only images.</summary>
+    public string? Registry { get; init; }
+    public IReadOnlyList<string> ExtraTags { get; init; } = [];
+
+    public required string DockerExecutable { get; init; }
+    public required string PoetryExecutable { get; init; }
+
+    public string? BaseImage { get; init; }
+    public string? BuilderImage { get; init; }
+    public string? PoetryVersion { get; init; }
+
+    public bool Pull { get; init; }
+    public bool NoCache { get; init; }
+    public bool Force { get; init; }
+    public bool Parallel { get; init; } = true;
+
+    public required FilePath ComposeFile { get; init; }
+    public FilePath? ComposeDevelopmentOverride { get; init; }
+    public required string ProjectName { get; init; }
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public bool DownOnFailure { get; init; }
+    public ScalePlan Scale { get; init; } = ScalePlan.None;
+    public bool RemoveVolumes { get; init; }
+
+    public string? RegistryUsername { get; init; }
+    public string? RegistryPassword { get; init; }
+    /// <summary>--password-stdin: read the registry password from standard input when Push logs in.</summary>
+    public bool PasswordFromStandardInput { get; init; }
+
+    public bool Locked { get; init; }
+    public required FilePath ReportPath { get; init; }
+    public string? TestFilter { get; init; }
+}

@@ -1,0 +1,63 @@
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Build.Context;
+
+/// <summary>The facts the images need from pyproject.toml: the project's name and version.</summary>
+public sealed record ProjectMetadata(string Name, string Version)
+{
+    /// <summary>
+    /// Reads [tool.poetry].version, else PEP 621 [project].version. A malformed file is reported with its
+    /// path, line and column, the way compilers do, so editors can jump to it.
+    /// </summary>
+    public static ProjectMetadata Read(string pyprojectPath)
+    {
+        var table = TomlFiles.Load(pyprojectPath);
+        var poetry = table.Table("tool")?.Table("poetry");
+        var project = table.Table("project");
+        var version = poetry?.String("version") ?? project?.String("version");
+        var name = poetry?.String("name") ?? project?.String("name") ?? "omninode-bridge";
+        if (version is null)
+        {
+            throw new BuildOptionsException($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
+        }
+
+        return new ProjectMetadata(name, version);
+    }
+}
+
+/// <summary>Tomlyn with the error format of the whole build: <c>path(line,column): message</c>.</summary>
+public static class TomlFiles
+{
+    public static TomlTable Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new BuildOptionsException($"{path}: cannot be read ({exception.Message}).");
+        }
+
+        try
+        {
+            return TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+        }
+        catch (TomlException exception)
+        {
+            throw new BuildOptionsException($"{path}({exception.Line},{exception.Column}): malformed TOML: {FirstLine(exception.Message)}");
+        }
+    }
+
+    public static TomlTable? Table(this TomlTable table, string key) => table.TryGetValue(key, out var value) ? value as TomlTable : null;
+
+    public static string? String(this TomlTable table, string key) => table.TryGetValue(key, out var value) ? value as string : null;
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line;
+    }
+}

@@ -1,0 +1,6 @@
+using Build;
+using Cake.Frosting;
+
+return new CakeHost()
+    .UseContext<BuildContext>()
+    .Run(args);

@@ -1,0 +1,37 @@
+namespace Build.Stack;
+
+/// <summary>One container of the compose project, as `docker container inspect` reports it.</summary>
+public sealed record ContainerState(string Id, string Service, string Name, string Status, string Health)
+{
+    /// <summary>The inspect format that <see cref="Parse"/> reads: service|name|status|health.</summary>
+    public const string InspectFormat = "{{.Id}}|{{index .Config.Labels \"com.docker.compose.service\"}}|{{.Name}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}";
+
+    /// <summary>Running, and healthy when the image has a health check.</summary>
+    public bool IsReady => Status == "running" && Health is "healthy" or "none";
+
+    /// <summary>A container that will not become ready without help: exited, dead, or failing its health check.</summary>
+    public bool HasFailed => Status is "exited" or "dead" || Health == "unhealthy";
+
+    public static ContainerState? Parse(string line)
+    {
+        var parts = line.Trim().Split('|');
+        return parts.Length == 5 ? new ContainerState(parts[0], parts[1], parts[2].TrimStart('/'), parts[3], parts[4]) : null;
+    }
+}
+
+/// <summary>Replicas per service, and how many of them are ready.</summary>
+public sealed record ServiceHealth(string Service, int Replicas, int Healthy, int Failed);
+
+public static class StackHealth
+{
+    public static IReadOnlyList<ServiceHealth> Summarise(IEnumerable<ContainerState> containers) =>
+        containers
+            .Where(container => container.Status != "exited" || container.HasFailed)
+            .GroupBy(container => container.Service, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new ServiceHealth(group.Key, group.Count(), group.Count(c => c.IsReady), group.Count(c => c.HasFailed)))
+            .ToArray();
+
+    public static string StatusLine(IReadOnlyList<ServiceHealth> services, TimeSpan elapsed) =>
+        $"[{elapsed.TotalSeconds,4:0}s] " + (services.Count == 0 ? "no containers yet" : string.Join(", ", services.Select(s => $"{s.Service} {s.Healthy}/{s.Replicas} healthy")));
+}

@@ -1,0 +1,25 @@
+using Build.Tools;
+using Cake.Frosting;
+
+namespace Build.Tasks;
+
+[TaskName(nameof(BaseImages))]
+[TaskDescription("Builds the local base images (Python runtime, Poetry builder) from this machine's Debian sources with mmdebstrap + docker import, for air-gapped builds.")]
+public sealed class BaseImages : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var environment = new Dictionary<string, string> { ["DOCKER"] = context.Options.DockerExecutable };
+        var command = ToolCommand.Create("bash", context.Options.RepositoryRoot, arguments =>
+        {
+            arguments.Append("scripts/base-images.sh");
+            if (context.Options.Force)
+            {
+                arguments.Append("--force");
+            }
+        }, environment);
+        context.Runner.Run(command);
+    }
+
+    public void DryRun(BuildContext context) => Run(context);
+}

@@ -1,0 +1,8 @@
+using Cake.Frosting;
+
+namespace Build.Tasks;
+
+[TaskName(nameof(BuildOrchestrator))]
+[TaskDescription("Builds the orchestrator image from deployment/Dockerfile.orchestrator at the build target's stage (development or production).")]
+[IsDependentOn(typeof(EnsureLock))]
+public sealed class BuildOrchestrator() : StageImageTask("orchestrator");

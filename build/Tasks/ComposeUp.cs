@@ -1,0 +1,19 @@
+using Build.Stack;
+using Cake.Frosting;
+
+namespace Build.Tasks;
+
+[TaskName(nameof(ComposeUp))]
+[TaskDescription("Starts deployment/docker-compose.bridge.yml with the images just built and waits until every container is healthy.")]
+[IsDependentOn(typeof(BuildOrchestrator))]
+[IsDependentOn(typeof(BuildReducer))]
+public sealed class ComposeUp : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        context.Runner.Run(context.Compose.Up());
+        new ComposeStack(context).WaitUntilHealthy();
+    }
+
+    public void DryRun(BuildContext context) => Run(context);
+}

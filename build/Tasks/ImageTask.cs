@@ -1,0 +1,31 @@
+using Build.Images;
+using Cake.Frosting;
+
+namespace Build.Tasks;
+
+/// <summary>
+/// What the four image tasks share: which service and which flavour. A task file then says only that.
+/// In a dry run the same code runs with the command runner printing instead of executing.
+/// </summary>
+public abstract class ImageTask(string service) : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+{
+    public string Service { get; } = service;
+
+    protected abstract ImageFlavour Flavour(BuildContext context);
+
+    public override void Run(BuildContext context) => ImageBuilder.Build(context, context.Image(Service, Flavour(context)));
+
+    public void DryRun(BuildContext context) => Run(context);
+}
+
+/// <summary>deployment/Dockerfile.&lt;service&gt; at the stage of the build target.</summary>
+public abstract class StageImageTask(string service) : ImageTask(service)
+{
+    protected override ImageFlavour Flavour(BuildContext context) => context.TargetFlavour;
+}
+
+/// <summary>docker/bridge-nodes/Dockerfile.&lt;service&gt;: the minimal runtime image.</summary>
+public abstract class SlimImageTask(string service) : ImageTask(service)
+{
+    protected override ImageFlavour Flavour(BuildContext context) => ImageFlavour.Slim;
+}

@@ -1,0 +1,161 @@
+using System.ComponentModel;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+
+namespace Build.Tools;
+
+/// <summary>The exit code and captured lines of a finished command.</summary>
+public sealed record CommandResult(int ExitCode, IReadOnlyList<string> Output, IReadOnlyList<string> Error)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    public string OutputText => string.Join('\n', Output);
+
+    public string ErrorText => string.Join('\n', Error);
+}
+
+/// <summary>
+/// Runs <see cref="ToolCommand"/>s through Cake's <see cref="IProcessRunner"/>, or prints them in a dry run.
+/// Every external process of the build goes through here, so a dry run can show all of them and the tests can
+/// record them with a fake process runner.
+/// </summary>
+public sealed class CommandRunner(ICakeContext cake, bool dryRun)
+{
+    public bool DryRun { get; } = dryRun;
+
+    public ICakeLog Log => cake.Log;
+
+    /// <summary>Prints what a command would do: program and arguments, working directory, environment.</summary>
+    public void Show(ToolCommand command)
+    {
+        cake.Log.Information("  $ {0}", command.Render());
+        cake.Log.Information("      in {0}", command.WorkingDirectory.FullPath);
+    }
+
+    /// <summary>
+    /// Runs a command with its output streamed live (or through <paramref name="outputLine"/>), and fails the task
+    /// on a non-zero exit code. In a dry run it only shows the command.
+    /// </summary>
+    public void Run(ToolCommand command, Action<string>? outputLine = null)
+    {
+        var exitCode = RunUnchecked(command, outputLine);
+        if (exitCode != 0)
+        {
+            throw new ToolFailedException(command, exitCode);
+        }
+    }
+
+    /// <summary>As <see cref="Run"/>, but hands the exit code back instead of failing.</summary>
+    public int RunUnchecked(ToolCommand command, Action<string>? outputLine = null)
+    {
+        if (DryRun)
+        {
+            Show(command);
+            return 0;
+        }
+
+        cake.Log.Information("$ {0}", command.Render());
+        var settings = Settings(command);
+        if (outputLine is not null)
+        {
+            settings.RedirectStandardOutput = true;
+            settings.RedirectStandardError = true;
+            settings.RedirectedStandardOutputHandler = line => { if (line is not null) { outputLine(line); } return line!; };
+            settings.RedirectedStandardErrorHandler = line => { if (line is not null) { outputLine(line); } return line!; };
+        }
+
+        using var process = Start(command, settings);
+        process.WaitForExit();
+        if (outputLine is not null)
+        {
+            // Drain what the handlers queued, so the lines are not held in memory until the runner is collected.
+            _ = process.GetStandardOutput().Count();
+            _ = process.GetStandardError().Count();
+        }
+
+        return process.GetExitCode();
+    }
+
+    /// <summary>
+    /// Runs a probe or query and captures its output, quietly. It runs in a dry run too: callers use it only for
+    /// read-only questions (versions, inspections), never for changes.
+    /// </summary>
+    public CommandResult Capture(ToolCommand command, TimeSpan? timeout = null)
+    {
+        cake.Log.Debug("$ {0}", command.Render());
+        var settings = Settings(command);
+        settings.RedirectStandardOutput = true;
+        settings.RedirectStandardError = true;
+        settings.Silent = true;
+        using var process = Start(command, settings);
+        if (timeout is { } limit && !process.WaitForExit((int)limit.TotalMilliseconds))
+        {
+            process.Kill();
+            return new CommandResult(-1, [], [$"{command.Program} did not answer within {limit.TotalSeconds:0} s"]);
+        }
+
+        process.WaitForExit();
+        var output = process.GetStandardOutput().ToArray();
+        var error = process.GetStandardError().ToArray();
+        return new CommandResult(process.GetExitCode(), output, error);
+    }
+
+    /// <summary>As <see cref="Capture"/>, and fails with the tool's own error text when it exits non-zero.</summary>
+    public CommandResult CaptureChecked(ToolCommand command)
+    {
+        var result = Capture(command);
+        if (!result.Succeeded)
+        {
+            throw new ToolFailedException(command, result.ExitCode, result.ErrorText.Trim());
+        }
+
+        return result;
+    }
+
+    private static ProcessSettings Settings(ToolCommand command)
+    {
+        var settings = new ProcessSettings
+        {
+            Arguments = command.Arguments,
+            WorkingDirectory = command.WorkingDirectory,
+            EnvironmentVariables = command.Environment.ToDictionary(pair => pair.Key, pair => pair.Value),
+        };
+        if (command.StandardInput is not null)
+        {
+            settings.StandardInput = command.StandardInput;
+        }
+
+        return settings;
+    }
+
+    private IProcess Start(ToolCommand command, ProcessSettings settings)
+    {
+        try
+        {
+            return cake.ProcessRunner.Start(new FilePath(command.Program), settings)
+                ?? throw new CakeException($"{command.Program} could not be started.");
+        }
+        catch (Win32Exception exception)
+        {
+            throw new ToolNotFoundException(command.Program, exception.Message);
+        }
+    }
+}
+
+/// <summary>The program is not installed (or not on PATH). The message says how to get it.</summary>
+public sealed class ToolNotFoundException(string program, string reason)
+    : CakeException(127, $"{program} could not be started ({reason}). {ToolHints.HowToInstall(program)}");
+
+public static class ToolHints
+{
+    public static string HowToInstall(string program) => Path.GetFileName(program) switch
+    {
+        "docker" => "Install Docker (Debian: apt-get install docker.io) or point the build at a client with --docker=PATH.",
+        "docker-compose" => "Install Compose (Debian: apt-get install docker-compose for v1, or the docker compose plugin for v2).",
+        "poetry" => "Install Poetry (Debian: apt-get install python3-poetry; elsewhere: pipx install poetry) or pass --poetry=PATH.",
+        "python3" => "Install Python 3 (Debian: apt-get install python3).",
+        "dotnet" => "Install the .NET SDK named in global.json.",
+        _ => "Install it or put it on PATH.",
+    };
+}

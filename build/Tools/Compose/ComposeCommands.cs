@@ -1,0 +1,80 @@
+using System.Globalization;
+using Cake.Core.IO;
+
+namespace Build.Tools.Compose;
+
+/// <summary>Which Compose is on the machine: v2 as `docker compose`, v1 as `docker-compose`.</summary>
+public sealed record ComposeClient(string Program, IReadOnlyList<string> Prefix, string Version)
+{
+    public static ComposeClient V2(string docker, string version) => new(docker, ["compose"], version);
+
+    public static ComposeClient V1(string version) => new("docker-compose", [], version);
+
+    /// <summary>For dry runs, where nothing is probed: Compose v2 through the configured docker client.</summary>
+    public static ComposeClient Unprobed(string docker) => new(docker, ["compose"], "not probed");
+
+    public bool IsV1 => Prefix.Count == 0;
+
+    public string Describe() => IsV1 ? $"docker-compose {Version} (Compose v1)" : $"docker compose {Version} (Compose v2)";
+}
+
+/// <summary>The compose files, project name and variables every compose command of one run shares.</summary>
+public sealed record ComposeProject(IReadOnlyList<string> Files, string Name, IReadOnlyDictionary<string, string> Variables);
+
+/// <summary>
+/// The compose command lines of the build. The variables (BUILD_TARGET, IMAGE_TAG, IMAGE_REGISTRY) go into the
+/// process environment, which both Compose versions substitute into the file.
+/// </summary>
+public sealed class ComposeCommands(ComposeClient client, ComposeProject project, DirectoryPath workingDirectory)
+{
+    public ComposeClient Client => client;
+
+    /// <summary>`up --detach --no-build`: the images come from the build tasks, compose never builds a second time.</summary>
+    public ToolCommand Up(ScaleArguments? scale = null, bool noRecreate = false) => Command(arguments =>
+    {
+        arguments.Append("up").Append("--detach").Append("--no-build");
+        if (noRecreate)
+        {
+            arguments.Append("--no-recreate");
+        }
+
+        foreach (var (service, replicas) in scale?.Replicas ?? new Dictionary<string, int>())
+        {
+            arguments.AppendOption("--scale", $"{service}={replicas.ToString(CultureInfo.InvariantCulture)}");
+        }
+    });
+
+    public ToolCommand Down(bool volumes) => Command(arguments =>
+    {
+        arguments.Append("down").Append("--remove-orphans");
+        if (volumes)
+        {
+            arguments.Append("--volumes");
+        }
+    });
+
+    /// <summary>Validates the file with the variables of this run (`config --quiet`).</summary>
+    public ToolCommand Validate() => Command(arguments => arguments.Append("config").Append("--quiet"));
+
+    public ToolCommand Services() => Command(arguments => arguments.Append("config").Append("--services"));
+
+    private ToolCommand Command(Action<Cake.Core.IO.ProcessArgumentBuilder> arguments) =>
+        ToolCommand.Create(client.Program, workingDirectory, builder =>
+        {
+            foreach (var prefix in client.Prefix)
+            {
+                builder.Append(prefix);
+            }
+
+            foreach (var file in project.Files)
+            {
+                builder.AppendOption("--file", file);
+            }
+
+            builder.AppendOption("--project-name", project.Name);
+            arguments(builder);
+        }, project.Variables);
+}
+
+/// <summary>Replica counts for `up --scale`.</summary>
+public sealed record ScaleArguments(IReadOnlyDictionary<string, int> Replicas);

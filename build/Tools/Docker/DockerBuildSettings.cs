@@ -1,0 +1,17 @@
+namespace Build.Tools.Docker;
+
+/// <summary>The options of one `docker build`, in the order the command line takes them.</summary>
+public sealed record DockerBuildSettings(string Dockerfile, string Context)
+{
+    public string? Target { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
+    public bool Pull { get; init; }
+    public bool NoCache { get; init; }
+    public IReadOnlyList<string> CacheFrom { get; init; } = [];
+    public DockerBuilder Builder { get; init; } = DockerBuilder.Unprobed;
+
+    /// <summary>BuildKit's --progress; plain keeps parallel builds' output readable line by line.</summary>
+    public string? Progress { get; init; }
+}

@@ -1,0 +1,30 @@
+namespace Build.Tools.Docker;
+
+/// <summary>How `docker build` reaches a builder on this machine (issue 4's detection rules).</summary>
+public enum DockerBuilder
+{
+    /// <summary>Not probed (dry run): plain `docker build`, the client decides.</summary>
+    Unprobed,
+
+    /// <summary>The classic builder: docker 23+ without the buildx plugin falls back to it.</summary>
+    Legacy,
+
+    /// <summary>BuildKit built into clients older than 23, switched on with DOCKER_BUILDKIT=1.</summary>
+    BuildKitEnvironment,
+
+    /// <summary>BuildKit through the buildx plugin: `docker buildx build --load`.</summary>
+    Buildx,
+}
+
+public static class DockerBuilders
+{
+    public static bool IsBuildKit(this DockerBuilder builder) => builder is DockerBuilder.BuildKitEnvironment or DockerBuilder.Buildx;
+
+    public static string Describe(this DockerBuilder builder) => builder switch
+    {
+        DockerBuilder.Legacy => "legacy builder",
+        DockerBuilder.BuildKitEnvironment => "BuildKit (DOCKER_BUILDKIT=1)",
+        DockerBuilder.Buildx => "BuildKit (buildx)",
+        _ => "not probed",
+    };
+}

@@ -1,0 +1,79 @@
+using Build.Tools.Docker;
+using Cake.Core.IO;
+
+namespace Build.Tests.Tools;
+
+public sealed class DockerCommandsTests
+{
+    private static readonly DockerCommands Docker = new("docker", new DirectoryPath("/repo"));
+
+    private static readonly DockerBuildSettings Production = new("deployment/Dockerfile.orchestrator", ".")
+    {
+        Target = "production",
+        Tags = ["orchestrator:prod", "orchestrator:latest"],
+        Labels = new SortedDictionary<string, string> { ["org.opencontainers.image.title"] = "omninode-bridge-orchestrator" },
+        BuildArgs = new SortedDictionary<string, string> { ["PYTHON_IMAGE"] = "omninode/python:3.11-bookworm" },
+    };
+
+    private static IEnumerable<TestCaseData> BuildCases()
+    {
+        yield return new TestCaseData(Production with { Builder = DockerBuilder.Unprobed }, "",
+            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm .")
+            .SetName("Build_in_CLI_order");
+        yield return new TestCaseData(Production with { Builder = DockerBuilder.Legacy }, "DOCKER_BUILDKIT=0",
+            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm .")
+            .SetName("Legacy_builder_switches_buildkit_off_explicitly");
+        yield return new TestCaseData(Production with { Builder = DockerBuilder.BuildKitEnvironment, CacheFrom = ["orchestrator:prod"], Progress = "plain" }, "DOCKER_BUILDKIT=1",
+            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm --cache-from orchestrator:prod --build-arg BUILDKIT_INLINE_CACHE=1 --progress plain .")
+            .SetName("BuildKit_by_environment_uses_inline_cache");
+        yield return new TestCaseData(Production with { Builder = DockerBuilder.Buildx, Pull = true, NoCache = true }, "",
+            "buildx build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm --build-arg BUILDKIT_INLINE_CACHE=1 --pull --no-cache --load .")
+            .SetName("Buildx_loads_the_image_into_the_engine");
+        yield return new TestCaseData(new DockerBuildSettings("deployment/Dockerfile.reducer", ".") { Labels = new Dictionary<string, string> { ["description"] = "two words" } }, "",
+            "build -f deployment/Dockerfile.reducer --label \"description=two words\" .")
+            .SetName("Values_with_spaces_are_quoted");
+    }
+
+    [TestCaseSource(nameof(BuildCases))]
+    public void Build_arguments(DockerBuildSettings settings, string environment, string expected)
+    {
+        var command = Docker.Build(settings);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(command.Arguments.Render(), Is.EqualTo(expected));
+            Assert.That(string.Join(" ", command.Environment.Select(pair => $"{pair.Key}={pair.Value}")), Is.EqualTo(environment));
+            Assert.That(command.WorkingDirectory.FullPath, Is.EqualTo("/repo"));
+        }
+    }
+
+    [Test]
+    public void Login_sends_the_password_on_standard_input_and_never_renders_it()
+    {
+        var command = Docker.Login("127.0.0.1:5000", "ci", "s3cret!");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(command.Arguments.Render(), Is.EqualTo("login --username ci --password-stdin 127.0.0.1:5000"));
+            Assert.That(command.StandardInput, Is.EqualTo("s3cret!"));
+            Assert.That(command.Render(), Does.Not.Contain("s3cret"));
+        }
+    }
+
+    [TestCase("20.10.24+dfsg1", false, DockerBuilder.BuildKitEnvironment)]
+    [TestCase("28.2.2", false, DockerBuilder.Legacy)]
+    [TestCase("28.2.2", true, DockerBuilder.Buildx)]
+    [TestCase("20.10.24", true, DockerBuilder.Buildx)]
+    [TestCase("23.0.0", false, DockerBuilder.Legacy)]
+    public void Builder_is_chosen_from_client_version_and_buildx(string client, bool buildx, DockerBuilder expected) =>
+        Assert.That(DockerEngine.ChooseBuilder(client, buildx), Is.EqualTo(expected));
+
+    [Test]
+    public void Versions_are_read_from_docker_version_json()
+    {
+        var (client, server) = DockerEngine.ParseVersions("""{"Client":{"Version":"28.2.2"},"Server":{"Version":"20.10.24+dfsg1"}}""");
+        Assert.That((client, server), Is.EqualTo(("28.2.2", "20.10.24+dfsg1")));
+    }
+
+    [Test]
+    public void Versions_without_a_server_leave_it_null() =>
+        Assert.That(DockerEngine.ParseVersions("""{"Client":{"Version":"28.2.2"},"Server":null}""").Server, Is.Null);
+}
