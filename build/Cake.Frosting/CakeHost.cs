@@ -1,0 +1,217 @@
+using System.Reflection;
+using Cake.Cli;
+using Cake.Core;
+using Cake.Core.Configuration;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Cake.Core.Scripting;
+using Cake.Frosting.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Cake.Frosting;
+
+/// <summary>
+/// The Frosting build host: finds the tasks, registers them in Cake's engine and runs the targets given on the
+/// command line with Cake's own execution strategy, script hosts and report printer.
+/// </summary>
+public sealed class CakeHost
+{
+    private readonly List<Action<IServiceCollection>> _configurations = [];
+    private readonly List<Assembly> _assemblies = [];
+    private IReadOnlyList<Type>? _taskTypes;
+
+    /// <summary>Adds an assembly to scan for tasks. Without any, tasks come from the entry assembly.</summary>
+    /// <param name="assembly">The assembly.</param>
+    /// <returns>The same host.</returns>
+    public CakeHost AddAssembly(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        _assemblies.Add(assembly);
+        return this;
+    }
+
+    /// <summary>Changes the services of the build (applied after the defaults, in order: a later registration wins).</summary>
+    /// <param name="services">The action that changes the service collection.</param>
+    /// <returns>The same host.</returns>
+    public CakeHost ConfigureServices(Action<IServiceCollection> services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _configurations.Add(services);
+        return this;
+    }
+
+    /// <summary>Runs the build.</summary>
+    /// <param name="args">The command line arguments.</param>
+    /// <returns>The exit code: 0 on success.</returns>
+    public int Run(IEnumerable<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = FrostingCommandLine.Parse(args);
+        ICakeLog? log = null;
+        ServiceProvider? provider = null;
+        try
+        {
+            provider = BuildServiceProvider(options);
+            log = provider.GetRequiredService<ICakeLog>();
+            if (options.Error is not null)
+            {
+                log.Error(options.Error);
+                return 1;
+            }
+
+            log.Verbosity = options.Verbosity;
+            return Run(options, provider, log);
+        }
+        catch (Exception ex)
+        {
+            return (log ?? new CakeBuildLog(new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime())))).LogException(Unwrap(ex));
+        }
+        finally
+        {
+            provider?.Dispose();
+        }
+    }
+
+    /// <summary>Test seam: use exactly these task types instead of scanning assemblies.</summary>
+    internal CakeHost UseTaskTypes(params Type[] taskTypes)
+    {
+        _taskTypes = taskTypes;
+        return this;
+    }
+
+    private static int Run(FrostingOptions options, ServiceProvider provider, ICakeLog log)
+    {
+        var console = provider.GetRequiredService<IConsole>();
+        switch (options.Mode)
+        {
+            case FrostingMode.Help:
+                HelpWriter.Write(console);
+                return 0;
+            case FrostingMode.Version:
+                new VersionFeature(new VersionResolver()).Run(console);
+                return 0;
+            case FrostingMode.Info:
+                new InfoFeature(new VersionResolver()).Run(console);
+                return 0;
+        }
+
+        var environment = provider.GetRequiredService<ICakeEnvironment>();
+        var workingDirectory = options.WorkingDirectory is { } fromArgs
+            ? new DirectoryPath(fromArgs)
+            : provider.GetService<FrostingWorkingDirectory>()?.Path;
+        if (workingDirectory is not null)
+        {
+            environment.WorkingDirectory = workingDirectory.MakeAbsolute(environment);
+        }
+
+        provider.GetRequiredService<ICakeDataService>().Add(provider.GetRequiredService<FrostingDryRun>());
+        var engine = provider.GetRequiredService<ICakeEngine>();
+        var context = provider.GetRequiredService<IFrostingContext>();
+        var skipReasons = new SkipReasons();
+        var tasks = FrostingEngineRegistrar.RegisterTasks(engine, context, provider.GetServices<IFrostingTask>(), skipReasons, log);
+        FrostingEngineRegistrar.RegisterLifetimes(
+            engine,
+            context,
+            provider.GetServices<IFrostingSetup>().ToList(),
+            provider.GetServices<IFrostingTeardown>().ToList(),
+            provider.GetServices<IFrostingTaskSetup>().ToList(),
+            provider.GetServices<IFrostingTaskTeardown>().ToList());
+
+        if (options.Mode is FrostingMode.Run or FrostingMode.DryRun &&
+            TaskNameSuggester.UnknownTargetMessage(options.Targets, engine.Tasks.Select(t => t.Name).ToList()) is { } unknown)
+        {
+            log.Error(unknown);
+            return 1;
+        }
+
+        var host = CreateScriptHost(options, provider, engine, context, tasks, skipReasons, log);
+        if (options.Exclusive)
+        {
+            host.Settings.UseExclusiveTarget();
+        }
+
+        if (options.Mode == FrostingMode.DryRun)
+        {
+            log.Information("Performing dry run...");
+            log.Information("Targets are: {0}", string.Join(", ", options.Targets));
+            log.Information(string.Empty);
+        }
+
+        host.RunTargetsAsync(options.Targets).GetAwaiter().GetResult();
+
+        if (options.Mode == FrostingMode.DryRun)
+        {
+            log.Information(string.Empty);
+            log.Information("This was a dry run.");
+            log.Information("No tasks were actually executed.");
+        }
+
+        return 0;
+    }
+
+    private static ScriptHost CreateScriptHost(
+        FrostingOptions options,
+        IServiceProvider provider,
+        ICakeEngine engine,
+        IFrostingContext context,
+        IReadOnlyDictionary<string, IFrostingTask> tasks,
+        SkipReasons skipReasons,
+        ICakeLog log)
+    {
+        var reportPrinter = new SkipReasonReportPrinter(provider.GetRequiredService<ICakeReportPrinter>(), skipReasons);
+        var configuration = provider.GetRequiredService<ICakeConfiguration>();
+        return options.Mode switch
+        {
+            FrostingMode.Tree => new FrostingTreeScriptHost(engine, context, provider.GetRequiredService<IConsole>()),
+            FrostingMode.Description => new DescriptionScriptHost(engine, context, provider.GetRequiredService<IAnsiConsole>()),
+            FrostingMode.DryRun => new BuildScriptHost<IFrostingContext>(
+                engine, new FrostingDryRunExecutionStrategy(log, tasks, context, skipReasons), context, reportPrinter, configuration, log),
+            _ => new BuildScriptHost<IFrostingContext>(
+                engine, provider.GetRequiredService<IExecutionStrategy>(), context, reportPrinter, configuration, log),
+        };
+    }
+
+    private ServiceProvider BuildServiceProvider(FrostingOptions options)
+    {
+        var services = new ServiceCollection();
+        services.AddCakeDiagnostics().UseCakeDefaultModules();
+
+        var arguments = new CakeArguments(options.Arguments.ToLookup(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase));
+        services.AddSingleton<ICakeArguments>(arguments);
+        services.AddSingleton(sp => CreateConfiguration(sp, arguments));
+        services.AddSingleton(new FrostingDryRun(options.Mode == FrostingMode.DryRun));
+        services.AddSingleton<FrostingContext>();
+        services.AddSingleton<IFrostingContext>(sp => sp.GetRequiredService<FrostingContext>());
+
+        var taskTypes = _taskTypes ?? FrostingTaskInfo.FindTaskTypes(_assemblies.Count > 0 ? _assemblies : EntryAssembly());
+        foreach (var type in taskTypes)
+        {
+            services.AddSingleton(type);
+            services.AddSingleton(sp => (IFrostingTask)sp.GetRequiredService(type));
+        }
+
+        foreach (var configure in _configurations)
+        {
+            configure(services);
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    private static ICakeConfiguration CreateConfiguration(IServiceProvider provider, ICakeArguments arguments)
+    {
+        var environment = provider.GetRequiredService<ICakeEnvironment>();
+        var settings = provider.GetServices<FrostingConfigurationValue>().Select(s => new KeyValuePair<string, string>(s.Key, s.Value));
+        var fromArguments = arguments.GetArguments().ToDictionary(a => a.Key, a => a.Value.LastOrDefault() ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+        return new CakeConfigurationProvider(provider.GetRequiredService<IFileSystem>(), environment)
+            .CreateConfiguration(environment.WorkingDirectory, settings, fromArguments);
+    }
+
+    private static Assembly[] EntryAssembly() =>
+        Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
+
+    // The engine wraps a task's exception in a CakeReportException carrying the report; log the task's own.
+    private static Exception Unwrap(Exception exception) =>
+        exception is CakeReportException { InnerException: { } inner } ? inner : exception;
+}

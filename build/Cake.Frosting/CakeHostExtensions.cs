@@ -1,0 +1,83 @@
+using Cake.Core.IO;
+using Cake.Frosting.Internal;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cake.Frosting;
+
+/// <summary>Configuration of a <see cref="CakeHost"/>, as in Cake.Frosting.</summary>
+public static class CakeHostExtensions
+{
+    /// <summary>Uses <typeparamref name="TContext"/> as the build context (created once per run).</summary>
+    /// <typeparam name="TContext">The context type.</typeparam>
+    /// <param name="host">The host.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseContext<TContext>(this CakeHost host)
+        where TContext : class, IFrostingContext
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.ConfigureServices(services =>
+        {
+            services.AddSingleton<TContext>();
+            services.AddSingleton<IFrostingContext>(sp => sp.GetRequiredService<TContext>());
+        });
+    }
+
+    /// <summary>Runs <typeparamref name="TLifetime"/>'s Setup before the first task and its Teardown after the last.</summary>
+    /// <typeparam name="TLifetime">The lifetime type.</typeparam>
+    /// <param name="host">The host.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseLifetime<TLifetime>(this CakeHost host)
+        where TLifetime : class, IFrostingLifetime
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.ConfigureServices(services =>
+        {
+            services.AddSingleton<TLifetime>();
+            services.AddSingleton<IFrostingSetup>(sp => sp.GetRequiredService<TLifetime>());
+            services.AddSingleton<IFrostingTeardown>(sp => sp.GetRequiredService<TLifetime>());
+        });
+    }
+
+    /// <summary>Runs <typeparamref name="TLifetime"/>'s Setup before and its Teardown after each task.</summary>
+    /// <typeparam name="TLifetime">The task lifetime type.</typeparam>
+    /// <param name="host">The host.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseTaskLifetime<TLifetime>(this CakeHost host)
+        where TLifetime : class, IFrostingTaskLifetime
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.ConfigureServices(services =>
+        {
+            services.AddSingleton<TLifetime>();
+            services.AddSingleton<IFrostingTaskSetup>(sp => sp.GetRequiredService<TLifetime>());
+            services.AddSingleton<IFrostingTaskTeardown>(sp => sp.GetRequiredService<TLifetime>());
+        });
+    }
+
+    /// <summary>Sets the working directory of the build (<c>--working</c> on the command line wins).</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="path">The working directory, relative to the current directory or absolute.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseWorkingDirectory(this CakeHost host, DirectoryPath path)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(path);
+        return host.ConfigureServices(services => services.AddSingleton(new FrostingWorkingDirectory(path)));
+    }
+
+    /// <summary>
+    /// Sets a Cake configuration value (for example <c>Settings_NoReport</c>). Lowest priority:
+    /// CAKE_* environment variables, cake.config and arguments override it.
+    /// </summary>
+    /// <param name="host">The host.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseCakeSetting(this CakeHost host, string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(value);
+        return host.ConfigureServices(services => services.AddSingleton(new FrostingConfigurationValue(key, value)));
+    }
+}

@@ -1,0 +1,66 @@
+using Cake.Core;
+
+namespace Cake.Frosting;
+
+/// <summary>OUR EXTENSIONS to <see cref="ICakeContext"/>, not part of stock Cake.Frosting.</summary>
+public static class FrostingContextExtensions
+{
+    private static readonly AsyncLocal<SkipReasonSlot?> CurrentSlot = new();
+
+    /// <summary>Whether the current run is a dry run. <see langword="false"/> outside a <see cref="CakeHost"/> run.</summary>
+    /// <param name="context">The context.</param>
+    /// <returns><see langword="true"/> in a dry run.</returns>
+    public static bool IsDryRun(this ICakeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return context.Data.Get<FrostingDryRun>().IsDryRun;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Returns <paramref name="condition"/>; when it is <see langword="false"/> inside a task's ShouldRun,
+    /// <paramref name="reason"/> becomes the "Skip Reason" of the task in the report and the log.
+    /// </summary>
+    /// <param name="context">The context.</param>
+    /// <param name="condition">Whether the task should run.</param>
+    /// <param name="reason">Why the task is skipped when <paramref name="condition"/> is false.</param>
+    /// <returns><paramref name="condition"/>.</returns>
+    public static bool ShouldRun(this ICakeContext context, bool condition, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!condition && CurrentSlot.Value is { } slot)
+        {
+            slot.Reason = reason;
+        }
+
+        return condition;
+    }
+
+    internal static bool EvaluateWithReason(Func<bool> predicate, out string? reason)
+    {
+        var previous = CurrentSlot.Value;
+        var slot = new SkipReasonSlot();
+        CurrentSlot.Value = slot;
+        try
+        {
+            var result = predicate();
+            reason = result ? null : slot.Reason;
+            return result;
+        }
+        finally
+        {
+            CurrentSlot.Value = previous;
+        }
+    }
+
+    private sealed class SkipReasonSlot
+    {
+        public string? Reason { get; set; }
+    }
+}

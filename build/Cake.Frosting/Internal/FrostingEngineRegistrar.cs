@@ -1,0 +1,137 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+
+namespace Cake.Frosting.Internal;
+
+/// <summary>Registers Frosting tasks and lifetimes in Cake's <see cref="ICakeEngine"/> through its own task builder.</summary>
+internal static class FrostingEngineRegistrar
+{
+    public static IReadOnlyDictionary<string, IFrostingTask> RegisterTasks(
+        ICakeEngine engine, IFrostingContext context, IEnumerable<IFrostingTask> tasks, SkipReasons skipReasons, ICakeLog log)
+    {
+        var byName = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
+        foreach (var task in tasks)
+        {
+            var type = task.GetType();
+            var name = FrostingTaskInfo.GetName(type);
+            var builder = engine.RegisterTask(name);
+            byName[name] = task;
+
+            if (FrostingTaskInfo.GetDescription(type) is { } description)
+            {
+                builder.Description(description);
+            }
+
+            foreach (var dependency in FrostingTaskInfo.GetDependencies(type))
+            {
+                builder.IsDependentOn(NameOf(dependency, type, nameof(IsDependentOnAttribute)));
+            }
+
+            foreach (var dependee in FrostingTaskInfo.GetDependees(type))
+            {
+                builder.IsDependeeOf(NameOf(dependee, type, nameof(IsDependeeOfAttribute)));
+            }
+
+            if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.ShouldRun)))
+            {
+                builder.WithCriteria(_ =>
+                {
+                    var run = FrostingContextExtensions.EvaluateWithReason(() => task.ShouldRun(context), out var reason);
+                    if (!run)
+                    {
+                        skipReasons.Set(name, reason);
+                        log.Verbose("Skipping task {0}: {1}", name, skipReasons.Get(name) ?? SkipReasons.Default);
+                    }
+
+                    return run;
+                });
+            }
+
+            if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.Run)) ||
+                FrostingTaskInfo.IsOverridden(type, nameof(AsyncFrostingTask<ICakeContext>.RunAsync)))
+            {
+                builder.Does(_ => task.RunAsync(context));
+            }
+
+            // An error handler in Cake handles the error (the build goes on), as in stock Frosting.
+            if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.OnError)))
+            {
+                builder.OnError((Exception exception, ICakeContext _) => task.OnError(exception, context));
+            }
+            else if (FrostingTaskInfo.ContinuesOnError(type))
+            {
+                builder.ContinueOnError();
+            }
+
+            if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.Finally)))
+            {
+                builder.Finally((ICakeContext _) => task.Finally(context));
+            }
+        }
+
+        return byName;
+    }
+
+    public static void RegisterLifetimes(
+        ICakeEngine engine,
+        IFrostingContext context,
+        IReadOnlyList<IFrostingSetup> setups,
+        IReadOnlyList<IFrostingTeardown> teardowns,
+        IReadOnlyList<IFrostingTaskSetup> taskSetups,
+        IReadOnlyList<IFrostingTaskTeardown> taskTeardowns)
+    {
+        if (setups.Count > 0)
+        {
+            engine.RegisterSetupAction(info =>
+            {
+                foreach (var setup in setups)
+                {
+                    setup.Setup(context, info);
+                }
+            });
+        }
+
+        if (teardowns.Count > 0)
+        {
+            engine.RegisterTeardownAction(info =>
+            {
+                foreach (var teardown in teardowns)
+                {
+                    teardown.Teardown(context, info);
+                }
+            });
+        }
+
+        if (taskSetups.Count > 0)
+        {
+            engine.RegisterTaskSetupAction(info =>
+            {
+                foreach (var setup in taskSetups)
+                {
+                    setup.Setup(context, info);
+                }
+            });
+        }
+
+        if (taskTeardowns.Count > 0)
+        {
+            engine.RegisterTaskTeardownAction(info =>
+            {
+                foreach (var teardown in taskTeardowns)
+                {
+                    teardown.Teardown(context, info);
+                }
+            });
+        }
+    }
+
+    private static string NameOf(Type referenced, Type owner, string attribute)
+    {
+        if (!FrostingTaskInfo.IsTaskType(referenced))
+        {
+            throw new CakeException($"[{attribute.Replace("Attribute", string.Empty, StringComparison.Ordinal)}(typeof({referenced.Name}))] on {owner.Name}: {referenced.Name} is not a non-abstract Frosting task.");
+        }
+
+        return FrostingTaskInfo.GetName(referenced);
+    }
+}

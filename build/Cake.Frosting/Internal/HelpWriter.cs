@@ -1,0 +1,26 @@
+using Cake.Core;
+
+namespace Cake.Frosting.Internal;
+
+internal static class HelpWriter
+{
+    public static void Write(IConsole console)
+    {
+        console.WriteLine("Usage: <build> [options] [--name=value ...]");
+        console.WriteLine();
+        console.WriteLine("Options:");
+        console.WriteLine("  -t, --target <NAME>       Target task to run (repeatable). Default: Default");
+        console.WriteLine("  -w, --working <PATH>      Working directory");
+        console.WriteLine("  -v, --verbosity <LEVEL>   quiet|minimal|normal|verbose|diagnostic (or q|m|n|v|d)");
+        console.WriteLine("      --description         List tasks and their descriptions");
+        console.WriteLine("      --tree                Show the task dependency tree (IsDependeeOf edges included)");
+        console.WriteLine("      --dryrun              Show what would run (also --dry-run, --noop, --whatif)");
+        console.WriteLine("  -e, --exclusive           Run only the target, not its dependencies");
+        console.WriteLine("      --no-report           Do not print the task report");
+        console.WriteLine("      --version             Show the version");
+        console.WriteLine("      --info                Show version information");
+        console.WriteLine("  -h, --help                Show this help");
+        console.WriteLine();
+        console.WriteLine("Every other --name=value, --name value or --flag is passed to the build as an argument.");
+    }
+}
