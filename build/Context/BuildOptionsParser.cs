@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Build.Images;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -6,7 +7,7 @@ namespace Build.Context;
 
 /// <summary>
 /// Turns arguments, environment and cake.config into <see cref="BuildOptions"/>. Every bad value becomes one
-/// line of a single <see cref="BuildOptionsException"/>, thrown before any task runs.
+/// line of a single <see cref="CakeException"/>, thrown before any task runs.
 /// </summary>
 public static partial class BuildOptionsParser
 {
@@ -100,7 +101,7 @@ public static partial class BuildOptionsParser
 
         if (reader.Errors.Count > 0)
         {
-            throw new BuildOptionsException(string.Join(Environment.NewLine, reader.Errors));
+            throw BuildErrors.BadOption(string.Join(Environment.NewLine, reader.Errors));
         }
 
         return options;

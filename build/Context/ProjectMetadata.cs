@@ -19,7 +19,7 @@ public sealed record ProjectMetadata(string Name, string Version)
         var name = poetry?.String("name") ?? project?.String("name") ?? "omninode-bridge";
         if (version is null)
         {
-            throw new BuildOptionsException($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
+            throw BuildErrors.BadOption($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
         }
 
         return new ProjectMetadata(name, version);
@@ -38,7 +38,7 @@ public static class TomlFiles
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new BuildOptionsException($"{path}: cannot be read ({exception.Message}).");
+            throw BuildErrors.BadOption($"{path}: cannot be read ({exception.Message}).");
         }
 
         try
@@ -47,7 +47,7 @@ public static class TomlFiles
         }
         catch (TomlException exception)
         {
-            throw new BuildOptionsException($"{path}({exception.Line},{exception.Column}): malformed TOML: {FirstLine(exception.Message)}");
+            throw BuildErrors.BadOption($"{path}({exception.Line},{exception.Column}): malformed TOML: {FirstLine(exception.Message)}");
         }
     }
 

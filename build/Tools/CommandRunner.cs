@@ -42,7 +42,7 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         var exitCode = RunUnchecked(command, outputLine);
         if (exitCode != 0)
         {
-            throw new ToolFailedException(command, exitCode);
+            throw BuildErrors.ToolFailed(command, exitCode);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         var result = Capture(command);
         if (!result.Succeeded)
         {
-            throw new ToolFailedException(command, result.ExitCode, result.ErrorText.Trim());
+            throw BuildErrors.ToolFailed(command, result.ExitCode, result.ErrorText.Trim());
         }
 
         return result;
@@ -138,14 +138,10 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         }
         catch (Win32Exception exception)
         {
-            throw new ToolNotFoundException(command.Program, exception.Message);
+            throw BuildErrors.ToolNotFound(command.Program, exception.Message);
         }
     }
 }
-
-/// <summary>The program is not installed (or not on PATH). The message says how to get it.</summary>
-public sealed class ToolNotFoundException(string program, string reason)
-    : CakeException(127, $"{program} could not be started ({reason}). {ToolHints.HowToInstall(program)}");
 
 public static class ToolHints
 {

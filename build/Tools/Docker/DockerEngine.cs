@@ -84,7 +84,7 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker, Fun
                 return ComposeClient.V1(v1.OutputText.Trim());
             }
         }
-        catch (ToolNotFoundException)
+        catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
         {
             // Fall through to the message below, which names both ways of getting Compose.
         }

@@ -1,0 +1,27 @@
+using Build.Tools;
+using Cake.Core;
+
+namespace Build;
+
+/// <summary>
+/// The build's failures, each a <see cref="CakeException"/> (sealed in Cake 7) with its own exit code. Cake's
+/// exception logger prints only the message below --verbosity=diagnostic, so each message is the whole story:
+/// what was wrong, the bad value, the valid ones, and how to fix it.
+/// </summary>
+public static class BuildErrors
+{
+    /// <summary>Exit code of a bad option or input file.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Exit code when a program the build needs is not installed.</summary>
+    public const int ToolMissing = 127;
+
+    public static CakeException BadOption(string message) => new(BadInput, message);
+
+    public static CakeException ToolFailed(ToolCommand command, int exitCode, string? detail = null) =>
+        new(exitCode is 0 or < 0 ? 1 : exitCode,
+            $"{command.Program} failed (exit code {exitCode}): {command.Render()}{(string.IsNullOrWhiteSpace(detail) ? "" : Environment.NewLine + detail)}");
+
+    public static CakeException ToolNotFound(string program, string reason) =>
+        new(ToolMissing, $"{program} could not be started ({reason}). {ToolHints.HowToInstall(program)}");
+}
