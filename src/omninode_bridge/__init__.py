@@ -1,0 +1,3 @@
+"""OmniNode Bridge: an orchestrator that splits work across reducer nodes."""
+
+__version__ = "0.1.0"

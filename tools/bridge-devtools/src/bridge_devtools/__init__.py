@@ -1,0 +1,1 @@
+"""Development helpers for OmniNode Bridge (never installed in production)."""
