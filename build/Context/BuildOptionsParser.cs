@@ -72,7 +72,7 @@ public static partial class BuildOptionsParser
             RepositoryRoot = root,
             PythonProject = pythonProject,
             BuildTarget = buildTarget,
-            DryRun = IsDryRun(context.Arguments),
+            DryRun = IsDryRun(context),
             Registry = registry,
             ExtraTags = extraTags,
             DockerExecutable = reader.String(OptionNames.Docker) ?? "docker",
@@ -108,8 +108,9 @@ public static partial class BuildOptionsParser
     }
 
     /// <summary>Cake's dry-run spellings: --dryrun, --dry-run, --noop, --whatif.</summary>
-    public static bool IsDryRun(ICakeArguments arguments) =>
-        arguments.HasArgument("dryrun") || arguments.HasArgument("dry-run") || arguments.HasArgument("noop") || arguments.HasArgument("whatif");
+    public static bool IsDryRun(ICakeContext context) =>
+        Cake.Frosting.FrostingContextExtensions.IsDryRun(context)
+        || context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("dry-run") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif");
 
     /// <summary>
     /// The umbrella targets fix the stage: --target=Production builds production images whatever BUILD_TARGET says
