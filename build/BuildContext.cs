@@ -66,6 +66,11 @@ public sealed class BuildContext : FrostingContext
     {
         get
         {
+            if (!File.Exists(Options.ComposeFile.FullPath))
+            {
+                throw BuildErrors.BadOption($"{Relative(Options.ComposeFile.FullPath)} is missing: the stack is defined there. Restore it from git (git checkout -- {Relative(Options.ComposeFile.FullPath)}).");
+            }
+
             var files = new List<string> { Relative(Options.ComposeFile.FullPath) };
             if (Options.BuildTarget == BuildTarget.Development && Options.ComposeDevelopmentOverride is { } developmentOverride)
             {

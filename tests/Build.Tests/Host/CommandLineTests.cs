@@ -1,0 +1,90 @@
+using Build.Tests.Support;
+
+namespace Build.Tests.Host;
+
+/// <summary>The command line as Cake users know it, and the errors a user sees for bad input.</summary>
+public sealed class CommandLineTests
+{
+    private static readonly string[] AllTasks =
+    [
+        "EnsureLock", "BuildOrchestrator", "BuildReducer", "BuildSlimOrchestrator", "BuildSlimReducer", "Development",
+        "Production", "Slim", "ComposeUp", "Scale", "ComposeDown", "Push", "Test", "Clean", "Default", "BaseImages",
+    ];
+
+    [Test]
+    public void Description_lists_every_task()
+    {
+        var result = HostRun.Run("--description");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.All);
+            foreach (var task in AllTasks)
+            {
+                Assert.That(result.Output, Does.Contain(task));
+            }
+        }
+    }
+
+    [Test]
+    public void Tree_of_scale_shows_the_graph_down_to_ensure_lock()
+    {
+        var result = HostRun.Run("--tree", "--target=Scale");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.All);
+            Assert.That(result.Output, Does.Contain("Scale").And.Contain("ComposeUp").And.Contain("BuildOrchestrator").And.Contain("BuildReducer").And.Contain("EnsureLock"));
+        }
+    }
+
+    [Test]
+    public void Unknown_target_fails_lists_tasks_and_suggests_the_closest()
+    {
+        var result = HostRun.Run("--target=Prodution");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Not.Zero);
+            Assert.That(result.All, Does.Contain("Production"));
+            Assert.That(result.All, Does.Contain("EnsureLock"));
+            Assert.That(result.All, Does.Not.Contain("   at "), "no stack trace");
+        }
+    }
+
+    private static IEnumerable<TestCaseData> BadOptions()
+    {
+        yield return new TestCaseData(new[] { "--target=Development", "--build-target=staging", "--dryrun" }, "staging", "development, production").SetName("Unknown_build_target_names_the_valid_ones");
+        yield return new TestCaseData(new[] { "--target=Scale", "--scale=database=2", "--dryrun" }, "database", "orchestrator, reducer").SetName("Scale_for_an_unknown_service_lists_the_services");
+        yield return new TestCaseData(new[] { "--target=Scale", "--scale=reducer=500", "--dryrun" }, "500", "0 to 100").SetName("Scale_count_out_of_range_is_rejected");
+        yield return new TestCaseData(new[] { "--target=ComposeUp", "--wait-timeout=soon", "--dryrun" }, "soon", "whole number of seconds").SetName("Wait_timeout_must_be_a_number");
+        yield return new TestCaseData(new[] { "--target=Production", "--build-target=development", "--dryrun" }, "--build-target=development", "Drop --build-target").SetName("Contradicting_build_target_is_an_error");
+        yield return new TestCaseData(new[] { "--target=Push", "--registry=Not A Registry", "--dryrun" }, "Not A Registry", "HOST[:PORT]/NAMESPACE").SetName("Malformed_registry_is_rejected");
+        yield return new TestCaseData(new[] { "--target=Production", "--tag=-bad", "--dryrun" }, "-bad", "Docker tag").SetName("Invalid_extra_tag_is_rejected");
+        yield return new TestCaseData(new[] { "--target=Production", "--pull=maybe", "--dryrun" }, "maybe", "true|false").SetName("Switch_with_a_non_boolean_value_is_rejected");
+        yield return new TestCaseData(new[] { "--target=Production", "--verbosity=loud" }, "loud", "diagnostic").SetName("Unknown_verbosity_names_the_valid_ones");
+    }
+
+    [TestCaseSource(nameof(BadOptions))]
+    public void Bad_option_values_give_one_clear_message_and_a_non_zero_exit(string[] arguments, string badValue, string hint)
+    {
+        var result = HostRun.Run(arguments);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Not.Zero, result.All);
+            Assert.That(result.All, Does.Contain(badValue).And.Contain(hint));
+            Assert.That(result.All, Does.Not.Contain("   at "), "no stack trace below diagnostic verbosity");
+        }
+    }
+
+    [Test]
+    public void Several_bad_values_are_reported_together()
+    {
+        var result = HostRun.Run("--target=ComposeUp", "--build-target=staging", "--wait-timeout=soon", "--dryrun");
+        Assert.That(result.All, Does.Contain("staging").And.Contain("soon"));
+    }
+
+    [Test]
+    public void Diagnostic_verbosity_shows_the_stack_trace()
+    {
+        var result = HostRun.Run("--target=ComposeUp", "--build-target=staging", "--dryrun", "--verbosity=diagnostic");
+        Assert.That(result.All, Does.Contain("   at "));
+    }
+}
