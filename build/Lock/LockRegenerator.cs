@@ -1,0 +1,250 @@
+namespace Build.Lock;
+
+/// <summary>
+/// Makes sure a fresh poetry.lock is in place: checks without starting a process, and when the lock is missing or
+/// stale (and the mode allows) runs Poetry under an exclusive file lock, keeping the previous lock until the new one
+/// is verified fresh.
+/// </summary>
+/// <param name="poetry">Runs <c>poetry lock</c>; its <see cref="IPoetryLocker.Version"/> is read only when regeneration is needed.</param>
+/// <param name="log">Receives progress lines; nothing is written to the console here.</param>
+public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
+{
+    /// <summary>Suffix of the copy of the previous lock kept while Poetry runs.</summary>
+    public const string BackupSuffix = ".ensurelock-backup";
+
+    /// <summary>Suffix of the file that is locked exclusively while regenerating.</summary>
+    public const string MutexSuffix = ".ensurelock";
+
+    private const string TempSuffix = ".ensurelock-tmp";
+
+    /// <summary>The command that fixes a stale lock in this repository.</summary>
+    public const string BuildCommand = "./build.sh --target=EnsureLock";
+
+    /// <summary>Checks the lock in <paramref name="projectDirectory"/> and, in Regenerate mode, regenerates it when needed.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled; the previous lock has been restored first.</exception>
+    public EnsureLockResult Ensure(string projectDirectory, EnsureLockOptions? options = null, CancellationToken cancel = default)
+    {
+        options ??= new EnsureLockOptions();
+        var directory = Path.GetFullPath(projectDirectory);
+        var paths = new LockPaths(Path.Combine(directory, LockInspector.LockFileName));
+
+        if (options.Mode == EnsureLockMode.Locked)
+        {
+            return EnsureLocked(directory, paths, options);
+        }
+
+        if (!File.Exists(paths.Backup))
+        {
+            // Fast path: no file lock and no process when the lock is already fresh.
+            if (!TryInspect(directory, options, out var first, out var failure))
+            {
+                return failure;
+            }
+
+            if (first.IsFresh)
+            {
+                return new EnsureLockResult(true, first, first, false, false, first.Message);
+            }
+
+            if (first.State == LockState.UnknownPoetry)
+            {
+                return Refuse(first);
+            }
+        }
+
+        if (poetry.Version is not { } version)
+        {
+            return new EnsureLockResult(false, null, null, false, false,
+                "poetry.lock must be regenerated but Poetry is not installed. Install it with " +
+                "`apt-get install python3-poetry` (Debian/Ubuntu) or `pipx install poetry`, then run " +
+                $"`{BuildCommand}` again.");
+        }
+
+        using var mutex = ExclusiveFileLock.Acquire(paths.Mutex, options.EffectiveWaitTimeout, log, cancel);
+        return RegenerateHoldingLock(directory, paths, options, version, cancel);
+    }
+
+    private EnsureLockResult EnsureLocked(string directory, LockPaths paths, EnsureLockOptions options)
+    {
+        if (File.Exists(paths.Backup))
+        {
+            log($"warning: {paths.Backup} exists (an interrupted regeneration); Locked mode leaves it alone and judges {paths.Lock} as it is.");
+        }
+
+        if (!TryInspect(directory, options, out var verdict, out var failure))
+        {
+            return failure;
+        }
+
+        return verdict.State switch
+        {
+            LockState.Fresh => new EnsureLockResult(true, verdict, verdict, false, false, verdict.Message),
+            LockState.UnknownPoetry => Refuse(verdict),
+            _ => new EnsureLockResult(false, verdict, verdict, false, false,
+                $"{verdict.Message} Locked mode does not write the lock; fix it with `{BuildCommand}` " +
+                $"or {PoetryCommand(verdict)}, and commit poetry.lock."),
+        };
+    }
+
+    private EnsureLockResult RegenerateHoldingLock(string directory, LockPaths paths, EnsureLockOptions options, Version version, CancellationToken cancel)
+    {
+        var restored = false;
+        if (File.Exists(paths.Backup))
+        {
+            Restore(paths);
+            restored = true;
+            log($"Restored {paths.Lock} from {paths.Backup}, left by an interrupted earlier regeneration.");
+        }
+
+        if (!TryInspect(directory, options, out var before, out var failure))
+        {
+            return failure with { RestoredInterruptedBackup = restored };
+        }
+
+        if (before.IsFresh)
+        {
+            var note = restored ? " (after restoring the backup of an interrupted run)" : " (another build may have just regenerated it)";
+            return new EnsureLockResult(true, before, before, false, restored, before.Message + note);
+        }
+
+        if (before.State == LockState.UnknownPoetry)
+        {
+            return Refuse(before) with { RestoredInterruptedBackup = restored };
+        }
+
+        string[] arguments = version.Major < 2 ? ["--no-update"] : [];
+        var command = string.Join(" ", ["poetry", "lock", .. arguments]);
+        var hadLock = File.Exists(paths.Lock);
+        if (hadLock)
+        {
+            File.Copy(paths.Lock, paths.Temp, overwrite: true);
+            File.Move(paths.Temp, paths.Backup, overwrite: true);
+        }
+
+        log($"{before.Message} Running `{command}` with Poetry {version} in {directory} ...");
+        int exitCode;
+        try
+        {
+            exitCode = poetry.Lock(directory, arguments, cancel);
+        }
+        catch (Exception error)
+        {
+            Rollback(paths, hadLock);
+            if (error is OperationCanceledException)
+            {
+                throw;
+            }
+
+            return Failed(before, restored, hadLock, $"`{command}` failed: {error.Message}");
+        }
+
+        if (exitCode != 0)
+        {
+            Rollback(paths, hadLock);
+            return Failed(before, restored, hadLock, $"`{command}` exited with code {exitCode}.");
+        }
+
+        LockVerdict after;
+        try
+        {
+            after = LockInspector.Inspect(directory, options.Rules);
+        }
+        catch (LockFileException error)
+        {
+            Rollback(paths, hadLock);
+            return Failed(before, restored, hadLock, $"`{command}` left an unreadable lock: {error.Message}");
+        }
+
+        if (!after.IsFresh)
+        {
+            Rollback(paths, hadLock);
+            return Failed(before, restored, hadLock, $"`{command}` succeeded but the result is not fresh: {after.Message}");
+        }
+
+        if (hadLock)
+        {
+            File.Delete(paths.Backup);
+        }
+
+        log($"Regenerated {paths.Lock} with Poetry {version}: {after.Message}");
+        return new EnsureLockResult(true, before, after, true, restored, $"Regenerated {paths.Lock}: {after.Message}");
+    }
+
+    private bool TryInspect(string directory, EnsureLockOptions options, out LockVerdict verdict, out EnsureLockResult failure)
+    {
+        try
+        {
+            verdict = LockInspector.Inspect(directory, options.Rules);
+            failure = null!;
+            return true;
+        }
+        catch (LockFileException error)
+        {
+            verdict = null!;
+            failure = new EnsureLockResult(false, null, null, false, false,
+                $"{error.Message} Fix the file (a corrupt poetry.lock can be deleted and regenerated with `{BuildCommand}`).");
+            return false;
+        }
+    }
+
+    private static EnsureLockResult Refuse(LockVerdict verdict) =>
+        new(false, verdict, verdict, false, false,
+            $"{verdict.Message} EnsureLock does not judge or rewrite a lock from a newer Poetry.");
+
+    private EnsureLockResult Failed(LockVerdict before, bool restored, bool hadLock, string reason)
+    {
+        var kept = hadLock
+            ? $"The previous {Path.GetFileName(before.LockPath)} was restored byte for byte."
+            : "The partial lock was removed; there was no previous lock.";
+        LockVerdict? after = null;
+        try
+        {
+            after = LockInspector.Inspect(Path.GetDirectoryName(before.LockPath)!, HashRules.OfWriter);
+        }
+        catch (LockFileException)
+        {
+            // The restored lock was already unreadable before; report the original verdict only.
+        }
+
+        var message = $"{reason} {kept} Before: {before.Message} Fix: `{BuildCommand}` or {PoetryCommand(before)}.";
+        log(message);
+        return new EnsureLockResult(false, before, after, false, restored, message);
+    }
+
+    private static void Rollback(LockPaths paths, bool hadLock)
+    {
+        if (hadLock)
+        {
+            Restore(paths);
+        }
+        else if (File.Exists(paths.Lock))
+        {
+            File.Delete(paths.Lock);
+        }
+    }
+
+    // Copy then rename over the lock, so a reader sees the old bytes or the restored bytes, never a mix.
+    private static void Restore(LockPaths paths)
+    {
+        File.Copy(paths.Backup, paths.Temp, overwrite: true);
+        File.Move(paths.Temp, paths.Lock, overwrite: true);
+        File.Delete(paths.Backup);
+    }
+
+    /// <summary>The plain Poetry command (in backticks) for the family that wrote the lock.</summary>
+    public static string PoetryCommand(LockVerdict verdict) => verdict.Family switch
+    {
+        HashFamily.Poetry20 or HashFamily.Poetry23 => "`poetry lock`",
+        null => "`poetry lock --no-update` (Poetry 1.x) or `poetry lock` (Poetry 2.x)",
+        _ => "`poetry lock --no-update`",
+    };
+
+    private sealed record LockPaths(string Lock)
+    {
+        public string Backup => Lock + BackupSuffix;
+
+        public string Mutex => Lock + MutexSuffix;
+
+        public string Temp => Lock + TempSuffix;
+    }
+}

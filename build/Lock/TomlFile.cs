@@ -1,0 +1,53 @@
+using System.Text;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Build.Lock;
+
+/// <summary>Reads a TOML file into Tomlyn's model-less <see cref="TomlTable"/>, with located errors.</summary>
+public static class TomlFile
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads the file's text as strict UTF-8 (a BOM is skipped; CRLF is fine).</summary>
+    /// <exception cref="LockFileException">The file cannot be read or is not UTF-8.</exception>
+    public static string ReadText(string path)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException error)
+        {
+            return Fail(path, $"not valid UTF-8 at byte {error.Index}", error);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return Fail(path, $"cannot be read: {error.Message}", error);
+        }
+    }
+
+    /// <summary>Parses TOML text; <paramref name="path"/> is used for messages only.</summary>
+    /// <exception cref="LockFileException">Invalid TOML, with the first error's line and column.</exception>
+    public static TomlTable Parse(string text, string path)
+    {
+        try
+        {
+            return TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { SourceName = path })
+                ?? new TomlTable();
+        }
+        catch (TomlException error)
+        {
+            var first = error.Diagnostics is { Count: > 0 } diagnostics ? diagnostics[0].Message : error.Message;
+            throw new LockFileException(path, error.Line, error.Column, $"invalid TOML: {first}", error);
+        }
+    }
+
+    /// <summary>Reads and parses a TOML file.</summary>
+    public static TomlTable Load(string path) => Parse(ReadText(path), path);
+
+    private static string Fail(string path, string reason, Exception inner) =>
+        throw new LockFileException(path, null, null, reason, inner);
+}
