@@ -1,4 +1,4 @@
-using Tomlyn;
+using Build.Lock;
 using Tomlyn.Model;
 
 namespace Build.Context;
@@ -12,7 +12,17 @@ public sealed record ProjectMetadata(string Name, string Version)
     /// </summary>
     public static ProjectMetadata Read(string pyprojectPath)
     {
-        var table = TomlFiles.Load(pyprojectPath);
+        TomlTable table;
+        try
+        {
+            table = TomlFile.Load(pyprojectPath);
+        }
+        catch (LockFileException exception)
+        {
+            // Same message format as EnsureLock's: path:line:column: reason.
+            throw BuildErrors.BadOption(exception.Message);
+        }
+
         var poetry = table.Table("tool")?.Table("poetry");
         var project = table.Table("project");
         var version = poetry?.String("version") ?? project?.String("version");
@@ -26,38 +36,9 @@ public sealed record ProjectMetadata(string Name, string Version)
     }
 }
 
-/// <summary>Tomlyn with the error format of the whole build: <c>path(line,column): message</c>.</summary>
-public static class TomlFiles
+internal static class TomlTableExtensions
 {
-    public static TomlTable Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw BuildErrors.BadOption($"{path}: cannot be read ({exception.Message}).");
-        }
-
-        try
-        {
-            return TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
-        }
-        catch (TomlException exception)
-        {
-            throw BuildErrors.BadOption($"{path}({exception.Line},{exception.Column}): malformed TOML: {FirstLine(exception.Message)}");
-        }
-    }
-
     public static TomlTable? Table(this TomlTable table, string key) => table.TryGetValue(key, out var value) ? value as TomlTable : null;
 
     public static string? String(this TomlTable table, string key) => table.TryGetValue(key, out var value) ? value as string : null;
-
-    private static string FirstLine(string message)
-    {
-        var line = message.Split('\n', 2)[0].Trim();
-        return line;
-    }
 }

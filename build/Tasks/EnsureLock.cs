@@ -1,3 +1,6 @@
+using Build.Lock;
+using Build.Tools.Poetry;
+using Cake.Core.Diagnostics;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -8,7 +11,29 @@ public sealed class EnsureLock : FrostingTask<BuildContext>, IDryRunnable<BuildC
 {
     public override void Run(BuildContext context)
     {
+        var project = context.Options.PythonProject;
+        var mode = context.Options.Locked ? EnsureLockMode.Locked : EnsureLockMode.Regenerate;
+        var locker = new PoetryLocker(context.Runner, context.Poetry, project);
+        var result = new LockRegenerator(locker, message => context.Log.Information(message))
+            .Ensure(project.FullPath, new EnsureLockOptions(mode));
+        if (!result.Ok)
+        {
+            throw BuildErrors.BadOption(result.Message);
+        }
+
+        context.Log.Information(result.Message);
     }
 
-    public void DryRun(BuildContext context) => Run(context);
+    /// <summary>A dry run judges the lock (no process) and shows the Poetry command a real run would start.</summary>
+    public void DryRun(BuildContext context)
+    {
+        var verdict = LockInspector.Inspect(context.Options.PythonProject.FullPath);
+        context.Log.Information("  {0}", verdict.Message);
+        if (!verdict.IsFresh)
+        {
+            context.Log.Information(context.Options.Locked
+                ? "  would fail (--locked never writes the lock)"
+                : $"  would run {LockRegenerator.PoetryCommand(verdict)} in {context.Options.PythonProject.FullPath}, keeping the old lock until the new one is verified");
+        }
+    }
 }

@@ -10,14 +10,17 @@ public sealed class PoetryCommands(string poetry)
     public ToolCommand Version(DirectoryPath project) =>
         ToolCommand.Create(poetry, project, arguments => arguments.Append("--version").Append("--no-ansi"), NonInteractive);
 
-    /// <summary>`poetry lock --no-update` on 1.x keeps locked versions; 2.x removed the flag and keeps them by default.</summary>
-    public ToolCommand Lock(DirectoryPath project, bool noUpdate) =>
+    /// <summary>
+    /// `poetry lock` with the arguments the lock logic chose: `--no-update` on 1.x keeps locked versions; 2.x removed
+    /// the flag and keeps them by default.
+    /// </summary>
+    public ToolCommand Lock(DirectoryPath project, IEnumerable<string> lockArguments) =>
         ToolCommand.Create(poetry, project, arguments =>
         {
             arguments.Append("lock");
-            if (noUpdate)
+            foreach (var argument in lockArguments)
             {
-                arguments.Append("--no-update");
+                arguments.AppendValue(argument);
             }
 
             arguments.Append("--no-interaction").Append("--no-ansi");

@@ -15,7 +15,7 @@ public sealed class BadInputTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Not.Zero);
-            Assert.That(result.All, Does.Match(@"pyproject\.toml\(3,\d+\)"));
+            Assert.That(result.All, Does.Match(@"pyproject\.toml:3:\d+"));
             Assert.That(result.All, Does.Not.Contain("   at "));
             Assert.That(repository.Snapshot(), Is.EqualTo(before));
         }
