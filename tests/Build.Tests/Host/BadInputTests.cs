@@ -56,7 +56,7 @@ public sealed class BadInputTests
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
             Assert.That(result.Output.Split("not a git repository").Length - 1, Is.EqualTo(1));
-            Assert.That(result.Output, Does.Not.Contain("sha-"));
+            Assert.That(result.Output, Does.Not.Contain(":sha-").And.Not.Contain("image.revision"));
         }
     }
 }

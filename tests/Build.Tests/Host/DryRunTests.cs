@@ -14,7 +14,8 @@ public sealed class DryRunTests
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
             var order = new[] { "EnsureLock", "BuildOrchestrator", "BuildReducer", "Production" }.Select(task => output.IndexOf($". {task}", StringComparison.Ordinal)).ToArray();
-            Assert.That(order, Is.All.GreaterThanOrEqualTo(0).And.Ordered, output);
+            Assert.That(order, Is.All.GreaterThanOrEqualTo(0), output);
+            Assert.That(order, Is.Ordered, output);
             Assert.That(output, Does.Contain("docker build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest"));
             Assert.That(output, Does.Contain("docker build -f deployment/Dockerfile.reducer --target production -t reducer:prod"));
             Assert.That(output, Does.Contain("No tasks were actually executed"));
