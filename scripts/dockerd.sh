@@ -10,11 +10,13 @@
 # moved with OMNINODE_CI_RUN (default /run/omninode-ci) and OMNINODE_CI_DATA
 # (default /var/lib/omninode-ci/docker). Needs root.
 #
-# Networking: the default bridge with iptables works in this sandbox (iptables
-# 1.8 nf_tables backend, br_netfilter not needed for published ports on
-# 127.0.0.1). Set OMNINODE_DOCKERD_IPTABLES=false only where the kernel has no
-# nf_tables/ip_tables: then containers still get a bridge but no NAT, and
-# published ports only work through docker-proxy (userland proxy, on by default).
+# Networking: checked in this sandbox (kernel 6.x, iptables 1.8 nf_tables
+# backend): with the defaults (--iptables=true, userland proxy on) the default
+# bridge, user-defined compose networks, container-to-container DNS and ports
+# published on 127.0.0.1 all work, so no special flags are needed. Set
+# OMNINODE_DOCKERD_IPTABLES=false only on a kernel without nf_tables/ip_tables:
+# containers then get no NAT and published ports work only through
+# docker-proxy (the userland proxy, kept on here for that reason).
 set -euo pipefail
 
 RUN_DIR="${OMNINODE_CI_RUN:-/run/omninode-ci}"
