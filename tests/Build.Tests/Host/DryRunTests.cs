@@ -27,7 +27,7 @@ public sealed class DryRunTests
     {
         // PATH without docker or poetry: the dry run must still succeed and print the commands.
         var environment = new Dictionary<string, string> { ["PATH"] = Path.GetDirectoryName(Environment.ProcessPath!) + ":/nonexistent" };
-        var result = HostRun.Run(HostRun.RepositoryRoot, environment, "--target=ComposeUp", "--dryrun");
+        var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=ComposeUp", "--dryrun");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
@@ -52,7 +52,7 @@ public sealed class DryRunTests
     public void Registry_password_is_never_printed()
     {
         var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "hunter2-secret" };
-        var result = HostRun.Run(HostRun.RepositoryRoot, environment, "--target=Push", "--registry=127.0.0.1:5000/omninode", "--registry-username=ci", "--dryrun");
+        var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=Push", "--registry=127.0.0.1:5000/omninode", "--registry-username=ci", "--dryrun");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);

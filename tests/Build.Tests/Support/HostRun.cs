@@ -33,7 +33,7 @@ public static class HostRun
         }
     }
 
-    public static HostResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static HostResult In(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -71,7 +71,7 @@ public static class HostRun
         return new HostResult(process.ExitCode, output.Result, error.Result);
     }
 
-    public static HostResult Run(params string[] arguments) => Run(RepositoryRoot, null, arguments);
+    public static HostResult Run(params string[] arguments) => In(RepositoryRoot, null, arguments);
 }
 
 /// <summary>
@@ -102,7 +102,7 @@ public sealed class ScratchRepository : IDisposable
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
             .ToDictionary(path => Path.GetRelativePath(Root, path), path => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
 
-    public HostResult Run(params string[] arguments) => HostRun.Run(Root, null, arguments);
+    public HostResult Run(params string[] arguments) => HostRun.In(Root, null, arguments);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 

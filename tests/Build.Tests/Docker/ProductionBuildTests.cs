@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Build.Tests.Support;
+
+namespace Build.Tests.Docker;
+
+/// <summary>Production against a real engine, with the legacy builder (docker 28 client) and BuildKit (20.10 client).</summary>
+[Category("Docker")]
+public sealed class ProductionBuildTests
+{
+    private static readonly string[] Clients = [DockerEngineRequirement.LegacyClient, DockerEngineRequirement.BuildKitClient];
+
+    [TestCaseSource(nameof(Clients))]
+    public void Production_builds_both_images_with_tags_and_oci_labels(string client)
+    {
+        DockerEngineRequirement.RequireClient(client);
+        var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Production", $"--docker={client}", "--force");
+        Assert.That(result.ExitCode, Is.Zero, result.All);
+        var sha = Git("rev-parse", "HEAD");
+        foreach (var service in new[] { "orchestrator", "reducer" })
+        {
+            var (exitCode, json) = DockerEngineRequirement.Docker("image", "inspect", $"{service}:prod");
+            Assert.That(exitCode, Is.Zero, json);
+            using var document = JsonDocument.Parse(json);
+            var image = document.RootElement[0];
+            var tags = image.GetProperty("RepoTags").EnumerateArray().Select(tag => tag.GetString()).ToArray();
+            var labels = image.GetProperty("Config").GetProperty("Labels");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(tags, Is.SupersetOf(new[] { $"{service}:prod", $"{service}:latest", $"{service}:0.1.0", $"{service}:sha-{sha[..7]}" }));
+                Assert.That(labels.GetProperty("org.opencontainers.image.title").GetString(), Is.EqualTo($"omninode-bridge-{service}"));
+                Assert.That(labels.GetProperty("org.opencontainers.image.version").GetString(), Is.EqualTo("0.1.0"));
+                Assert.That(labels.GetProperty("org.opencontainers.image.revision").GetString(), Is.EqualTo(sha));
+                Assert.That(labels.GetProperty("org.opencontainers.image.created").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"));
+            }
+        }
+    }
+
+    [Test]
+    public void A_failing_build_does_not_move_existing_tags()
+    {
+        DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+        using var repository = new ScratchRepository();
+        var tag = $"bridge-failing-{Guid.NewGuid():N}"[..24];
+        // A first good build gives the tag an image; then the Dockerfile breaks and the tag must stay where it was.
+        File.WriteAllText(repository.PathOf("deployment/Dockerfile.reducer"), "ARG PYTHON_IMAGE=omninode/python:3.11-bookworm\nARG BUILDER_IMAGE=x\nFROM ${PYTHON_IMAGE} AS production\nRUN echo good > /good\n");
+        var first = repository.Run("--target=BuildReducer", "--build-target=production", $"--tag={tag}", "--force");
+        Assert.That(first.ExitCode, Is.Zero, first.All);
+        var before = DockerEngineRequirement.Docker("image", "inspect", "--format", "{{.Id}}", $"reducer:{tag}").Output.Trim();
+
+        File.AppendAllText(repository.PathOf("deployment/Dockerfile.reducer"), "RUN exit 3\n");
+        var second = repository.Run("--target=BuildReducer", "--build-target=production", $"--tag={tag}", "--force");
+        var after = DockerEngineRequirement.Docker("image", "inspect", "--format", "{{.Id}}", $"reducer:{tag}").Output.Trim();
+        DockerEngineRequirement.Docker("image", "rm", $"reducer:{tag}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.ExitCode, Is.Not.Zero);
+            Assert.That(second.All, Does.Contain("docker failed (exit code"));
+            Assert.That(second.All, Does.Not.Contain("   at "));
+            Assert.That(after, Is.EqualTo(before));
+        }
+    }
+
+    [Test]
+    public void An_unreachable_engine_gives_one_clear_error()
+    {
+        DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+        var environment = new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///tmp/no-such-engine.sock" };
+        var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=BuildReducer", $"--docker={DockerEngineRequirement.BuildKitClient}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Not.Zero);
+            Assert.That(result.All, Does.Contain("No Docker engine answered at unix:///tmp/no-such-engine.sock"));
+            Assert.That(result.All, Does.Contain("DOCKER_HOST"));
+            Assert.That(result.All, Does.Not.Contain("   at "));
+        }
+    }
+
+    private static string Git(params string[] arguments) => DockerEngineRequirement.Run("git", ["-C", HostRun.RepositoryRoot, .. arguments]).Output.Trim();
+}
