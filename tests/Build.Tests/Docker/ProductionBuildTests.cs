@@ -13,9 +13,9 @@ public sealed class ProductionBuildTests
     public void Production_builds_both_images_with_tags_and_oci_labels(string client)
     {
         DockerEngineRequirement.RequireClient(client);
+        var sha = Git("rev-parse", "HEAD");
         var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Production", $"--docker={client}", "--force");
         Assert.That(result.ExitCode, Is.Zero, result.All);
-        var sha = Git("rev-parse", "HEAD");
         foreach (var service in new[] { "orchestrator", "reducer" })
         {
             var (exitCode, json) = DockerEngineRequirement.Docker("image", "inspect", $"{service}:prod");

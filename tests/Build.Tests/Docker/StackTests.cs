@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Build.Tests.Support;
 
@@ -61,7 +60,9 @@ public sealed class StackTests
         // Several jobs, since the orchestrator resolves the reducers per request and spreads the parts over them.
         for (var attempt = 0; attempt < 5 && instances.Count < 2; attempt++)
         {
-            var response = http.PostAsJsonAsync($"http://127.0.0.1:{ports[attempt % ports.Count]}/jobs", new { values = Enumerable.Range(1, 40).ToArray(), parts = 8 }).Result;
+            // A buffered body: the service (http.server) wants a Content-Length, not a chunked body.
+            using var body = new StringContent(JsonSerializer.Serialize(new { values = Enumerable.Range(1, 40).ToArray(), parts = 8 }), System.Text.Encoding.UTF8, "application/json");
+            var response = http.PostAsync($"http://127.0.0.1:{ports[attempt % ports.Count]}/jobs", body).Result;
             Assert.That((int)response.StatusCode, Is.EqualTo(200), response.Content.ReadAsStringAsync().Result);
             using var answer = JsonDocument.Parse(response.Content.ReadAsStringAsync().Result);
             Assert.That(answer.RootElement.GetProperty("total").GetDouble(), Is.EqualTo(820));
