@@ -16,7 +16,7 @@ public sealed record ScalePlan(IReadOnlyDictionary<string, int> Replicas)
     public static ScalePlan Parse(IEnumerable<string> values, IReadOnlyCollection<string> services, Action<string> error)
     {
         var replicas = new Dictionary<string, int>(StringComparer.Ordinal);
-        var serviceList = string.Join(", ", services);
+        var serviceList = string.Join(", ", services.Order(StringComparer.Ordinal));
         foreach (var value in values)
         {
             var separator = value.IndexOf('=', StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using Build.Lock;
 
 namespace Build.Tests.Lock;
 
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class LockRegeneratorTests
 {
     private const string Pyproject = "[tool.poetry]\nname = \"demo\"\nversion = \"0.1.0\"\n\n[tool.poetry.dependencies]\npython = \"^3.11\"\n";
@@ -169,9 +170,17 @@ public sealed class LockRegeneratorTests
     public void Two_concurrent_regenerations_serialize_and_poetry_runs_once()
     {
         using var project = Project(StaleLock);
-        var poetry = new FakePoetryLocker(Poetry18, directory => FakePoetryLocker.WriteFreshLock(directory, TimeSpan.FromMilliseconds(700)));
+        using var poetryStarted = new ManualResetEventSlim();
+        var poetry = new FakePoetryLocker(Poetry18, directory =>
+        {
+            poetryStarted.Set();
+            return FakePoetryLocker.WriteFreshLock(directory, TimeSpan.FromMilliseconds(700));
+        });
         var options = new EnsureLockOptions(WaitTimeout: TimeSpan.FromSeconds(30));
         var first = Task.Run(() => Regenerator(poetry).Ensure(project.Path, options));
+        // Start the second build only once the first holds the lock and runs Poetry: on a loaded machine two
+        // Task.Run calls may otherwise not overlap at all.
+        Assert.That(poetryStarted.Wait(TimeSpan.FromSeconds(30)), Is.True, "the first regeneration never reached Poetry");
         var second = Task.Run(() => Regenerator(poetry).Ensure(project.Path, options));
         Task.WaitAll(first, second);
         using (Assert.EnterMultipleScope())
