@@ -37,7 +37,18 @@ public sealed class BuildContext : FrostingContext
         var probe = new DockerProbe(Runner, Docker, context.Environment.GetEnvironmentVariable);
         _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed", DockerBuilder.Unprobed) : probe.ProbeEngine());
         _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : probe.ProbeCompose());
+
+        // issue 6: input digests and parallel image builds.
+        ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
+            engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")));
+        ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
+
+    /// <summary>Input digests of the images and the engine's view of them (issue 6).</summary>
+    public ImageInputs ImageInputs { get; }
+
+    /// <summary>Starts the two images of a target together when the builder allows it (issue 6).</summary>
+    public ParallelImageBuilds ImageBuilds { get; }
 
     /// <summary>The target given with --target (Default when none).</summary>
     public string Target { get; }

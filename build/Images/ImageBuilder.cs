@@ -9,11 +9,11 @@ namespace Build.Images;
 public static class ImageBuilder
 {
     /// <summary>The settings of `docker build` for a spec on a given engine: a pure function, tested by table.</summary>
-    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder) => new(spec.Dockerfile, ".")
+    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder, string? inputDigest = null) => new(spec.Dockerfile, ".")
     {
         Target = spec.Stage,
         Tags = spec.References.ToArray(),
-        Labels = spec.Labels,
+        Labels = WithDigest(spec.Labels, inputDigest),
         BuildArgs = spec.BuildArgs,
         Pull = options.Pull,
         NoCache = options.NoCache,
@@ -24,12 +24,19 @@ public static class ImageBuilder
         Progress = builder.IsBuildKit() ? "plain" : null,
     };
 
-    public static void Build(BuildContext context, ImageSpec spec, Action<string>? outputLine = null)
+    public static void Build(BuildContext context, ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
         var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
         if (!File.Exists(dockerfile))
         {
             throw new CakeException(5, $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).");
+        }
+
+        // issue 6: skip an image whose inputs are unchanged (see docs/performance.md).
+        var digest = context.ImageInputs.Digest(spec);
+        if (SkipWhenUpToDate(context, spec, digest))
+        {
+            return;
         }
 
         var engine = context.Engine;
@@ -38,8 +45,50 @@ public static class ImageBuilder
             context.Log.Information("docker {0} has no buildx plugin: building with the legacy builder.", engine.ClientVersion);
         }
 
-        var settings = Settings(spec, BuildOptionsView.From(context.Options), engine.Builder);
-        context.Runner.Run(context.Docker.Build(settings), outputLine);
+        var settings = Settings(spec, BuildOptionsView.From(context.Options), engine.Builder, digest);
+        context.Runner.Run(context.Docker.Build(settings), outputLine, cancellationToken);
+    }
+
+    /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>
+    public static IReadOnlyDictionary<string, string> WithDigest(IReadOnlyDictionary<string, string> labels, string? inputDigest)
+    {
+        if (inputDigest is null)
+        {
+            return labels;
+        }
+
+        return new SortedDictionary<string, string>(labels.ToDictionary(), StringComparer.Ordinal) { [ImageFreshness.DigestLabel] = inputDigest };
+    }
+
+    /// <summary>
+    /// Inspects the primary tag; when it was built from the same inputs, adds any missing tag and says so instead of
+    /// building. In a dry run it only tells what a real run would do (and only when the engine answers cheaply).
+    /// </summary>
+    private static bool SkipWhenUpToDate(BuildContext context, ImageSpec spec, string digest)
+    {
+        var inputs = context.ImageInputs;
+        if (!inputs.EngineReachable)
+        {
+            context.Log.Verbose("{0}: input digest {1} (no engine to compare with).", spec.PrimaryReference, digest);
+            return false;
+        }
+
+        var freshness = ImageFreshness.Decide(spec, digest, inputs.Inspect(spec), context.Options.Force);
+        var dryRun = context.Options.DryRun ? "would " : "";
+        if (!freshness.Skips)
+        {
+            context.Log.Information("{0} {1}build ({2}).", spec.PrimaryReference, dryRun, freshness.Reason);
+            return false;
+        }
+
+        foreach (var reference in freshness.MissingReferences)
+        {
+            context.Runner.Run(context.Docker.Tag(spec.PrimaryReference, reference));
+        }
+
+        context.Log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, context.Options.DryRun ? "would skip: " : "",
+            freshness.MissingReferences.Count == 0 ? "" : $", tagged {string.Join(", ", freshness.MissingReferences)}");
+        return true;
     }
 }
 

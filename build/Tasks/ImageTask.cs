@@ -13,7 +13,13 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>, ID
 
     protected abstract ImageFlavour Flavour(BuildContext context);
 
-    public override void Run(BuildContext context) => ImageBuilder.Build(context, context.Image(Service, Flavour(context)));
+    /// <summary>The image this task builds.</summary>
+    public ImageSpec Spec(BuildContext context) => context.Image(Service, Flavour(context));
+
+    /// <summary>Alone, or together with its pair's image when the builder is BuildKit (issue 6: <see cref="ImagePairs"/>).</summary>
+    public override void Run(BuildContext context) =>
+        context.ImageBuilds.Run(Spec(context), ImagePairs.ParallelPartners(context, this),
+            (spec, outputLine, cancellationToken) => ImageBuilder.Build(context, spec, outputLine, cancellationToken));
 
     public void DryRun(BuildContext context) => Run(context);
 }

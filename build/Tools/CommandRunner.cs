@@ -37,17 +37,20 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
     /// Runs a command with its output streamed live (or through <paramref name="outputLine"/>), and fails the task
     /// on a non-zero exit code. In a dry run it only shows the command.
     /// </summary>
-    public void Run(ToolCommand command, Action<string>? outputLine = null)
+    public void Run(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
-        var exitCode = RunUnchecked(command, outputLine);
+        var exitCode = RunUnchecked(command, outputLine, cancellationToken);
         if (exitCode != 0)
         {
             throw BuildErrors.ToolFailed(command, exitCode);
         }
     }
 
-    /// <summary>As <see cref="Run"/>, but hands the exit code back instead of failing.</summary>
-    public int RunUnchecked(ToolCommand command, Action<string>? outputLine = null)
+    /// <summary>
+    /// As <see cref="Run"/>, but hands the exit code back instead of failing. Cancelling
+    /// <paramref name="cancellationToken"/> kills the process and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public int RunUnchecked(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
         if (DryRun)
         {
@@ -65,8 +68,15 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
             settings.RedirectedStandardErrorHandler = line => { if (line is not null) { outputLine(line); } return line!; };
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         using var process = Start(command, settings);
-        process.WaitForExit();
+        // issue 6: a parallel build whose partner failed is stopped by killing its process.
+        using (cancellationToken.Register(() => KillQuietly(process)))
+        {
+            process.WaitForExit();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         if (outputLine is not null)
         {
             // Drain what the handlers queued, so the lines are not held in memory until the runner is collected.
@@ -111,6 +121,18 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         }
 
         return result;
+    }
+
+    private static void KillQuietly(IProcess process)
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It had exited already.
+        }
     }
 
     private static ProcessSettings Settings(ToolCommand command)

@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace Build.Images;
+
+/// <summary>What the engine knows of an image: id, input-digest label and every tag pointing at it.</summary>
+public sealed record ImageState(string Id, string? InputDigest, IReadOnlyList<string> RepoTags)
+{
+    /// <summary>The `docker image inspect` format <see cref="Parse"/> reads: id|labels as JSON|tags as JSON.</summary>
+    public const string InspectFormat = "{{.Id}}|{{json .Config.Labels}}|{{json .RepoTags}}";
+
+    /// <summary>Parses one line of <see cref="InspectFormat"/>; null when it is not one.</summary>
+    public static ImageState? Parse(string line)
+    {
+        var parts = line.Trim().Split('|', 3);
+        if (parts.Length != 3 || !parts[0].StartsWith("sha256:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            string? digest = null;
+            using (var labels = JsonDocument.Parse(parts[1]))
+            {
+                if (labels.RootElement.ValueKind == JsonValueKind.Object && labels.RootElement.TryGetProperty(ImageFreshness.DigestLabel, out var value))
+                {
+                    digest = value.GetString();
+                }
+            }
+
+            using var tags = JsonDocument.Parse(parts[2]);
+            var repoTags = tags.RootElement.ValueKind == JsonValueKind.Array
+                ? tags.RootElement.EnumerateArray().Select(tag => tag.GetString() ?? "").ToArray()
+                : [];
+            return new ImageState(parts[0], digest, repoTags);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+public enum FreshnessVerdict
+{
+    /// <summary>Run `docker build`.</summary>
+    Build,
+
+    /// <summary>The image under the primary tag was built from these very inputs, and carries every tag.</summary>
+    UpToDate,
+
+    /// <summary>Up to date, but some of the spec's tags are missing: `docker tag` them from the primary.</summary>
+    Retag,
+}
+
+/// <summary>The decision for one image, with the reason the log shows.</summary>
+public sealed record Freshness(FreshnessVerdict Verdict, string Reason, IReadOnlyList<string> MissingReferences)
+{
+    public bool Skips => Verdict != FreshnessVerdict.Build;
+}
+
+/// <summary>
+/// Whether an image must be built: a pure function of its spec, its input digest, what the engine has under the
+/// primary tag and --force.
+/// </summary>
+public static class ImageFreshness
+{
+    /// <summary>The label carrying the input digest the image was built from.</summary>
+    public const string DigestLabel = "io.omninode.bridge.input-digest";
+
+    public static Freshness Decide(ImageSpec spec, string digest, ImageState? existing, bool force)
+    {
+        if (force)
+        {
+            return new Freshness(FreshnessVerdict.Build, "--force", []);
+        }
+
+        if (existing is null)
+        {
+            return new Freshness(FreshnessVerdict.Build, $"no image {spec.PrimaryReference} yet", []);
+        }
+
+        if (existing.InputDigest is null)
+        {
+            return new Freshness(FreshnessVerdict.Build, $"{spec.PrimaryReference} has no {DigestLabel} label", []);
+        }
+
+        if (!string.Equals(existing.InputDigest, digest, StringComparison.Ordinal))
+        {
+            return new Freshness(FreshnessVerdict.Build, "inputs changed", []);
+        }
+
+        var missing = spec.References.Where(reference => !existing.RepoTags.Contains(reference, StringComparer.Ordinal)).ToArray();
+        return missing.Length == 0
+            ? new Freshness(FreshnessVerdict.UpToDate, "inputs unchanged", [])
+            : new Freshness(FreshnessVerdict.Retag, $"inputs unchanged, {missing.Length} tag(s) to add", missing);
+    }
+}

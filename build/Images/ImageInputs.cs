@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Build.Images.Digest;
+using Build.Tools;
+using Build.Tools.Docker;
+
+namespace Build.Images;
+
+/// <summary>
+/// The input digests of this run's images and what the engine has of them. Owns the file-hash cache
+/// (.build/digest-cache.json) and asks the engine about each base image once. In a dry run the engine is asked
+/// only when it is cheap to (a local socket that exists); otherwise base images count as missing and nothing
+/// is inspected.
+/// </summary>
+public sealed class ImageInputs
+{
+    public static readonly TimeSpan InspectTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly CommandRunner _runner;
+    private readonly DockerCommands _docker;
+    private readonly Lazy<InputDigester> _digester;
+    private readonly ConcurrentDictionary<string, string?> _baseIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
+
+    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable)
+    {
+        _runner = runner;
+        _docker = docker;
+        EngineReachable = engineReachable;
+        _digester = new(() => new InputDigester(repositoryRoot, FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json")), BaseImageId));
+    }
+
+    /// <summary>False in a dry run without a local engine: then no inspection happens.</summary>
+    public bool EngineReachable { get; }
+
+    /// <summary>The input digest of an image (computed once per run; the cache file is saved right after).</summary>
+    public string Digest(ImageSpec spec) => _digests.GetOrAdd(spec, key =>
+    {
+        var digest = _digester.Value.Digest(key.Dockerfile, key.Stage, key.BuildArgs);
+        _digester.Value.Cache.Save();
+        return digest;
+    });
+
+    /// <summary>The engine's view of the primary tag; null when the image does not exist or the engine is not asked.</summary>
+    public ImageState? Inspect(ImageSpec spec)
+    {
+        if (!EngineReachable)
+        {
+            return null;
+        }
+
+        var result = _runner.Capture(_docker.ImageInspect([spec.PrimaryReference], ImageState.InspectFormat), InspectTimeout);
+        return result.Succeeded ? result.Output.Select(ImageState.Parse).FirstOrDefault(state => state is not null) : null;
+    }
+
+    private string? BaseImageId(string image) => _baseIds.GetOrAdd(image, name =>
+    {
+        if (!EngineReachable)
+        {
+            return null;
+        }
+
+        var result = _runner.Capture(_docker.ImageInspect([name], "{{.Id}}"), InspectTimeout);
+        return result.Succeeded && result.Output.FirstOrDefault(line => line.StartsWith("sha256:", StringComparison.Ordinal)) is { } id ? id.Trim() : null;
+    });
+
+    /// <summary>
+    /// Whether asking the engine costs milliseconds: DOCKER_HOST unset (the default socket) or a unix socket,
+    /// and the socket file exists. A tcp/ssh engine is not asked in a dry run.
+    /// </summary>
+    public static bool LocalEngineSocketExists(string? dockerHost)
+    {
+        var socket = string.IsNullOrEmpty(dockerHost) ? "/var/run/docker.sock"
+            : dockerHost.StartsWith("unix://", StringComparison.Ordinal) ? dockerHost["unix://".Length..]
+            : null;
+        return socket is not null && File.Exists(socket);
+    }
+}
