@@ -1,3 +1,4 @@
+using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Core;
@@ -29,7 +30,7 @@ public static class ImageBuilder
         var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
         if (!File.Exists(dockerfile))
         {
-            throw new CakeException(5, $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).");
+            throw new CakeException(5, $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).").At(spec.Dockerfile);
         }
 
         var engine = context.Engine;
@@ -39,7 +40,17 @@ public static class ImageBuilder
         }
 
         var settings = Settings(spec, BuildOptionsView.From(context.Options), engine.Builder);
-        context.Runner.Run(context.Docker.Build(settings), outputLine);
+        try
+        {
+            context.Runner.Run(context.Docker.Build(settings), outputLine);
+        }
+        catch (CakeException exception)
+        {
+            exception.At(spec.Dockerfile);
+            throw;
+        }
+
+        ImageReporting.Built(context, spec);
     }
 }
 
