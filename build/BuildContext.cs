@@ -1,6 +1,7 @@
 using Build.Context;
 using Build.Git;
 using Build.Images;
+using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Compose;
 using Build.Tools.Docker;
@@ -54,6 +55,9 @@ public sealed class BuildContext : FrostingContext
     public string Target { get; }
 
     public BuildOptions Options { get; }
+
+    /// <summary>What this run did, for artifacts/build-report.json and the GitHub Actions summary (issue 7).</summary>
+    public BuildReport Report { get; } = new();
 
     public CommandRunner Runner { get; }
 

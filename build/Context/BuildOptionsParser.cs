@@ -120,7 +120,7 @@ public static partial class BuildOptionsParser
     {
         BuildTarget? implied = target.ToLowerInvariant() switch
         {
-            "production" or "push" or "default" => BuildTarget.Production,
+            "production" or "push" or "default" or "verify" => BuildTarget.Production,
             "development" => BuildTarget.Development,
             _ => null,
         };

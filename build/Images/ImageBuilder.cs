@@ -1,3 +1,4 @@
+using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Core;
@@ -29,7 +30,7 @@ public static class ImageBuilder
         var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
         if (!File.Exists(dockerfile))
         {
-            throw new CakeException(5, $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).");
+            throw new CakeException(5, $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).").At(spec.Dockerfile);
         }
 
         // issue 6: skip an image whose inputs are unchanged (see docs/performance.md).
@@ -46,7 +47,17 @@ public static class ImageBuilder
         }
 
         var settings = Settings(spec, BuildOptionsView.From(context.Options), engine.Builder, digest);
-        context.Runner.Run(context.Docker.Build(settings), outputLine, cancellationToken);
+        try
+        {
+            context.Runner.Run(context.Docker.Build(settings), outputLine, cancellationToken);
+        }
+        catch (CakeException exception)
+        {
+            exception.At(spec.Dockerfile);
+            throw;
+        }
+
+        ImageReporting.Built(context, spec, digest);
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>
@@ -88,6 +99,7 @@ public static class ImageBuilder
 
         context.Log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, context.Options.DryRun ? "would skip: " : "",
             freshness.MissingReferences.Count == 0 ? "" : $", tagged {string.Join(", ", freshness.MissingReferences)}");
+        context.Report.ImageSkipped(spec, "inputs unchanged", inputDigest: digest);
         return true;
     }
 }

@@ -12,7 +12,7 @@ public sealed class ComposeUp : FrostingTask<BuildContext>, IDryRunnable<BuildCo
     public override void Run(BuildContext context)
     {
         context.Runner.Run(context.Compose.Up());
-        new ComposeStack(context).WaitUntilHealthy();
+        context.Report.Compose(new ComposeStack(context).WaitUntilHealthy());
     }
 
     public void DryRun(BuildContext context) => Run(context);

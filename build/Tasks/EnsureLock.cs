@@ -1,4 +1,5 @@
 using Build.Lock;
+using Build.Reporting;
 using Build.Tools.Poetry;
 using Cake.Core.Diagnostics;
 using Cake.Frosting;
@@ -16,9 +17,11 @@ public sealed class EnsureLock : FrostingTask<BuildContext>, IDryRunnable<BuildC
         var locker = new PoetryLocker(context.Runner, context.Poetry, project);
         var result = new LockRegenerator(locker, message => context.Log.Information(message))
             .Ensure(project.FullPath, new EnsureLockOptions(mode));
+        context.Report.Lock(LockReporting.State(result), result.Message);
         if (!result.Ok)
         {
-            throw BuildErrors.BadOption(result.Message);
+            var (file, line) = LockReporting.Blame(context, result.After ?? result.Before);
+            throw BuildErrors.BadOption(result.Message).At(file, line);
         }
 
         context.Log.Information(result.Message);
@@ -28,6 +31,7 @@ public sealed class EnsureLock : FrostingTask<BuildContext>, IDryRunnable<BuildC
     public void DryRun(BuildContext context)
     {
         var verdict = LockInspector.Inspect(context.Options.PythonProject.FullPath);
+        context.Report.Lock(LockReporting.State(verdict.State), verdict.Message);
         context.Log.Information("  {0}", verdict.Message);
         if (!verdict.IsFresh)
         {

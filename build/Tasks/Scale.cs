@@ -22,6 +22,7 @@ public sealed class Scale : FrostingTask<BuildContext>, IDryRunnable<BuildContex
         context.Runner.Run(context.Compose.Up(new ScaleArguments(plan.Replicas), noRecreate: true));
         var stack = new ComposeStack(context);
         var services = stack.WaitUntilHealthy(plan.Replicas);
+        context.Report.Compose(services);
         if (context.Runner.DryRun)
         {
             return;

@@ -1,0 +1,62 @@
+using Build.Images;
+using Build.Reporting;
+using Build.Verification;
+using Cake.Common.Build;
+using Cake.Core.Diagnostics;
+using Cake.Frosting;
+
+namespace Build.Tasks;
+
+[TaskName(nameof(Verify))]
+[TaskDescription("Checks the built production (and slim) images: non-root, HEALTHCHECK, no Poetry in slim, size budgets from cake.config [Verify], OCI labels. Runs with Production on a CI, or alone with --target=Verify.")]
+[IsDependentOn(typeof(BuildOrchestrator))]
+[IsDependentOn(typeof(BuildReducer))]
+[IsDependeeOf(typeof(Production))]
+public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+{
+    /// <summary>Exit code of a build whose images break Verify's rules.</summary>
+    public const int ViolationsExitCode = 8;
+
+    public override bool ShouldRun(BuildContext context) => context.ShouldRun(
+        CiDetection.IsCi(context.Environment.GetEnvironmentVariable("CI"), context.GitHubActions().IsRunningOnGitHubActions)
+            || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase),
+        "not on a CI (neither CI=true nor GitHub Actions); run --target=Verify to check the images here");
+
+    public override void Run(BuildContext context)
+    {
+        var verifier = new ImageVerifier(context);
+        var budget = ImageVerifier.Budget(context.Configuration);
+        var violations = new List<(ImageSpec Spec, Violation Violation)>();
+        foreach (var spec in verifier.Images())
+        {
+            if (verifier.Inspect(spec) is not { } facts)
+            {
+                if (spec.Flavour != ImageFlavour.Slim)
+                {
+                    violations.Add((spec, new Violation(spec.PrimaryReference, "exists", "does not exist: build it with --target=Production.")));
+                }
+
+                continue;
+            }
+
+            var found = ImageRules.Check(facts, budget, requireRevision: context.Git.Sha is not null);
+            context.Log.Information("{0}: {1:0.0} MB, user {2}, {3}", spec.PrimaryReference, facts.SizeBytes / 1_000_000.0, facts.User.Length == 0 ? "root (unset)" : facts.User, found.Count == 0 ? "ok" : $"{found.Count} violation(s)");
+            violations.AddRange(found.Select(violation => (spec, violation)));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new CakeException(ViolationsExitCode, $"Verify found {violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations.Select(v => "  - " + v.Violation))}")
+                .At(violations[0].Spec.Dockerfile);
+        }
+    }
+
+    public void DryRun(BuildContext context)
+    {
+        var budget = ImageVerifier.Budget(context.Configuration);
+        foreach (var spec in new ImageVerifier(context).Images())
+        {
+            context.Log.Information("  would check {0}{1}: non-root, HEALTHCHECK, at most {2} MB, OCI labels{3}", spec.PrimaryReference, spec.Flavour == ImageFlavour.Slim ? " (if built)" : "", budget.For(spec.Flavour), spec.Flavour == ImageFlavour.Slim ? ", no Poetry" : "");
+        }
+    }
+}
