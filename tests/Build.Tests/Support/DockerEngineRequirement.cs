@@ -45,12 +45,32 @@ public static class DockerEngineRequirement
 
     public static (int ExitCode, string Output) Docker(params string[] arguments) => Run(BuildKitClient, arguments);
 
-    public static (int ExitCode, string Output) Run(string program, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string program, params string[] arguments) => RunIn(null, null, program, arguments);
+
+    /// <summary>As <see cref="Run"/>, in a working directory, with variables set (or removed, where the value is null).</summary>
+    public static (int ExitCode, string Output) RunIn(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(start)!;
