@@ -99,6 +99,13 @@ public static class ImageBuilder
 
         context.Log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, context.Options.DryRun ? "would skip: " : "",
             freshness.MissingReferences.Count == 0 ? "" : $", tagged {string.Join(", ", freshness.MissingReferences)}");
+        if (context.Options.DryRun)
+        {
+            // Still show what --force would run: the dry run is also how people read the command lines.
+            context.Log.Information("  (with --force:)");
+            context.Runner.Show(context.Docker.Build(Settings(spec, BuildOptionsView.From(context.Options), context.Engine.Builder, digest)));
+        }
+
         context.Report.ImageSkipped(spec, "inputs unchanged", inputDigest: digest);
         return true;
     }

@@ -48,8 +48,8 @@ public sealed class ImageInputs
             return null;
         }
 
-        var result = _runner.Capture(_docker.ImageInspect([spec.PrimaryReference], ImageState.InspectFormat), InspectTimeout);
-        return result.Succeeded ? result.Output.Select(ImageState.Parse).FirstOrDefault(state => state is not null) : null;
+        var result = Ask(_docker.ImageInspect([spec.PrimaryReference], ImageState.InspectFormat));
+        return result is { Succeeded: true } ? result.Output.Select(ImageState.Parse).FirstOrDefault(state => state is not null) : null;
     }
 
     private string? BaseImageId(string image) => _baseIds.GetOrAdd(image, name =>
@@ -59,9 +59,22 @@ public sealed class ImageInputs
             return null;
         }
 
-        var result = _runner.Capture(_docker.ImageInspect([name], "{{.Id}}"), InspectTimeout);
-        return result.Succeeded && result.Output.FirstOrDefault(line => line.StartsWith("sha256:", StringComparison.Ordinal)) is { } id ? id.Trim() : null;
+        var result = Ask(_docker.ImageInspect([name], "{{.Id}}"));
+        return result is { Succeeded: true } && result.Output.FirstOrDefault(line => line.StartsWith("sha256:", StringComparison.Ordinal)) is { } id ? id.Trim() : null;
     });
+
+    /// <summary>A read-only question to the engine; null when the docker client itself is missing (a dry run still works).</summary>
+    private CommandResult? Ask(ToolCommand command)
+    {
+        try
+        {
+            return _runner.Capture(command, InspectTimeout);
+        }
+        catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Whether asking the engine costs milliseconds: DOCKER_HOST unset (the default socket) or a unix socket,

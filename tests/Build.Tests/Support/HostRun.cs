@@ -97,9 +97,14 @@ public sealed class ScratchRepository : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>Every file's bytes, by relative path: compare before and after to prove nothing changed.</summary>
+    /// <summary>
+    /// Every file's bytes, by relative path: compare before and after to prove nothing changed. artifacts/ is left
+    /// out, and so is .build/: the build report of a failed run is written there on purpose (it records the failure),
+    /// and .build/ holds the digest cache; both are the tool's outputs, ignored by git.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Snapshot() =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Where(path => Path.GetRelativePath(Root, path).Split(Path.DirectorySeparatorChar)[0] is not ("artifacts" or ".build"))
             .ToDictionary(path => Path.GetRelativePath(Root, path), path => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
 
     public HostResult Run(params string[] arguments) => HostRun.In(Root, null, arguments);
