@@ -100,6 +100,7 @@ public sealed class ScratchRepository : IDisposable
     /// <summary>Every file's bytes, by relative path: compare before and after to prove nothing changed.</summary>
     public IReadOnlyDictionary<string, string> Snapshot() =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Where(path => !Path.GetRelativePath(Root, path).StartsWith("artifacts", StringComparison.Ordinal)) // the build report (issue 7)
             .ToDictionary(path => Path.GetRelativePath(Root, path), path => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
 
     public HostResult Run(params string[] arguments) => HostRun.Run(Root, null, arguments);
