@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Build.Images;
+using Build.Reporting;
+using Build.Stack;
+
+namespace Build.Tests.Reporting;
+
+public sealed class BuildReportTests
+{
+    private static readonly ImageSpec Orchestrator = new(
+        "orchestrator", ImageFlavour.Production, "orchestrator", "deployment/Dockerfile.orchestrator", "production",
+        ["prod", "latest", "0.1.0"], new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow.AddSeconds(5);
+
+    [Test]
+    public void Tasks_keep_the_planned_order_and_unreached_ones_are_not_run()
+    {
+        var report = new BuildReport();
+        report.Plan(["EnsureLock", "BuildOrchestrator", "Production"]);
+        report.Task("EnsureLock", TaskStatuses.Succeeded, TimeSpan.FromMilliseconds(120));
+        report.Task("BuildOrchestrator", TaskStatuses.Failed, TimeSpan.FromSeconds(3));
+        var document = report.Snapshot("Production", dryRun: false, Now, "0.1.0", null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.Tasks.Select(task => (task.Name, task.Status)), Is.EqualTo(new[]
+            {
+                ("EnsureLock", TaskStatuses.Succeeded), ("BuildOrchestrator", TaskStatuses.Failed), ("Production", TaskStatuses.NotRun),
+            }));
+            Assert.That(document.Tasks[0].DurationSeconds, Is.EqualTo(0.12));
+            Assert.That(document.Status, Is.EqualTo(TaskStatuses.Failed));
+        }
+    }
+
+    [Test]
+    public void A_dry_run_lists_unreached_tasks_as_planned()
+    {
+        var report = new BuildReport();
+        report.Plan(["EnsureLock"]);
+        var document = report.Snapshot("EnsureLock", dryRun: true, Now, null, null);
+        Assert.That(document.Tasks.Single().Status, Is.EqualTo(TaskStatuses.Planned));
+    }
+
+    [Test]
+    public void A_built_image_replaces_its_planned_line_and_carries_digest_and_size()
+    {
+        var report = new BuildReport();
+        report.ImagePlanned(Orchestrator);
+        report.ImageBuilt(Orchestrator, "sha256:abc", 123_456_789, inputDigest: "sha256:input");
+        var image = report.Snapshot("Production", false, Now, null, null).Images.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(image.Status, Is.EqualTo(ImageStatuses.Built));
+            Assert.That(image.Name, Is.EqualTo("orchestrator:prod"));
+            Assert.That(image.Digest, Is.EqualTo("sha256:abc"));
+            Assert.That(image.SizeBytes, Is.EqualTo(123_456_789));
+            Assert.That(image.InputDigest, Is.EqualTo("sha256:input"));
+            Assert.That(image.Flavour, Is.EqualTo("production"));
+        }
+    }
+
+    [Test]
+    public void Report_json_uses_camel_case_names_and_keeps_lock_compose_and_failure()
+    {
+        var report = new BuildReport();
+        report.ImageSkipped(Orchestrator, "up to date");
+        report.Lock("stale", "content-hash differs");
+        report.Compose([new ServiceHealth("reducer", 2, 2, 0)]);
+        report.Fail(new BuildFailure("poetry.lock", 12, "stale"));
+        report.Fail(new BuildFailure(null, null, "a later failure is not the cause"));
+        using var json = JsonDocument.Parse(BuildReportWriter.Serialize(report.Snapshot("Scale", false, Now, "0.1.0", "abc")));
+        var root = json.RootElement;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(1));
+            Assert.That(root.GetProperty("images")[0].GetProperty("reason").GetString(), Is.EqualTo("up to date"));
+            Assert.That(root.GetProperty("lock").GetProperty("state").GetString(), Is.EqualTo("stale"));
+            Assert.That(root.GetProperty("compose").GetProperty("services")[0].GetProperty("healthy").GetInt32(), Is.EqualTo(2));
+            Assert.That(root.GetProperty("failure").GetProperty("file").GetString(), Is.EqualTo("poetry.lock"));
+            Assert.That(root.GetProperty("failure").GetProperty("line").GetInt32(), Is.EqualTo(12));
+            Assert.That(root.GetProperty("status").GetString(), Is.EqualTo("failed"));
+        }
+    }
+
+    [Test]
+    public void Writer_replaces_the_report_and_leaves_no_temp_file()
+    {
+        var directory = Directory.CreateTempSubdirectory("bridge-report-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "nested", "build-report.json");
+            BuildReportWriter.Write(path, new BuildReport().Snapshot("A", false, Now, null, null));
+            BuildReportWriter.Write(path, new BuildReport().Snapshot("B", false, Now, null, null));
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(json.RootElement.GetProperty("target").GetString(), Is.EqualTo("B"));
+                Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!), Has.Length.EqualTo(1));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Failure_file_and_line_travel_on_the_exception()
+    {
+        var exception = new Cake.Core.CakeException(2, "stale lock").At("poetry.lock", 7);
+        Assert.That(BuildFailure.From(exception), Is.EqualTo(new BuildFailure("poetry.lock", 7, "stale lock")));
+    }
+
+    [Test]
+    public void An_exception_without_a_file_gives_a_failure_without_one()
+    {
+        Assert.That(BuildFailure.From(new InvalidOperationException("boom")), Is.EqualTo(new BuildFailure(null, null, "boom")));
+    }
+
+    [TestCase(true, true, false, TaskStatuses.Skipped)]
+    [TestCase(false, true, true, TaskStatuses.Planned)]
+    [TestCase(false, true, false, TaskStatuses.Succeeded)]
+    [TestCase(false, false, false, TaskStatuses.Failed)]
+    public void Task_status_comes_from_skipped_successful_and_dry_run(bool skipped, bool successful, bool dryRun, string expected)
+    {
+        Assert.That(BuildTaskLifetime.Status(skipped, successful, dryRun), Is.EqualTo(expected));
+    }
+
+    [TestCase("sha256:6c29333666939ceacaf69b115cf9a876f9391baf0a201d1bffc912964f62bcdb 124639378", "sha256:6c29333666939ceacaf69b115cf9a876f9391baf0a201d1bffc912964f62bcdb", 124639378L)]
+    [TestCase("  sha256:ab 1\n", "sha256:ab", 1L)]
+    public void Image_id_and_size_are_read_from_the_inspect_line(string line, string id, long size)
+    {
+        Assert.That(ImageIdAndSize.Parse(line), Is.EqualTo(new ImageIdAndSize(id, size)));
+    }
+
+    [TestCase("")]
+    [TestCase("sha256:ab")]
+    [TestCase("sha256:ab -1")]
+    public void A_malformed_inspect_line_gives_nothing(string line)
+    {
+        Assert.That(ImageIdAndSize.Parse(line), Is.Null);
+    }
+}
