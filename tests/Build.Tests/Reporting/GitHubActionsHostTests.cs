@@ -26,7 +26,7 @@ public sealed partial class GitHubActionsHostTests
     private string ReportPath => Path.Combine(_directory, "build-report.json");
 
     private HostResult RunOnGitHubActions(string workingDirectory, params string[] arguments) =>
-        HostRun.Run(workingDirectory, new Dictionary<string, string>
+        HostRun.In(workingDirectory, new Dictionary<string, string>
         {
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_STEP_SUMMARY"] = SummaryPath,
@@ -108,7 +108,7 @@ public sealed partial class GitHubActionsHostTests
     [Test]
     public void Report_is_written_without_github_actions_too_and_no_workflow_commands_are_printed()
     {
-        var result = HostRun.Run(HostRun.RepositoryRoot, new Dictionary<string, string>(), "--target=Production", "--dryrun", $"--report={ReportPath}");
+        var result = HostRun.In(HostRun.RepositoryRoot, new Dictionary<string, string>(), "--target=Production", "--dryrun", $"--report={ReportPath}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
