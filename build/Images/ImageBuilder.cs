@@ -106,7 +106,15 @@ public static class ImageBuilder
             context.Runner.Show(context.Docker.Build(Settings(spec, BuildOptionsView.From(context.Options), context.Engine.Builder, digest)));
         }
 
-        context.Report.ImageSkipped(spec, "inputs unchanged", inputDigest: digest);
+        if (context.Options.DryRun)
+        {
+            context.Report.ImagePlanned(spec);
+        }
+        else
+        {
+            context.Report.ImageSkipped(spec, "inputs unchanged", inputDigest: digest);
+        }
+
         return true;
     }
 }

@@ -1,92 +1,75 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using Build.Tests.Support;
 
 namespace Build.Tests.Docker;
 
-/// <summary>Push to a real registry (Debian's docker-registry, started here on 127.0.0.1) and pull back the same digest.</summary>
+/// <summary>Push to a real registry started here on 127.0.0.1, open or behind a login.</summary>
 [Category("Docker")]
 [NonParallelizable]
 public sealed class PushTests
 {
-    private Process? _registry;
-    private string? _storage;
-    private int _port;
-
     [OneTimeSetUp]
-    public void StartRegistry()
-    {
-        DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
-        if (!File.Exists("/usr/bin/docker-registry"))
-        {
-            if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
-            {
-                Assert.Fail("CI is set but docker-registry is not installed (.ci/run installs it).");
-            }
-
-            Assert.Ignore("docker-registry is not installed (apt-get install docker-registry).");
-        }
-
-        _port = FreePort();
-        _storage = Directory.CreateTempSubdirectory("bridge-registry-").FullName;
-        var config = Path.Combine(_storage, "config.yml");
-        File.WriteAllText(config, $"""
-            version: 0.1
-            storage:
-              filesystem:
-                rootdirectory: {_storage}/data
-            http:
-              addr: 127.0.0.1:{_port}
-            """);
-        _registry = Process.Start(new ProcessStartInfo("/usr/bin/docker-registry", ["serve", config]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false });
-        _registry!.ErrorDataReceived += (_, _) => { };
-        _registry.OutputDataReceived += (_, _) => { };
-        _registry.BeginErrorReadLine();
-        _registry.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!Listening(_port))
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the registry did not start listening");
-            Thread.Sleep(100);
-        }
-    }
-
-    [OneTimeTearDown]
-    public void StopRegistry()
-    {
-        if (_registry is { HasExited: false })
-        {
-            _registry.Kill();
-            _registry.WaitForExit();
-        }
-
-        _registry?.Dispose();
-
-        if (_storage is not null)
-        {
-            Directory.Delete(_storage, recursive: true);
-        }
-    }
+    public void Require() => LocalRegistry.Require();
 
     [Test]
     public void Push_sends_every_tag_and_the_image_pulls_back_with_the_same_digest()
     {
-        var registry = $"127.0.0.1:{_port}/omninode";
-        var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Push", $"--registry={registry}", $"--docker={DockerEngineRequirement.BuildKitClient}");
+        using var registry = new LocalRegistry();
+        var prefix = $"{registry.Address}/omninode";
+        var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Push", $"--registry={prefix}", $"--docker={DockerEngineRequirement.BuildKitClient}");
         Assert.That(result.ExitCode, Is.Zero, result.All);
 
-        var reference = $"{registry}/reducer:prod";
+        var reference = $"{prefix}/reducer:prod";
         var pushedDigest = RepoDigest(reference);
-        Assert.That(pushedDigest, Does.StartWith($"{registry}/reducer@sha256:"));
+        Assert.That(pushedDigest, Does.StartWith($"{prefix}/reducer@sha256:"));
 
-        // Forget every local name of the image, then pull it back from the registry.
+        // Forget the local name of the image, then pull it back from the registry.
         DockerEngineRequirement.Docker("image", "rm", reference);
         var (pullExit, pullOutput) = DockerEngineRequirement.Docker("pull", reference);
         Assert.That(pullExit, Is.Zero, pullOutput);
         Assert.That(RepoDigest(reference), Is.EqualTo(pushedDigest));
 
-        var (_, tags) = DockerEngineRequirement.Run("/usr/bin/curl", "-s", $"http://127.0.0.1:{_port}/v2/omninode/orchestrator/tags/list");
+        var (_, tags) = DockerEngineRequirement.Run("/usr/bin/curl", "-s", $"http://{registry.Address}/v2/omninode/orchestrator/tags/list");
+        DockerImages.RemoveRepositories($"{prefix}/");
         Assert.That(tags, Does.Contain("\"prod\"").And.Contain("\"latest\"").And.Contain("\"0.1.0\""));
+    }
+
+    [Test]
+    public void A_refused_login_fails_clearly_pushes_nothing_and_never_prints_the_password()
+    {
+        using var registry = new LocalRegistry(("ci", "right-password"));
+        var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "wrong-password-123" };
+        var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=Push", $"--registry={registry.Address}/omninode", "--registry-username=ci", $"--docker={DockerEngineRequirement.BuildKitClient}");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(9), result.All);
+            Assert.That(result.All, Does.Contain($"The registry {registry.Address} refused the login of user 'ci'"));
+            Assert.That(result.All, Does.Contain("nothing was pushed"));
+            Assert.That(result.All, Does.Not.Contain("wrong-password-123"));
+            Assert.That(result.All, Does.Not.Contain("   at "));
+        }
+    }
+
+    [Test]
+    public void A_login_with_the_right_password_pushes_and_leaves_no_credentials_behind()
+    {
+        using var registry = new LocalRegistry(("ci", "right-password"));
+        var home = Directory.CreateTempSubdirectory("bridge-home-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "right-password", ["HOME"] = home };
+            var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=Push", $"--registry={registry.Address}/omninode", "--registry-username=ci", $"--docker={DockerEngineRequirement.BuildKitClient}");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(result.ExitCode, Is.Zero, result.All);
+                Assert.That(result.All, Does.Not.Contain("right-password"));
+                Assert.That(File.Exists(Path.Combine(home, ".docker", "config.json")), Is.False, "the login lived in a throw-away DOCKER_CONFIG");
+            }
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+            DockerImages.RemoveRepositories($"{registry.Address}/omninode/");
+        }
     }
 
     [Test]
@@ -105,28 +88,5 @@ public sealed class PushTests
         var (_, output) = DockerEngineRequirement.Docker("image", "inspect", "--format", "{{range .RepoDigests}}{{println .}}{{end}}", reference);
         var repository = reference[..reference.LastIndexOf(':')];
         return output.Split('\n').FirstOrDefault(line => line.StartsWith(repository + "@", StringComparison.Ordinal))?.Trim() ?? "";
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static bool Listening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -171,17 +171,31 @@ public sealed class LockRegeneratorTests
     {
         using var project = Project(StaleLock);
         using var poetryStarted = new ManualResetEventSlim();
+        using var secondWaits = new ManualResetEventSlim();
+        // Poetry (fake) holds the lock until the second build says it is waiting: no timing assumptions, which a
+        // loaded 2-core CI machine breaks (a Task.Run can start a second late).
         var poetry = new FakePoetryLocker(Poetry18, directory =>
         {
             poetryStarted.Set();
-            return FakePoetryLocker.WriteFreshLock(directory, TimeSpan.FromMilliseconds(700));
+            secondWaits.Wait(TimeSpan.FromSeconds(30));
+            return FakePoetryLocker.WriteFreshLock(directory);
         });
-        var options = new EnsureLockOptions(WaitTimeout: TimeSpan.FromSeconds(30));
-        var first = Task.Run(() => Regenerator(poetry).Ensure(project.Path, options));
-        // Start the second build only once the first holds the lock and runs Poetry: on a loaded machine two
-        // Task.Run calls may otherwise not overlap at all.
+        var options = new EnsureLockOptions(WaitTimeout: TimeSpan.FromSeconds(60));
+        LockRegenerator Observed() => new(poetry, line =>
+        {
+            lock (log)
+            {
+                log.Add(line);
+            }
+
+            if (line.Contains("waiting for another build", StringComparison.Ordinal))
+            {
+                secondWaits.Set();
+            }
+        });
+        var first = Task.Run(() => Observed().Ensure(project.Path, options));
         Assert.That(poetryStarted.Wait(TimeSpan.FromSeconds(30)), Is.True, "the first regeneration never reached Poetry");
-        var second = Task.Run(() => Regenerator(poetry).Ensure(project.Path, options));
+        var second = Task.Run(() => Observed().Ensure(project.Path, options));
         Task.WaitAll(first, second);
         using (Assert.EnterMultipleScope())
         {

@@ -105,27 +105,37 @@ public static class BuildLog
     /// </summary>
     public static StepOutcome Step(string log, string instruction)
     {
-        var lines = log.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
+        // The host prefixes each image's lines with "[service] " (builds may run in parallel): split the log by
+        // image first, so a BuildKit vertex number is only looked up among its own image's lines.
+        var lines = log.Split('\n').Select(line => line.TrimEnd('\r')).Select(Unprefix).ToArray();
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i];
+            var (image, line) = lines[i];
             if (!line.Contains(instruction, StringComparison.Ordinal))
             {
                 continue;
             }
 
+            var own = lines.Where(other => other.Image == image).Select(other => other.Line).ToArray();
             if (line.StartsWith("Step ", StringComparison.Ordinal))
             {
-                return i + 1 < lines.Length && lines[i + 1].Trim() == "---> Using cache" ? StepOutcome.Cached : StepOutcome.Built;
+                var next = Array.IndexOf(own, line) + 1;
+                return next < own.Length && own[next].Trim() == "---> Using cache" ? StepOutcome.Cached : StepOutcome.Built;
             }
 
             if (line.StartsWith('#') && line.Contains(" [", StringComparison.Ordinal))
             {
                 var vertex = line[..line.IndexOf(' ')];
-                return lines.Contains($"{vertex} CACHED") ? StepOutcome.Cached : StepOutcome.Built;
+                return own.Contains($"{vertex} CACHED") ? StepOutcome.Cached : StepOutcome.Built;
             }
         }
 
         return StepOutcome.NotFound;
+    }
+
+    private static (string Image, string Line) Unprefix(string line)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(line, @"^\[([a-z0-9_.-]+)\] ?(.*)$");
+        return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : ("", line);
     }
 }
