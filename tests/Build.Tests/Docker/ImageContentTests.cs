@@ -164,7 +164,15 @@ public sealed class ImageContentTests
         {
             Assert.That(BuildLog.Step(rebuild.Log, DevelopmentDependencyInstall), Is.EqualTo(BuildLog.StepOutcome.Cached), rebuild.Log);
             Assert.That(rebuild.After, Has.Count.EqualTo(rebuild.Before.Count));
-            Assert.That(rebuild.After.SkipLast(sourceLayers), Is.EqualTo(rebuild.Before.SkipLast(sourceLayers)));
+            if (client == DockerEngineRequirement.LegacyClient)
+            {
+                // Under BuildKit the host passes --cache-from <previous image> (issue 4); dockerd 20.10's BuildKit
+                // then re-exports the cached steps from the imported inline cache with new diff ids, although every
+                // step says CACHED. Layer identity therefore holds for the legacy builder only; the CACHED step
+                // above is the proof of reuse for both.
+                Assert.That(rebuild.After.SkipLast(sourceLayers), Is.EqualTo(rebuild.Before.SkipLast(sourceLayers)));
+            }
+
             Assert.That(rebuild.After.TakeLast(sourceLayers), Is.Not.EqualTo(rebuild.Before.TakeLast(sourceLayers)));
         }
     }

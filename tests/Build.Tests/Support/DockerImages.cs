@@ -135,7 +135,7 @@ public static class BuildLog
 
     private static (string Image, string Line) Unprefix(string line)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(line, @"^\[([a-z0-9_.-]+)\] ?(.*)$");
+        var match = System.Text.RegularExpressions.Regex.Match(line, @"^\[([^\]]+)\] ?(.*)$");
         return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : ("", line);
     }
 }
