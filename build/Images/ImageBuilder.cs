@@ -73,7 +73,7 @@ public static class ImageBuilder
             return false;
         }
 
-        var freshness = ImageFreshness.Decide(spec, digest, inputs.Inspect(spec), context.Options.Force);
+        var freshness = inputs.Freshness(spec, context.Options.Force);
         var dryRun = context.Options.DryRun ? "would " : "";
         if (!freshness.Skips)
         {
