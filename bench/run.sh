@@ -86,7 +86,7 @@ if want a; then
   nodocker="env DOCKER_HOST=unix:///nonexistent.sock"
   measure a_host 10 "" "$nodocker ./build.sh --target=Production --dryrun"
   measure a_dotnet_run 5 "" "$nodocker dotnet run --project build/Build.csproj -- --target=Production --dryrun"
-  measure a_cake_script 5 "" "$nodocker CAKE_SETTINGS_ENABLESCRIPTCACHE=true .build/cake-tool/dotnet-cake bench/equivalent.cake --target=Production --dryrun"
+  measure a_cake_script 5 "" "$nodocker CAKE_SETTINGS_ENABLESCRIPTCACHE=true CAKE_PATHS_TOOLS=$root/.build/cake-tool/tools .build/cake-tool/dotnet-cake bench/equivalent.cake --target=Production --dryrun"
 fi
 
 # (b) nothing changed: the host compares input digests and skips; docker build replays its cache.
