@@ -87,7 +87,7 @@ public static class ImageBuilder
         }
 
         context.Log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, context.Options.DryRun ? "would skip: " : "",
-            freshness.MissingReferences.Count == 0 ? "" : $", tagged {string.Join(", ", freshness.MissingReferences)}");
+            freshness.MissingReferences.Count == 0 ? "" : $", {(context.Options.DryRun ? "would tag" : "tagged")} {string.Join(", ", freshness.MissingReferences)}");
         return true;
     }
 }
