@@ -43,7 +43,14 @@ if [[ ! -f "$host_dll" || ! -f "$stamp" || "$(cat "$stamp")" != "$fingerprint" ]
       exit 127
     fi
     echo "build.sh: building the build host (sources changed)..." >&2
-    if ! dotnet build "$root/build/Build.csproj" --configuration Release --nologo --verbosity quiet \
+    # issue 6: ReadyToRun (precompiled) host: a warm dry run spends about 40 % less CPU in the JIT. Needs the
+    # runtime pack and crossgen2 from the NuGet feed; falls back to a plain build. BUILD_HOST_READYTORUN=0: off.
+    rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+    if [[ "${BUILD_HOST_READYTORUN:-1}" == 1 ]] && dotnet publish "$root/build/Build.csproj" --configuration Release --nologo \
+        --verbosity quiet --runtime "$rid" --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false \
+        --output "$host_dir" -p:UseSharedCompilation=false >"$host_dir/build.log" 2>&1; then
+      :
+    elif ! dotnet build "$root/build/Build.csproj" --configuration Release --nologo --verbosity quiet \
         --output "$host_dir" -p:UseSharedCompilation=false >"$host_dir/build.log" 2>&1; then
       cat "$host_dir/build.log" >&2
       echo "build.sh: the build host did not compile (log above, also in $host_dir/build.log)." >&2

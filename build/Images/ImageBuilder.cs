@@ -84,7 +84,7 @@ public static class ImageBuilder
             return false;
         }
 
-        var freshness = ImageFreshness.Decide(spec, digest, inputs.Inspect(spec), context.Options.Force);
+        var freshness = inputs.Freshness(spec, context.Options.Force);
         var dryRun = context.Options.DryRun ? "would " : "";
         if (!freshness.Skips)
         {
@@ -98,16 +98,12 @@ public static class ImageBuilder
         }
 
         context.Log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, context.Options.DryRun ? "would skip: " : "",
-            freshness.MissingReferences.Count == 0 ? "" : $", tagged {string.Join(", ", freshness.MissingReferences)}");
+            freshness.MissingReferences.Count == 0 ? "" : $", {(context.Options.DryRun ? "would tag" : "tagged")} {string.Join(", ", freshness.MissingReferences)}");
         if (context.Options.DryRun)
         {
             // Still show what --force would run: the dry run is also how people read the command lines.
             context.Log.Information("  (with --force:)");
             context.Runner.Show(context.Docker.Build(Settings(spec, BuildOptionsView.From(context.Options), context.Engine.Builder, digest)));
-        }
-
-        if (context.Options.DryRun)
-        {
             context.Report.ImagePlanned(spec);
         }
         else

@@ -8,6 +8,32 @@ public sealed record ImageState(string Id, string? InputDigest, IReadOnlyList<st
     /// <summary>The `docker image inspect` format <see cref="Parse"/> reads: id|labels as JSON|tags as JSON.</summary>
     public const string InspectFormat = "{{.Id}}|{{json .Config.Labels}}|{{json .RepoTags}}";
 
+    /// <summary>
+    /// Maps the output of one `docker image inspect` of several references back to them: a found image lists the
+    /// reference among its tags (a reference without a tag means :latest); the engine names each missing one
+    /// ("No such image: x"). References it does not account for (an id, a digest) are left out, to ask alone.
+    /// </summary>
+    public static IEnumerable<(string Reference, ImageState? State)> Match(IReadOnlyList<string> references, IEnumerable<string> output, IEnumerable<string> error)
+    {
+        var states = output.Select(Parse).OfType<ImageState>().ToArray();
+        var missing = error.SelectMany(line => MissingImage.Matches(line)).Select(match => match.Groups[1].Value.TrimEnd(':')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var reference in references)
+        {
+            var tagged = reference.LastIndexOf(':') > reference.LastIndexOf('/') ? reference : reference + ":latest";
+            if (states.FirstOrDefault(state => state.RepoTags.Contains(tagged, StringComparer.Ordinal)) is { } found)
+            {
+                yield return (reference, found);
+            }
+            else if (missing.Contains(reference))
+            {
+                yield return (reference, null);
+            }
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex MissingImage =
+        new(@"no such image: (\S+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>Parses one line of <see cref="InspectFormat"/>; null when it is not one.</summary>
     public static ImageState? Parse(string line)
     {

@@ -18,7 +18,7 @@ public sealed class ImageInputs
     private readonly CommandRunner _runner;
     private readonly DockerCommands _docker;
     private readonly Lazy<InputDigester> _digester;
-    private readonly ConcurrentDictionary<string, string?> _baseIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImageState?> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
 
     public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable)
@@ -41,27 +41,59 @@ public sealed class ImageInputs
     });
 
     /// <summary>The engine's view of the primary tag; null when the image does not exist or the engine is not asked.</summary>
-    public ImageState? Inspect(ImageSpec spec)
+    public ImageState? Inspect(ImageSpec spec) => State(spec.PrimaryReference);
+
+    /// <summary>Whether <see cref="ImageBuilder"/> will skip this image (computes the digest, inspects once).</summary>
+    public Freshness Freshness(ImageSpec spec, bool force) => ImageFreshness.Decide(spec, Digest(spec), Inspect(spec), force);
+
+    /// <summary>
+    /// Asks the engine about these images' primary tags and base images with ONE `docker image inspect`, so that
+    /// the later questions cost nothing. An image the engine does not have is remembered as missing.
+    /// </summary>
+    public void Prefetch(IReadOnlyList<ImageSpec> specs)
     {
         if (!EngineReachable)
         {
-            return null;
+            return;
         }
 
-        var result = Ask(_docker.ImageInspect([spec.PrimaryReference], ImageState.InspectFormat));
-        return result is { Succeeded: true } ? result.Output.Select(ImageState.Parse).FirstOrDefault(state => state is not null) : null;
+        var references = specs.Select(spec => spec.PrimaryReference)
+            .Concat(specs.SelectMany(spec => _digester.Value.BaseImages(spec.Dockerfile, spec.BuildArgs)))
+            .Distinct(StringComparer.Ordinal)
+            .Where(reference => !_states.ContainsKey(reference))
+            .ToArray();
+        if (references.Length == 0)
+        {
+            return;
+        }
+
+        var result = Ask(_docker.ImageInspect(references, ImageState.InspectFormat));
+        if (result is null)
+        {
+            return;
+        }
+
+        foreach (var (reference, state) in ImageState.Match(references, result.Output, result.Error))
+        {
+            _states.TryAdd(reference, state);
+        }
     }
 
-    private string? BaseImageId(string image) => _baseIds.GetOrAdd(image, name =>
+    private ImageState? State(string reference)
     {
         if (!EngineReachable)
         {
             return null;
         }
 
-        var result = Ask(_docker.ImageInspect([name], "{{.Id}}"));
-        return result is { Succeeded: true } && result.Output.FirstOrDefault(line => line.StartsWith("sha256:", StringComparison.Ordinal)) is { } id ? id.Trim() : null;
-    });
+        return _states.GetOrAdd(reference, name =>
+        {
+            var result = Ask(_docker.ImageInspect([name], ImageState.InspectFormat));
+            return result is { Succeeded: true } ? result.Output.Select(ImageState.Parse).FirstOrDefault(state => state is not null) : null;
+        });
+    }
+
+    private string? BaseImageId(string image) => State(image)?.Id;
 
     /// <summary>A read-only question to the engine; null when the docker client itself is missing (a dry run still works).</summary>
     private CommandResult? Ask(ToolCommand command)

@@ -21,21 +21,38 @@ public static class ImagePairs
         Pairs.FirstOrDefault(pair => pair.First == task).Second
         ?? Pairs.FirstOrDefault(pair => pair.Second == task).First;
 
-    /// <summary>The images built together with <paramref name="task"/>'s: empty when the run is sequential.</summary>
-    public static IReadOnlyList<ImageSpec> ParallelPartners(BuildContext context, ImageTask task)
+    /// <summary>The image of <paramref name="task"/>'s pair task when that task is in this run's plan, else null.</summary>
+    public static ImageSpec? PartnerInPlan(BuildContext context, ImageTask task)
     {
-        if (context.Options.DryRun || !context.Options.Parallel || PartnerOf(task.GetType()) is not { } partner)
+        if (PartnerOf(task.GetType()) is not { } partner)
         {
-            return [];
+            return null;
         }
 
         var exclusive = context.Arguments.HasArgument("exclusive") || context.Arguments.HasArgument("e");
-        if (!Plan(context.Target, exclusive).Contains(partner) || !context.Engine.Builder.IsBuildKit())
+        return Plan(context.Target, exclusive).Contains(partner) ? ((ImageTask)Activator.CreateInstance(partner)!).Spec(context) : null;
+    }
+
+    /// <summary>
+    /// The images built together with <paramref name="spec"/>: empty (sequential) in a dry run, with --parallel=false,
+    /// without a partner in the plan, when either image is up to date (nothing to overlap; this is decided before
+    /// the engine is probed, so an unchanged run never pays for the probe) and with the legacy builder.
+    /// </summary>
+    public static IReadOnlyList<ImageSpec> ParallelPartners(BuildContext context, ImageSpec spec, ImageSpec? partner)
+    {
+        if (context.Options.DryRun || !context.Options.Parallel || partner is null)
         {
             return [];
         }
 
-        return [((ImageTask)Activator.CreateInstance(partner)!).Spec(context)];
+        var inputs = context.ImageInputs;
+        if (inputs.Freshness(spec, context.Options.Force).Skips || inputs.Freshness(partner, context.Options.Force).Skips
+            || !context.Engine.Builder.IsBuildKit())
+        {
+            return [];
+        }
+
+        return [partner];
     }
 
     /// <summary>Every task the target runs: the target, what it depends on, what declares itself a dependee of those.</summary>

@@ -17,9 +17,15 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>, ID
     public ImageSpec Spec(BuildContext context) => context.Image(Service, Flavour(context));
 
     /// <summary>Alone, or together with its pair's image when the builder is BuildKit (issue 6: <see cref="ImagePairs"/>).</summary>
-    public override void Run(BuildContext context) =>
-        context.ImageBuilds.Run(Spec(context), ImagePairs.ParallelPartners(context, this),
-            (spec, outputLine, cancellationToken) => ImageBuilder.Build(context, spec, outputLine, cancellationToken));
+    public override void Run(BuildContext context)
+    {
+        var spec = Spec(context);
+        var partner = ImagePairs.PartnerInPlan(context, this);
+        // One `docker image inspect` answers for both images and their base images.
+        context.ImageInputs.Prefetch(partner is null ? [spec] : [spec, partner]);
+        context.ImageBuilds.Run(spec, ImagePairs.ParallelPartners(context, spec, partner),
+            (image, outputLine, cancellationToken) => ImageBuilder.Build(context, image, outputLine, cancellationToken));
+    }
 
     public void DryRun(BuildContext context) => Run(context);
 }

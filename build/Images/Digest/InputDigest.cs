@@ -75,6 +75,10 @@ public sealed class InputDigester(string contextRoot, FileHashCache cache, Func<
 
     public string Digest(string dockerfile, string stage, IReadOnlyDictionary<string, string> buildArgs) => Inputs(dockerfile, stage, buildArgs).Digest();
 
+    /// <summary>The base images a Dockerfile's stages start from, for these build arguments (to inspect them in one go).</summary>
+    public IReadOnlyList<string> BaseImages(string dockerfile, IReadOnlyDictionary<string, string> buildArgs) =>
+        DockerfileInputs.Parse(File.ReadAllText(System.IO.Path.Combine(contextRoot, dockerfile))).BaseImages(buildArgs);
+
     private void AddSource(string source, SortedDictionary<string, ContextFile> files)
     {
         if (source.Contains("://", StringComparison.Ordinal))

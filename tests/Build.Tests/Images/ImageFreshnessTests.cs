@@ -50,4 +50,20 @@ public sealed class ImageFreshnessTests
         var labels = ImageBuilder.WithDigest(new Dictionary<string, string> { ["a"] = "b" }, Digest);
         Assert.That(labels, Is.EquivalentTo(new Dictionary<string, string> { ["a"] = "b", [ImageFreshness.DigestLabel] = Digest }));
     }
+
+    [Test]
+    public void One_inspect_of_several_references_is_mapped_back_by_tags_and_missing_errors()
+    {
+        var matched = ImageState.Match(
+            ["orchestrator:prod", "omninode/python:3.11-bookworm", "reducer:prod", "busybox", "sha256:abcd"],
+            ["""sha256:1|{"io.omninode.bridge.input-digest":"sha256:1111"}|["orchestrator:latest","orchestrator:prod"]""", "sha256:2|null|[\"omninode/python:3.11-bookworm\"]", "sha256:3|null|[\"busybox:latest\"]"],
+            ["Error response from daemon: no such image: reducer:prod: No such image: reducer:prod"]).ToDictionary(pair => pair.Reference, pair => pair.State?.Id);
+        Assert.That(matched, Is.EquivalentTo(new Dictionary<string, string?>
+        {
+            ["orchestrator:prod"] = "sha256:1",
+            ["omninode/python:3.11-bookworm"] = "sha256:2",
+            ["reducer:prod"] = null,
+            ["busybox"] = "sha256:3",
+        }));
+    }
 }

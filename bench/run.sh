@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# One command for every benchmark of issue 6, side by side, in one run. Prints a Markdown table of medians and
+# ratios and writes it to bench/results.md. See bench/README.md for what each row compares.
+#   bench/run.sh            all groups (about 5–10 minutes on a 2-core machine)
+#   bench/run.sh a e        only some groups (a: dry run start-up, b: nothing changed, c: one .py edited,
+#                           d: parallel vs sequential, e: lock check)
+# Images are built under the registry prefix $BENCH_REGISTRY (default localhost/omninode-bench) so that the
+# bench never moves the tags other builds on the same engine use.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+groups=("${@:-a b c d e}")
+groups=(${groups[*]})
+registry="${BENCH_REGISTRY:-localhost/omninode-bench}"
+buildkit_docker="${BENCH_DOCKER:-/usr/bin/docker}"
+python_image="omninode/python:3.11-bookworm"
+builder_image="omninode/poetry:1.3.2-bookworm"
+out="$root/.build/bench"
+touch_file="src/omninode_bridge/_bench_touch.py"
+mkdir -p "$out"
+rm -f "$out"/*.json
+
+want() { [[ " ${groups[*]} " == *" $1 "* ]]; }
+note() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 2; }
+
+# --- prerequisites -------------------------------------------------------------------------------------------
+command -v dotnet >/dev/null || die "the .NET SDK is missing (apt-get install dotnet-sdk-10.0)."
+command -v python3 >/dev/null || die "python3 is missing (it formats the table)."
+if ! command -v hyperfine >/dev/null; then
+  note "hyperfine not found (apt-get install hyperfine): using a bash loop with date +%s%N instead."
+fi
+needs_docker=false
+for g in b c d; do want "$g" && needs_docker=true; done
+if $needs_docker; then
+  [[ -x "$buildkit_docker" ]] || die "$buildkit_docker (a docker client with BuildKit, DOCKER_BUILDKIT=1) is missing; set BENCH_DOCKER."
+  "$buildkit_docker" version --format '{{.Server.Version}}' >/dev/null 2>&1 \
+    || die "no Docker engine answers at ${DOCKER_HOST:-unix:///var/run/docker.sock}; start one (scripts/dockerd.sh start) and export DOCKER_HOST."
+  for image in "$python_image" "$builder_image"; do
+    "$buildkit_docker" image inspect "$image" >/dev/null 2>&1 || die "base image $image is missing: ./build.sh --target=BaseImages"
+  done
+fi
+if want e; then command -v poetry >/dev/null || die "poetry is missing (group e compares with 'poetry lock --check')."; fi
+[[ -f "$touch_file" ]] && die "$touch_file exists: a previous bench was interrupted; delete it first."
+trap 'rm -f "$root/$touch_file"' EXIT
+
+# The host, built once before anything is timed.
+./build.sh --version >/dev/null
+
+# --- timing --------------------------------------------------------------------------------------------------
+# measure NAME RUNS PREPARE COMMAND: median seconds into $out/NAME.json (hyperfine's format, or ours).
+measure() {
+  local name="$1" runs="$2" prepare="$3" command="$4"
+  note "$name: $command ($runs runs)"
+  if command -v hyperfine >/dev/null; then
+    local args=(--runs "$runs" --warmup 1 --export-json "$out/$name.json" --style none --command-name "$name")
+    [[ -n "$prepare" ]] && args+=(--prepare "$prepare")
+    hyperfine "${args[@]}" "$command" >/dev/null 2>"$out/$name.err" || { cat "$out/$name.err" >&2; die "$name failed"; }
+  else
+    local times=() start end
+    [[ -n "$prepare" ]] && bash -c "$prepare"
+    bash -c "$command" >/dev/null 2>&1 || die "$name failed: $command"
+    for ((i = 0; i < runs; i++)); do
+      [[ -n "$prepare" ]] && bash -c "$prepare"
+      start=$(date +%s%N); bash -c "$command" >/dev/null 2>&1 || die "$name failed: $command"; end=$(date +%s%N)
+      times+=("$(( end - start ))")
+    done
+    printf '%s\n' "${times[@]}" | python3 -c 'import json,sys; t=[int(l)/1e9 for l in sys.stdin]; json.dump({"results":[{"command":sys.argv[1],"times":t}]},open(sys.argv[2],"w"))' "$name" "$out/$name.json"
+  fi
+}
+
+host=(./build.sh --target=Production "--registry=$registry" "--docker=$buildkit_docker")
+plain_build() { # the guide's command for one service
+  printf 'DOCKER_BUILDKIT=1 %s build -q -f deployment/Dockerfile.%s --target production -t %s/plain-%s:prod --build-arg PYTHON_IMAGE=%s --build-arg BUILDER_IMAGE=%s %s .' \
+    "$buildkit_docker" "$1" "$registry" "$1" "$python_image" "$builder_image" "${2:-}"
+}
+plain_both="$(plain_build orchestrator) >/dev/null && $(plain_build reducer) >/dev/null"
+plain_both_nocache="$(plain_build orchestrator --no-cache) >/dev/null && $(plain_build reducer --no-cache) >/dev/null"
+edit_py="printf '# bench %s\n' \$(date +%s%N) > $touch_file"
+
+# (a) start-up of a dry run: no engine is asked (DOCKER_HOST points nowhere), only the host's own cost.
+if want a; then
+  [[ -x .build/cake-tool/dotnet-cake ]] || dotnet tool install Cake.Tool --version 7.0.0 --tool-path .build/cake-tool >/dev/null \
+    || die "could not install Cake.Tool 7.0.0 into .build/cake-tool"
+  nodocker="env DOCKER_HOST=unix:///nonexistent.sock"
+  measure a_host 10 "" "$nodocker ./build.sh --target=Production --dryrun"
+  measure a_dotnet_run 5 "" "$nodocker dotnet run --project build/Build.csproj -- --target=Production --dryrun"
+  measure a_cake_script 5 "" "$nodocker CAKE_SETTINGS_ENABLESCRIPTCACHE=true CAKE_PATHS_TOOLS=$root/.build/cake-tool/tools .build/cake-tool/dotnet-cake bench/equivalent.cake --target=Production --dryrun"
+fi
+
+# (b) nothing changed: the host compares input digests and skips; docker build replays its cache.
+if want b; then
+  "${host[@]}" >/dev/null   # images exist and carry the digest label
+  measure b_host 5 "" "${host[*]}"
+  measure b_plain 5 "" "$plain_both"
+fi
+
+# (c) one .py edited before every run: the host rebuilds from the layer cache; --no-cache rebuilds everything.
+if want c; then
+  measure c_host 3 "$edit_py" "${host[*]}"
+  measure c_nocache 3 "$edit_py" "$plain_both_nocache"
+fi
+
+# (d) both images in parallel (BuildKit) vs one after the other, each after a .py edit.
+if want d; then
+  measure d_parallel 3 "$edit_py" "${host[*]} --parallel=true"
+  measure d_sequential 3 "$edit_py" "${host[*]} --parallel=false"
+fi
+
+# (e) the lock check: in-process content hash vs Poetry's own check.
+if want e; then
+  measure e_host 10 "" "./build.sh --target=EnsureLock --locked"
+  measure e_poetry 5 "" "poetry lock --check"
+fi
+rm -f "$touch_file"
+
+# --- table ---------------------------------------------------------------------------------------------------
+python3 - "$out" "$root/bench/results.md" <<'PY'
+import json, os, statistics, sys, datetime, platform
+out, results = sys.argv[1], sys.argv[2]
+def median(name):
+    path = os.path.join(out, name + ".json")
+    if not os.path.exists(path):
+        return None
+    return statistics.median(json.load(open(path))["results"][0]["times"])
+rows = [
+    ("a", "warm dry run, Production", "a_host", "`./build.sh --target=Production --dryrun`",
+     [("a_dotnet_run", "`dotnet run --project build/Build.csproj -- …`"), ("a_cake_script", "Cake.Tool script `bench/equivalent.cake`")]),
+    ("b", "Production, nothing changed", "b_host", "`./build.sh --target=Production`", [("b_plain", "two plain `docker build` (warm cache)")]),
+    ("c", "Production, one .py edited", "c_host", "`./build.sh --target=Production`", [("c_nocache", "two `docker build --no-cache`")]),
+    ("d", "Production, BuildKit, one .py edited", "d_parallel", "`--parallel=true`", [("d_sequential", "`--parallel=false`")]),
+    ("e", "lock check", "e_host", "`./build.sh --target=EnsureLock --locked`", [("e_poetry", "`poetry lock --check`")]),
+]
+lines = ["| | scenario | ours | median | compared with | median | ratio (theirs / ours) |", "|---|---|---|---:|---|---:|---:|"]
+for key, scenario, ours, ours_label, others in rows:
+    mine = median(ours)
+    if mine is None:
+        continue
+    for other, label in others:
+        theirs = median(other)
+        ratio = f"{theirs / mine:.1f}×" if theirs and mine else "n/a"
+        lines.append(f"| {key} | {scenario} | {ours_label} | {mine:.3f} s | {label} | " + (f"{theirs:.3f} s" if theirs else "n/a") + f" | {ratio} |")
+stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+text = f"# Benchmark results\n\n{stamp}, {os.cpu_count()} cores, {platform.machine()}; medians (hyperfine).\n\n" + "\n".join(lines) + "\n"
+open(results, "w").write(text)
+print(text)
+PY
