@@ -86,6 +86,8 @@ if want a; then
   nodocker="env DOCKER_HOST=unix:///nonexistent.sock"
   measure a_host 10 "" "$nodocker ./build.sh --target=Production --dryrun"
   measure a_dotnet_run 5 "" "$nodocker dotnet run --project build/Build.csproj -- --target=Production --dryrun"
+  # Cake's default compiles the script on every run (the issue's "2.5 s here"); its opt-in script cache is measured too.
+  measure a_cake_script_default 3 "" "$nodocker CAKE_PATHS_TOOLS=$root/.build/cake-tool/tools .build/cake-tool/dotnet-cake bench/equivalent.cake --target=Production --dryrun"
   measure a_cake_script 5 "" "$nodocker CAKE_SETTINGS_ENABLESCRIPTCACHE=true CAKE_PATHS_TOOLS=$root/.build/cake-tool/tools .build/cake-tool/dotnet-cake bench/equivalent.cake --target=Production --dryrun"
 fi
 
@@ -126,21 +128,25 @@ def median(name):
     return statistics.median(json.load(open(path))["results"][0]["times"])
 rows = [
     ("a", "warm dry run, Production", "a_host", "`./build.sh --target=Production --dryrun`",
-     [("a_dotnet_run", "`dotnet run --project build/Build.csproj -- …`"), ("a_cake_script", "Cake.Tool script `bench/equivalent.cake`")]),
-    ("b", "Production, nothing changed", "b_host", "`./build.sh --target=Production`", [("b_plain", "two plain `docker build` (warm cache)")]),
-    ("c", "Production, one .py edited", "c_host", "`./build.sh --target=Production`", [("c_nocache", "two `docker build --no-cache`")]),
-    ("d", "Production, BuildKit, one .py edited", "d_parallel", "`--parallel=true`", [("d_sequential", "`--parallel=false`")]),
-    ("e", "lock check", "e_host", "`./build.sh --target=EnsureLock --locked`", [("e_poetry", "`poetry lock --check`")]),
+     [("a_dotnet_run", "`dotnet run --project build/Build.csproj -- …`", None),
+      ("a_cake_script_default", "Cake.Tool script `bench/equivalent.cake` (Cake's default: compiled every run)", 0.15),
+      ("a_cake_script", "the same script with Cake's opt-in script cache", None)]),
+    ("b", "Production, nothing changed", "b_host", "`./build.sh --target=Production`", [("b_plain", "two plain `docker build` (warm cache)", 0.5)]),
+    ("c", "Production, one .py edited", "c_host", "`./build.sh --target=Production`", [("c_nocache", "two `docker build --no-cache`", 0.4)]),
+    ("d", "Production, BuildKit, one .py edited", "d_parallel", "`--parallel=true`", [("d_sequential", "`--parallel=false`", 0.8)]),
+    ("e", "lock check", "e_host", "`./build.sh --target=EnsureLock --locked`", [("e_poetry", "`poetry lock --check`", None)]),
 ]
-lines = ["| | scenario | ours | median | compared with | median | ratio (theirs / ours) |", "|---|---|---|---:|---|---:|---:|"]
+# ours / theirs, as the issue states its goals ("≤ 0.5× the plain builds").
+lines = ["| | scenario | ours | median | compared with | median | ours / theirs | goal |", "|---|---|---|---:|---|---:|---:|---|"]
 for key, scenario, ours, ours_label, others in rows:
     mine = median(ours)
     if mine is None:
         continue
-    for other, label in others:
+    for other, label, goal in others:
         theirs = median(other)
-        ratio = f"{theirs / mine:.1f}×" if theirs and mine else "n/a"
-        lines.append(f"| {key} | {scenario} | {ours_label} | {mine:.3f} s | {label} | " + (f"{theirs:.3f} s" if theirs else "n/a") + f" | {ratio} |")
+        ratio = mine / theirs if theirs and mine else None
+        verdict = "" if goal is None or ratio is None else (f"≤ {goal}× met" if ratio <= goal else f"≤ {goal}× not met")
+        lines.append(f"| {key} | {scenario} | {ours_label} | {mine:.3f} s | {label} | " + (f"{theirs:.3f} s" if theirs else "n/a") + " | " + (f"{ratio:.2f}×" if ratio else "n/a") + f" | {verdict} |")
 stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 text = f"# Benchmark results\n\n{stamp}, {os.cpu_count()} cores, {platform.machine()}; medians (hyperfine).\n\n" + "\n".join(lines) + "\n"
 open(results, "w").write(text)

@@ -30,7 +30,7 @@ public static class ImageBuilder
         var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
         if (!File.Exists(dockerfile))
         {
-            throw new CakeException(5, $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).").At(spec.Dockerfile);
+            throw ImageErrors.MissingDockerfile(spec);
         }
 
         // issue 6: skip an image whose inputs are unchanged (see docs/performance.md).

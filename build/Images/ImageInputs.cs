@@ -18,11 +18,13 @@ public sealed class ImageInputs
     private readonly CommandRunner _runner;
     private readonly DockerCommands _docker;
     private readonly Lazy<InputDigester> _digester;
+    private readonly string _repositoryRoot;
     private readonly ConcurrentDictionary<string, ImageState?> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
 
     public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable)
     {
+        _repositoryRoot = repositoryRoot;
         _runner = runner;
         _docker = docker;
         EngineReachable = engineReachable;
@@ -35,6 +37,7 @@ public sealed class ImageInputs
     /// <summary>The input digest of an image (computed once per run; the cache file is saved right after).</summary>
     public string Digest(ImageSpec spec) => _digests.GetOrAdd(spec, key =>
     {
+        RequireDockerfile(key);
         var digest = _digester.Value.Digest(key.Dockerfile, key.Stage, key.BuildArgs);
         _digester.Value.Cache.Save();
         return digest;
@@ -52,6 +55,11 @@ public sealed class ImageInputs
     /// </summary>
     public void Prefetch(IReadOnlyList<ImageSpec> specs)
     {
+        foreach (var spec in specs)
+        {
+            RequireDockerfile(spec);
+        }
+
         if (!EngineReachable)
         {
             return;
@@ -94,6 +102,15 @@ public sealed class ImageInputs
     }
 
     private string? BaseImageId(string image) => State(image)?.Id;
+
+    /// <summary>Every look at an image starts here, so a missing Dockerfile is named before anything reads it.</summary>
+    private void RequireDockerfile(ImageSpec spec)
+    {
+        if (!File.Exists(Path.Combine(_repositoryRoot, spec.Dockerfile)))
+        {
+            throw ImageErrors.MissingDockerfile(spec);
+        }
+    }
 
     /// <summary>A read-only question to the engine; null when the docker client itself is missing (a dry run still works).</summary>
     private CommandResult? Ask(ToolCommand command)

@@ -1,0 +1,14 @@
+using Build.Reporting;
+
+namespace Build.Images;
+
+public static class ImageErrors
+{
+    public const int MissingDockerfileExitCode = 5;
+
+    /// <summary>The message of a missing Dockerfile, pointing at the file (a GitHub annotation shows it there).</summary>
+    public static CakeException MissingDockerfile(ImageSpec spec) =>
+        new CakeException(MissingDockerfileExitCode,
+            $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).")
+            .At(spec.Dockerfile);
+}
