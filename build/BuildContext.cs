@@ -122,7 +122,7 @@ public sealed class BuildContext : FrostingContext
 
     private GitFacts ReadGit()
     {
-        var facts = GitReader.Read(Options.RepositoryRoot.FullPath);
+        var facts = GitReader.Read(Options.RepositoryRoot.FullPath, checkDirty: !Options.DryRun);
         if (!facts.IsRepository)
         {
             Log.Warning("{0} is not a git repository (or has no commit yet): images get no sha-, branch or revision tags and labels.", Options.RepositoryRoot.FullPath);

@@ -3,16 +3,20 @@ using System.Text.Json.Serialization;
 
 namespace Build.Reporting;
 
+/// <summary>
+/// The report's JSON contract, generated at compile time: reflection-based serialization would cost the start of
+/// every run (even a dry run writes its report) tens of milliseconds of JIT.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(BuildReportDocument))]
+internal sealed partial class BuildReportJson : JsonSerializerContext;
+
 /// <summary>Writes the report as JSON (camelCase, indented), through a temp file and a rename.</summary>
 public static class BuildReportWriter
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    public static JsonSerializerOptions Json => BuildReportJson.Default.Options;
 
-    public static string Serialize(BuildReportDocument report) => JsonSerializer.Serialize(report, Json);
+    public static string Serialize(BuildReportDocument report) => JsonSerializer.Serialize(report, BuildReportJson.Default.BuildReportDocument);
 
     /// <summary>
     /// Writes <paramref name="report"/> to <paramref name="path"/> atomically: a reader sees the old report or the new
