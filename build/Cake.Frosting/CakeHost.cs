@@ -138,6 +138,11 @@ public sealed class CakeHost
             log.Information(string.Empty);
         }
 
+        if (options.Mode is FrostingMode.Run or FrostingMode.DryRun && !options.Arguments.Any(argument => argument.Key == FrostingCommandLine.NoReportSetting))
+        {
+            ReportWarmUp.Start();
+        }
+
         host.RunTargetsAsync(options.Targets).GetAwaiter().GetResult();
 
         if (options.Mode == FrostingMode.DryRun)
