@@ -20,7 +20,7 @@ public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildConte
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
         CiDetection.IsCi(context.Environment.GetEnvironmentVariable("CI"), context.GitHubActions().IsRunningOnGitHubActions)
             || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase),
-        "not on a CI (neither CI=true nor GitHub Actions); run --target=Verify to check the images here");
+        "not on a CI (CI=true or GitHub Actions); --target=Verify runs it here");
 
     public override void Run(BuildContext context)
     {
