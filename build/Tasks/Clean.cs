@@ -5,7 +5,7 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Clean))]
-[TaskDescription("Removes this project's images (every tag of orchestrator and reducer) and the dangling layers its builds left, and artifacts/.")]
+[TaskDescription("Removes this project's images (every tag of orchestrator and reducer), the dangling layers its builds left, and artifacts/ (then the report of the Clean run itself is written there).")]
 public sealed class Clean : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -1,0 +1,40 @@
+using Build.Tests.Support;
+
+namespace Build.Tests.Docker;
+
+/// <summary>Clean removes this project's images (every tag) and its artifacts, and nothing else.</summary>
+[Category("Docker")]
+public sealed class CleanTests
+{
+    [Test]
+    public void Clean_removes_every_tag_of_the_projects_images_and_the_artifacts()
+    {
+        var client = DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+        using var repository = new ScratchRepository();
+        var registry = $"cleantest.local/{Guid.NewGuid():N}"[..30];
+        var bystander = $"{registry}-other/reducer:keep";
+        try
+        {
+            var build = repository.Run("--target=BuildReducer", "--exclusive", "--build-target=production", $"--registry={registry}", $"--docker={client}", "--tag=extra");
+            Assert.That(build.ExitCode, Is.Zero, build.All);
+            // An image of another repository that merely shares the prefix must survive.
+            DockerEngineRequirement.Docker("tag", $"{registry}/reducer:prod", bystander);
+            Directory.CreateDirectory(repository.PathOf("artifacts/test-results"));
+            File.WriteAllText(repository.PathOf("artifacts/test-results/old.trx"), "<TestRun />");
+
+            var clean = repository.Run("--target=Clean", $"--registry={registry}", $"--docker={client}");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(clean.ExitCode, Is.Zero, clean.All);
+                Assert.That(DockerImages.RemoveRepositories($"{registry}/"), Is.Empty, "no tag of the project's images is left");
+                Assert.That(DockerEngineRequirement.Docker("image", "inspect", bystander).ExitCode, Is.Zero, "another repository's image is kept");
+                // What is left in artifacts/ is the report of the Clean run itself, written after the task.
+                Assert.That(Directory.EnumerateFiles(repository.PathOf("artifacts"), "*", SearchOption.AllDirectories).Select(Path.GetFileName), Is.EqualTo(new[] { "build-report.json" }));
+            }
+        }
+        finally
+        {
+            DockerImages.RemoveRepositories(registry);
+        }
+    }
+}
