@@ -48,7 +48,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
 
             if (first.State == LockState.UnknownPoetry)
             {
-                return Refuse(first);
+                return AskPoetry(first, cancel);
             }
         }
 
@@ -79,7 +79,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         return verdict.State switch
         {
             LockState.Fresh => new EnsureLockResult(true, verdict, verdict, false, false, verdict.Message),
-            LockState.UnknownPoetry => Refuse(verdict),
+            LockState.UnknownPoetry => AskPoetry(verdict, default),
             _ => new EnsureLockResult(false, verdict, verdict, false, false,
                 $"{verdict.Message} Locked mode does not write the lock; fix it with `{BuildCommand}` " +
                 $"or {PoetryCommand(verdict)}, and commit poetry.lock."),
@@ -109,7 +109,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
 
         if (before.State == LockState.UnknownPoetry)
         {
-            return Refuse(before) with { RestoredInterruptedBackup = restored };
+            return AskPoetry(before, cancel) with { RestoredInterruptedBackup = restored };
         }
 
         string[] arguments = version.Major < 2 ? ["--no-update"] : [];
@@ -187,9 +187,28 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         }
     }
 
-    private static EnsureLockResult Refuse(LockVerdict verdict) =>
-        new(false, verdict, verdict, false, false,
-            $"{verdict.Message} EnsureLock does not judge or rewrite a lock from a newer Poetry.");
+    /// <summary>
+    /// A lock from a Poetry newer than the rules this build knows: never rewritten (that Poetry's format may differ),
+    /// but judged by the installed Poetry when there is one, as the issue asks ("fall back to asking Poetry").
+    /// </summary>
+    private EnsureLockResult AskPoetry(LockVerdict verdict, CancellationToken cancel)
+    {
+        if (poetry.Version is not { } version)
+        {
+            return new(false, verdict, verdict, false, false,
+                $"{verdict.Message} EnsureLock does not know that Poetry's rules and no Poetry is installed to ask; install the Poetry " +
+                "that wrote the lock (`pipx install poetry`) or regenerate the lock with the Poetry the images use.");
+        }
+
+        var command = version >= new Version(1, 6) ? "poetry check --lock" : "poetry lock --check";
+        log($"{verdict.Message} Asking the installed Poetry {version} (`{command}`) instead.");
+        var exitCode = poetry.Check(Path.GetDirectoryName(verdict.LockPath)!, cancel);
+        return exitCode == 0
+            ? new(true, verdict, verdict, false, false, $"Poetry {version} says {Path.GetFileName(verdict.LockPath)} is fresh (`{command}` exited 0); EnsureLock left it as it is.")
+            : new(false, verdict, verdict, false, false,
+                $"{verdict.Message} Poetry {version} says it does not match pyproject.toml (`{command}` exited {exitCode}). EnsureLock never rewrites " +
+                "a lock from a newer Poetry: regenerate it with that Poetry (`poetry lock`) and commit poetry.lock.");
+    }
 
     private EnsureLockResult Failed(LockVerdict before, bool restored, bool hadLock, string reason)
     {

@@ -38,6 +38,13 @@ public sealed partial class PoetryLocker(CommandRunner runner, PoetryCommands po
     public int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel) =>
         runner.RunUnchecked(poetry.Lock(new DirectoryPath(projectDirectory), arguments));
 
+    public int Check(string projectDirectory, CancellationToken cancel)
+    {
+        var directory = new DirectoryPath(projectDirectory);
+        var command = Version >= new Version(1, 6) ? poetry.CheckLock(directory) : poetry.LockCheck(directory);
+        return runner.RunUnchecked(command);
+    }
+
     /// <summary>"Poetry (version 1.3.2)" or "Poetry version 2.1.3" → the version.</summary>
     public static Version? ParseVersion(string output)
     {

@@ -57,6 +57,9 @@ internal sealed partial class ProcessPoetryLocker(string executable, string home
         return process.ExitCode;
     }
 
+    public int Check(string projectDirectory, CancellationToken cancel) =>
+        Run(projectDirectory, Version >= new Version(1, 6) ? ["check", "--lock"] : ["lock", "--check"]).ExitCode;
+
     private static Version? ProbeVersion(string executable, string home)
     {
         var (exitCode, output, _) = TestEnvironment.Run(executable, ["--version"], Path.GetTempPath(), Environment(home));
@@ -69,8 +72,16 @@ internal sealed partial class ProcessPoetryLocker(string executable, string home
 }
 
 /// <summary>A scripted Poetry: runs a delegate instead of a process and records calls.</summary>
-internal sealed class FakePoetryLocker(Version? version, Func<string, int> run) : IPoetryLocker
+internal sealed class FakePoetryLocker(Version? version, Func<string, int> run, Func<string, int>? check = null) : IPoetryLocker
 {
+    public int Checks { get; private set; }
+
+    public int Check(string projectDirectory, CancellationToken cancel)
+    {
+        Checks++;
+        return (check ?? (_ => throw new AssertionException("this test does not expect Poetry to be asked")))(projectDirectory);
+    }
+
     private int calls;
     private int running;
     private int maxRunning;
