@@ -30,6 +30,29 @@ public sealed class ComposeStack(BuildContext context)
     }
 
     /// <summary>
+    /// `compose up` (optionally scaling). Its output is shown live and kept: when compose itself fails (a port taken,
+    /// an image missing), the failure names compose's own error line and is handled like a failed health check.
+    /// </summary>
+    public void Up(Build.Tools.Compose.ScaleArguments? scale = null, bool noRecreate = false)
+    {
+        var output = new List<string>();
+        var exitCode = context.Runner.RunUnchecked(context.Compose.Up(scale, noRecreate), line =>
+        {
+            context.Log.Information("{0}", line);
+            lock (output)
+            {
+                output.Add(line);
+            }
+        });
+        if (exitCode != 0)
+        {
+            var error = output.LastOrDefault(line => line.Contains("rror", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal))?.Trim()
+                ?? "see compose's output above";
+            Fail($"`{context.ComposeClient.Program} up` failed (exit code {exitCode}): {error}", Containers());
+        }
+    }
+
+    /// <summary>
     /// Waits until every container of every service is ready, printing a status line when it changes (and every
     /// ten seconds). On a failed health check or a timeout it prints the last log lines of the containers that are
     /// not ready and fails.
@@ -91,6 +114,7 @@ public sealed class ComposeStack(BuildContext context)
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Fail(string reason, IReadOnlyList<ContainerState> containers)
     {
         foreach (var container in containers.Where(c => !c.IsReady))

@@ -11,8 +11,9 @@ public sealed class ComposeUp : FrostingTask<BuildContext>, IDryRunnable<BuildCo
 {
     public override void Run(BuildContext context)
     {
-        context.Runner.Run(context.Compose.Up());
-        context.Report.Compose(new ComposeStack(context).WaitUntilHealthy());
+        var stack = new ComposeStack(context);
+        stack.Up();
+        context.Report.Compose(stack.WaitUntilHealthy());
     }
 
     public void DryRun(BuildContext context) => Run(context);

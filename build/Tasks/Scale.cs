@@ -19,8 +19,8 @@ public sealed class Scale : FrostingTask<BuildContext>, IDryRunnable<BuildContex
         }
 
         // --no-recreate keeps the healthy containers as they are; compose only adds or removes replicas.
-        context.Runner.Run(context.Compose.Up(new ScaleArguments(plan.Replicas), noRecreate: true));
         var stack = new ComposeStack(context);
+        stack.Up(new ScaleArguments(plan.Replicas), noRecreate: true);
         var services = stack.WaitUntilHealthy(plan.Replicas);
         context.Report.Compose(services);
         if (context.Runner.DryRun)
