@@ -234,18 +234,34 @@ def _prefork(server: BridgeServer, workers: int) -> None:
     children: set[int] = set()
     stopping = threading.Event()
 
+    shutdown_signals = {signal.SIGTERM, signal.SIGINT}
+    # Every worker wakes when a connection arrives, one wins accept(); with a blocking socket the others would sit
+    # in accept() until the next connection and never see a shutdown request. Non-blocking, the losers get
+    # BlockingIOError, which socketserver ignores, and go back to their poll loop. (Accepted sockets are blocking.)
+    server.socket.setblocking(False)
+
     def spawn() -> None:
-        pid = os.fork()
-        if pid == 0:
-            code = 0
-            try:
-                _serve_until_signal(server)
-            except BaseException:
-                log.exception("worker failed")
-                code = 1
-            finally:
-                os._exit(code)
-        children.add(pid)
+        # SIGTERM is blocked across fork(): otherwise it could land in the parent before the new pid is recorded
+        # (that worker would never be told to stop), or in the child while it still runs the parent's handler
+        # (it would then serve on and never exit). Pending signals are not inherited by the child.
+        signal.pthread_sigmask(signal.SIG_BLOCK, shutdown_signals)
+        try:
+            pid = os.fork()
+            if pid == 0:
+                code = 0
+                try:
+                    for signum in shutdown_signals:
+                        signal.signal(signum, signal.SIG_DFL)
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, shutdown_signals)
+                    _serve_until_signal(server)
+                except BaseException:
+                    log.exception("worker failed")
+                    code = 1
+                finally:
+                    os._exit(code)
+            children.add(pid)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, shutdown_signals)
 
     def stop(signum: int, _frame: Any) -> None:
         log.info("signal %d: stopping %d workers", signum, len(children))
@@ -259,6 +275,8 @@ def _prefork(server: BridgeServer, workers: int) -> None:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     for _ in range(workers):
+        if stopping.is_set():
+            break
         spawn()
     while children:
         try:
