@@ -107,10 +107,11 @@ public static partial class BuildOptionsParser
         return options;
     }
 
-    /// <summary>Cake's dry-run spellings: --dryrun, --dry-run, --noop, --whatif.</summary>
-    public static bool IsDryRun(ICakeContext context) =>
-        Cake.Frosting.FrostingContextExtensions.IsDryRun(context)
-        || context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("dry-run") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif");
+    /// <summary>
+    /// Cake's dry-run spellings (--dryrun, --dry-run, --noop, --whatif) are host options: the shim parses them and
+    /// tells the run through its FrostingDryRun flag; they never reach ICakeArguments.
+    /// </summary>
+    public static bool IsDryRun(ICakeContext context) => Cake.Frosting.FrostingContextExtensions.IsDryRun(context);
 
     /// <summary>
     /// The umbrella targets fix the stage: --target=Production builds production images whatever BUILD_TARGET says

@@ -23,10 +23,10 @@ public sealed record ProjectMetadata(string Name, string Version)
             throw BuildErrors.BadOption(exception.Message);
         }
 
-        var poetry = table.Table("tool")?.Table("poetry");
-        var project = table.Table("project");
-        var version = poetry?.String("version") ?? project?.String("version");
-        var name = poetry?.String("name") ?? project?.String("name") ?? "omninode-bridge";
+        var poetry = ContentHash.Table(ContentHash.Table(table, "tool"), "poetry");
+        var project = ContentHash.Table(table, "project");
+        var version = ContentHash.Value(poetry, "version") as string ?? ContentHash.Value(project, "version") as string;
+        var name = ContentHash.Value(poetry, "name") as string ?? ContentHash.Value(project, "name") as string ?? "omninode-bridge";
         if (version is null)
         {
             throw BuildErrors.BadOption($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
@@ -34,11 +34,4 @@ public sealed record ProjectMetadata(string Name, string Version)
 
         return new ProjectMetadata(name, version);
     }
-}
-
-internal static class TomlTableExtensions
-{
-    public static TomlTable? Table(this TomlTable table, string key) => table.TryGetValue(key, out var value) ? value as TomlTable : null;
-
-    public static string? String(this TomlTable table, string key) => table.TryGetValue(key, out var value) ? value as string : null;
 }

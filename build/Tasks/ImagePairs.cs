@@ -29,8 +29,8 @@ public static class ImagePairs
             return null;
         }
 
-        var exclusive = context.Arguments.HasArgument("exclusive") || context.Arguments.HasArgument("e");
-        return Plan(context.Target, exclusive).Contains(partner) ? ((ImageTask)Activator.CreateInstance(partner)!).Spec(context) : null;
+        // --exclusive needs no case: with it only the target runs, and no image task depends on its partner.
+        return Plan(context.Target).Contains(partner) ? ((ImageTask)Activator.CreateInstance(partner)!).Spec(context) : null;
     }
 
     /// <summary>
@@ -56,7 +56,7 @@ public static class ImagePairs
     }
 
     /// <summary>Every task the target runs: the target, what it depends on, what declares itself a dependee of those.</summary>
-    public static IReadOnlySet<Type> Plan(string target, bool exclusive)
+    public static IReadOnlySet<Type> Plan(string target)
     {
         var tasks = typeof(ImagePairs).Assembly.GetTypes()
             .Where(type => type.GetCustomAttribute<TaskNameAttribute>() is not null)
@@ -65,12 +65,6 @@ public static class ImagePairs
         var plan = new HashSet<Type>();
         if (!byName.TryGetValue(target, out var root))
         {
-            return plan;
-        }
-
-        if (exclusive)
-        {
-            plan.Add(root);
             return plan;
         }
 

@@ -18,7 +18,7 @@ internal sealed partial class ProcessPoetryLocker(string executable, string home
     public static ProcessPoetryLocker? FindOnPath(string home) =>
         TestEnvironment.FindOnPath("poetry") is { } path ? new ProcessPoetryLocker(path, home) : null;
 
-    public static Dictionary<string, string> Environment(string home) => new()
+    public static Dictionary<string, string?> Environment(string home) => new()
     {
         ["HOME"] = home,
         ["POETRY_CACHE_DIR"] = Path.Combine(home, "cache"),

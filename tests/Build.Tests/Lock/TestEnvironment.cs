@@ -58,12 +58,15 @@ internal static class TestEnvironment
         return null;
     }
 
-    /// <summary>Runs a process to completion and returns exit code and output.</summary>
-    public static (int ExitCode, string StdOut, string StdErr) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string>? environment = null, string? stdin = null)
+    /// <summary>
+    /// Runs a process to completion and returns exit code and output: the one process runner of the tests. An
+    /// environment value of null removes that variable.
+    /// </summary>
+    public static (int ExitCode, string StdOut, string StdErr) Run(string fileName, IEnumerable<string> arguments, string? workingDirectory, IEnumerable<KeyValuePair<string, string?>>? environment = null, string? stdin = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = workingDirectory ?? string.Empty,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = stdin is not null,
@@ -74,9 +77,16 @@ internal static class TestEnvironment
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment ?? [])
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

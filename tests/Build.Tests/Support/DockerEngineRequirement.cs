@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Build.Tests.Support;
 
 /// <summary>
@@ -50,34 +48,8 @@ public static class DockerEngineRequirement
     /// <summary>As <see cref="Run"/>, in a working directory, with variables set (or removed, where the value is null).</summary>
     public static (int ExitCode, string Output) RunIn(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (workingDirectory is not null)
-        {
-            start.WorkingDirectory = workingDirectory;
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(key);
-            }
-            else
-            {
-                start.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + error.Result);
+        var (exitCode, output, error) = Build.Tests.Lock.TestEnvironment.Run(program, arguments, workingDirectory, environment);
+        return (exitCode, output + error);
     }
 
     private static string? Probe()

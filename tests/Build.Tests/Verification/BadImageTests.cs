@@ -45,7 +45,7 @@ public sealed class BadImageTests
         {
             File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {BaseImage}\nCMD [\"python3\", \"-c\", \"print('no user, no health check')\"]\n");
             var build = TestEnvironment.Run("docker", ["build", "--tag", _tag, "--label", "org.opencontainers.image.title=bad", "--label", "org.opencontainers.image.version=0", "."], context,
-                new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "0" });
+                new Dictionary<string, string?> { ["DOCKER_BUILDKIT"] = "0" });
             Assert.That(build.ExitCode, Is.Zero, build.StdOut + build.StdErr);
 
             var inspect = TestEnvironment.Run("docker", ["image", "inspect", _tag], context);
