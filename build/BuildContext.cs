@@ -41,7 +41,8 @@ public sealed class BuildContext : FrostingContext
 
         // issue 6: input digests and parallel image builds.
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
-            engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")));
+            engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")),
+            engineSocket: EngineSocket.ForLocalEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 
@@ -58,6 +59,14 @@ public sealed class BuildContext : FrostingContext
 
     /// <summary>What this run did, for artifacts/build-report.json and the GitHub Actions summary (issue 7).</summary>
     public BuildReport Report { get; } = new();
+
+    /// <summary>
+    /// The names of the tasks Cake will run (set at Setup from Cake's own plan; empty before). Image tasks ask it
+    /// whether their partner runs too (parallel builds, issue 6): no reflection over the assembly at run time.
+    /// </summary>
+    public IReadOnlySet<string> PlannedTasks { get; private set; } = new HashSet<string>();
+
+    internal void Plan(IEnumerable<string> tasks) => PlannedTasks = new HashSet<string>(tasks, StringComparer.OrdinalIgnoreCase);
 
     public CommandRunner Runner { get; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Cake.Core.IO;
 using Cake.Frosting.Internal;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class CakeHostExtensions
     /// <typeparam name="TContext">The context type.</typeparam>
     /// <param name="host">The host.</param>
     /// <returns>The same host.</returns>
-    public static CakeHost UseContext<TContext>(this CakeHost host)
+    public static CakeHost UseContext<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TContext>(this CakeHost host)
         where TContext : class, IFrostingContext
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -26,7 +27,7 @@ public static class CakeHostExtensions
     /// <typeparam name="TLifetime">The lifetime type.</typeparam>
     /// <param name="host">The host.</param>
     /// <returns>The same host.</returns>
-    public static CakeHost UseLifetime<TLifetime>(this CakeHost host)
+    public static CakeHost UseLifetime<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TLifetime>(this CakeHost host)
         where TLifetime : class, IFrostingLifetime
     {
         ArgumentNullException.ThrowIfNull(host);
@@ -42,7 +43,7 @@ public static class CakeHostExtensions
     /// <typeparam name="TLifetime">The task lifetime type.</typeparam>
     /// <param name="host">The host.</param>
     /// <returns>The same host.</returns>
-    public static CakeHost UseTaskLifetime<TLifetime>(this CakeHost host)
+    public static CakeHost UseTaskLifetime<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TLifetime>(this CakeHost host)
         where TLifetime : class, IFrostingTaskLifetime
     {
         ArgumentNullException.ThrowIfNull(host);

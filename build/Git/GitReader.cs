@@ -12,7 +12,7 @@ public static class GitReader
     /// </param>
     public static GitFacts Read(string directory, bool checkDirty = true)
     {
-        var path = Repository.Discover(directory);
+        var path = FindWorkTree(directory);
         if (path is null)
         {
             return GitFacts.None;
@@ -32,5 +32,25 @@ public static class GitReader
         var dirty = checkDirty && repository.RetrieveStatus(new StatusOptions { IncludeUntracked = false, RecurseUntrackedDirs = false }).IsDirty;
         var remote = repository.Network.Remotes["origin"]?.Url;
         return new GitFacts(commit.Sha, branch, tag, dirty, commit.Committer.When, remote);
+    }
+
+    /// <summary>
+    /// The nearest folder, from <paramref name="directory"/> upwards, with a <c>.git</c> folder or file (a worktree's
+    /// or a submodule's gitlink), as git looks for it. Not <c>Repository.Discover</c>: under Native AOT its result
+    /// buffer comes back empty (libgit2 writes into a class the AOT marshaller copies instead of pinning), so the
+    /// native host would see no repository at all.
+    /// </summary>
+    public static string? FindWorkTree(string directory)
+    {
+        for (var folder = new DirectoryInfo(Path.GetFullPath(directory)); folder is not null; folder = folder.Parent)
+        {
+            var dotGit = Path.Combine(folder.FullName, ".git");
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
+            {
+                return Repository.IsValid(folder.FullName) ? folder.FullName : null;
+            }
+        }
+
+        return null;
     }
 }

@@ -34,6 +34,38 @@ public sealed record ImageState(string Id, string? InputDigest, IReadOnlyList<st
     private static readonly System.Text.RegularExpressions.Regex MissingImage =
         new(@"no such image: (\S+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    /// <summary>Reads the engine API's image inspect document (<c>GET /images/{name}/json</c>); null when it is not one.</summary>
+    public static ImageState? FromInspectDocument(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Id", out var id) || id.GetString() is not { } imageId
+                || !imageId.StartsWith("sha256:", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string? digest = null;
+            if (root.TryGetProperty("Config", out var config) && config.ValueKind == JsonValueKind.Object
+                && config.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                && labels.TryGetProperty(ImageFreshness.DigestLabel, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                digest = value.GetString();
+            }
+
+            var repoTags = root.TryGetProperty("RepoTags", out var tags) && tags.ValueKind == JsonValueKind.Array
+                ? tags.EnumerateArray().Select(tag => tag.GetString() ?? "").ToArray()
+                : [];
+            return new ImageState(imageId, digest, repoTags);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Parses one line of <see cref="InspectFormat"/>; null when it is not one.</summary>
     public static ImageState? Parse(string line)
     {

@@ -22,11 +22,17 @@ public sealed class ImageInputs
     private readonly ConcurrentDictionary<string, ImageState?> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
 
-    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable)
+    private readonly EngineSocket? _engineSocket;
+
+    /// <param name="engineSocket">
+    /// The local engine's socket, asked directly instead of starting `docker image inspect` (null: always the client).
+    /// </param>
+    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable, EngineSocket? engineSocket = null)
     {
         _repositoryRoot = repositoryRoot;
         _runner = runner;
         _docker = docker;
+        _engineSocket = engineSocket;
         EngineReachable = engineReachable;
         _digester = new(() => new InputDigester(repositoryRoot, FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json")), BaseImageId));
     }
@@ -70,6 +76,7 @@ public sealed class ImageInputs
             .Distinct(StringComparer.Ordinal)
             .Where(reference => !_states.ContainsKey(reference))
             .ToArray();
+        references = references.Where(reference => !AskedEngineSocket(reference)).ToArray();
         if (references.Length == 0)
         {
             return;
@@ -94,6 +101,16 @@ public sealed class ImageInputs
             return null;
         }
 
+        if (_states.TryGetValue(reference, out var known))
+        {
+            return known;
+        }
+
+        if (AskedEngineSocket(reference))
+        {
+            return _states[reference];
+        }
+
         return _states.GetOrAdd(reference, name =>
         {
             var result = Ask(_docker.ImageInspect([name], ImageState.InspectFormat));
@@ -102,6 +119,32 @@ public sealed class ImageInputs
     }
 
     private string? BaseImageId(string image) => State(image)?.Id;
+
+    /// <summary>
+    /// Asks the engine's socket about <paramref name="reference"/> and remembers the answer; false when there is no
+    /// socket to ask or its answer could not be read (then the docker client is asked, and its errors are the ones shown).
+    /// </summary>
+    private bool AskedEngineSocket(string reference)
+    {
+        if (_engineSocket?.InspectImage(reference) is not { } answer)
+        {
+            return false;
+        }
+
+        if (!answer.Found)
+        {
+            _states.TryAdd(reference, null);
+            return true;
+        }
+
+        if (ImageState.FromInspectDocument(answer.Json!) is not { } state)
+        {
+            return false;
+        }
+
+        _states.TryAdd(reference, state);
+        return true;
+    }
 
     /// <summary>Every look at an image starts here, so a missing Dockerfile is named before anything reads it.</summary>
     private void RequireDockerfile(ImageSpec spec)

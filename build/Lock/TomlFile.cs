@@ -1,6 +1,7 @@
 using System.Text;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Serialization;
 
 namespace Build.Lock;
 
@@ -35,11 +36,18 @@ public static class TomlFile
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions { SourceName = path })
+            return TomlSerializer.Deserialize(text, new TomlModel(new TomlSerializerOptions { SourceName = path }).TomlTable)
                 ?? new TomlTable();
         }
-        catch (TomlException error)
+        catch (TomlException outer)
         {
+            // Through a TomlTypeInfo, Tomlyn wraps the parser's error in a conversion error: report the parser's.
+            var error = outer;
+            while (error.InnerException is TomlException inner)
+            {
+                error = inner;
+            }
+
             var first = error.Diagnostics is { Count: > 0 } diagnostics ? diagnostics[0].Message : error.Message;
             throw new LockFileException(path, error.Line, error.Column, $"invalid TOML: {first}", error);
         }
@@ -50,4 +58,15 @@ public static class TomlFile
 
     private static string Fail(string path, string reason, Exception inner) =>
         throw new LockFileException(path, null, null, reason, inner);
+}
+
+/// <summary>Tomlyn's contract for the untyped model, generated at compile time: the host is compiled ahead of time (issue 6).</summary>
+[TomlSerializable(typeof(TomlTable))]
+internal sealed partial class TomlModel : TomlSerializerContext
+{
+    /// <summary>With per-file options: <see cref="TomlSerializerOptions.SourceName"/> names the file in errors.</summary>
+    public TomlModel(TomlSerializerOptions options)
+        : base(options)
+    {
+    }
 }

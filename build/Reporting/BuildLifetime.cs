@@ -12,8 +12,12 @@ namespace Build.Reporting;
 /// </summary>
 public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 {
-    public override void Setup(BuildContext context, ISetupContext info) =>
-        context.Report.Plan(info.TasksToExecute.Select(task => task.Name));
+    public override void Setup(BuildContext context, ISetupContext info)
+    {
+        var tasks = info.TasksToExecute.Select(task => task.Name).ToList();
+        context.Plan(tasks);
+        context.Report.Plan(tasks);
+    }
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Build.Reporting;
 
@@ -19,17 +20,9 @@ public static class GitHubOutputs
 
     /// <summary>The images as a JSON array: name, service, flavour, repository, tags, digest, sizeBytes, status.</summary>
     public static string ImagesJson(BuildReportDocument report) =>
-        JsonSerializer.Serialize(report.Images.Select(image => new
-        {
-            image.Name,
-            image.Service,
-            image.Flavour,
-            image.Repository,
-            image.Tags,
-            image.Digest,
-            image.SizeBytes,
-            image.Status,
-        }), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        JsonSerializer.Serialize(
+            report.Images.Select(image => new ImageOutput(image.Name, image.Service, image.Flavour, image.Repository, image.Tags, image.Digest, image.SizeBytes, image.Status)).ToList(),
+            GitHubOutputsJson.Default.ListImageOutput);
 
     public static string Format(IReadOnlyDictionary<string, string> outputs, string delimiter)
     {
@@ -49,3 +42,11 @@ public static class GitHubOutputs
 
     public static string NewDelimiter() => $"ghadelimiter_{Guid.NewGuid():N}";
 }
+
+/// <summary>One element of the <c>images</c> output (a named type: the host is compiled ahead of time, issue 6).</summary>
+public sealed record ImageOutput(
+    string Name, string Service, string Flavour, string Repository, IReadOnlyList<string> Tags, string? Digest, long? SizeBytes, string Status);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(List<ImageOutput>))]
+internal sealed partial class GitHubOutputsJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Build.Images;
 using Build.Tools.Docker;
@@ -22,16 +23,18 @@ public static class ImagePairs
         ?? Pairs.FirstOrDefault(pair => pair.Second == task).First;
 
     /// <summary>The image of <paramref name="task"/>'s pair task when that task is in this run's plan, else null.</summary>
-    public static ImageSpec? PartnerInPlan(BuildContext context, ImageTask task)
-    {
-        if (PartnerOf(task.GetType()) is not { } partner)
-        {
-            return null;
-        }
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Image task types are in the build assembly, which the native build roots whole (TrimmerRootAssembly in Build.csproj).")]
+    public static ImageSpec? PartnerInPlan(BuildContext context, ImageTask task) =>
+        PartnerTaskInPlan(task.GetType(), context.PlannedTasks) is { } partner ? ((ImageTask)Activator.CreateInstance(partner)!).Spec(context) : null;
 
-        // --exclusive needs no case: with it only the target runs, and no image task depends on its partner.
-        return Plan(context.Target).Contains(partner) ? ((ImageTask)Activator.CreateInstance(partner)!).Spec(context) : null;
-    }
+    /// <summary>
+    /// <paramref name="task"/>'s pair task type when Cake planned it for this run (<paramref name="planned"/>: the
+    /// task names Cake passed to Setup, so <c>--exclusive</c> and dependee edges are Cake's own answer), else null.
+    /// </summary>
+    public static Type? PartnerTaskInPlan(Type task, IReadOnlySet<string> planned) =>
+        PartnerOf(task) is { } partner && planned.Contains(TaskName(partner)) ? partner : null;
+
+    private static string TaskName(Type task) => task.GetCustomAttribute<TaskNameAttribute>()?.Name ?? task.Name;
 
     /// <summary>
     /// The images built together with <paramref name="spec"/>: empty (sequential) in a dry run, with --parallel=false,
@@ -53,45 +56,5 @@ public static class ImagePairs
         }
 
         return [partner];
-    }
-
-    /// <summary>Every task the target runs: the target, what it depends on, what declares itself a dependee of those.</summary>
-    public static IReadOnlySet<Type> Plan(string target)
-    {
-        var tasks = typeof(ImagePairs).Assembly.GetTypes()
-            .Where(type => type.GetCustomAttribute<TaskNameAttribute>() is not null)
-            .ToArray();
-        var byName = tasks.ToDictionary(type => type.GetCustomAttribute<TaskNameAttribute>()!.Name, StringComparer.OrdinalIgnoreCase);
-        var plan = new HashSet<Type>();
-        if (!byName.TryGetValue(target, out var root))
-        {
-            return plan;
-        }
-
-        var dependencies = tasks.ToDictionary(type => type, type => type.GetCustomAttributes<IsDependentOnAttribute>().Select(a => a.Task).ToList());
-        foreach (var type in tasks)
-        {
-            foreach (var dependee in type.GetCustomAttributes<IsDependeeOfAttribute>())
-            {
-                if (dependencies.TryGetValue(dependee.Task, out var list))
-                {
-                    list.Add(type);
-                }
-            }
-        }
-
-        var pending = new Stack<Type>([root]);
-        while (pending.TryPop(out var task))
-        {
-            if (plan.Add(task) && dependencies.TryGetValue(task, out var next))
-            {
-                foreach (var dependency in next)
-                {
-                    pending.Push(dependency);
-                }
-            }
-        }
-
-        return plan;
     }
 }

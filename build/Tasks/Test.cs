@@ -30,7 +30,7 @@ public sealed class Test : FrostingTask<BuildContext>, IDryRunnable<BuildContext
                 File.Delete(trx.FullPath);
             }
 
-            var exitCode = context.Runner.RunUnchecked(TestSuites.DotNetTest(root, context.Relative(project), trx.FullPath, context.Options.TestFilter));
+            var exitCode = context.Runner.RunUnchecked(TestSuites.DotNetTest(root, context.Relative(project), trx.FullPath, context.Options.TestFilter, TestSuites.NativeHost));
             if (context.Runner.DryRun)
             {
                 continue;

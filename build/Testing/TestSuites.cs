@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Build.Tools;
 using Cake.Core.IO;
 
@@ -14,7 +15,16 @@ public static class TestSuites
             : [];
     }
 
-    public static ToolCommand DotNetTest(DirectoryPath root, string project, string trxPath, string? filter) =>
+    /// <summary>The variable that tells the host tests which executable to run instead of <c>dotnet Build.dll</c>.</summary>
+    public const string TestHostVariable = "BRIDGE_TEST_HOST";
+
+    /// <summary>
+    /// This process's executable when it is the native (ahead-of-time compiled) host, else null. The Test task hands
+    /// it to the host tests, so they run the very executable <c>./build.sh</c> runs, not only the JIT assembly.
+    /// </summary>
+    public static string? NativeHost => RuntimeFeature.IsDynamicCodeCompiled ? null : System.Environment.ProcessPath;
+
+    public static ToolCommand DotNetTest(DirectoryPath root, string project, string trxPath, string? filter, string? testHost = null) =>
         ToolCommand.Create("dotnet", root, arguments =>
         {
             arguments.Append("test").AppendValue(project);
@@ -25,7 +35,18 @@ public static class TestSuites
             {
                 arguments.AppendOption("--filter", filter);
             }
-        }, new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
+        }, Environment(testHost));
+
+    private static Dictionary<string, string> Environment(string? testHost)
+    {
+        var environment = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+        if (testHost is not null)
+        {
+            environment[TestHostVariable] = testHost;
+        }
+
+        return environment;
+    }
 
     public static ToolCommand PythonUnittest(DirectoryPath root) =>
         ToolCommand.Create("python3", root, arguments => arguments

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Cake.Core;
 using Cake.Core.Diagnostics;
@@ -63,6 +64,7 @@ internal sealed class FrostingDryRunExecutionStrategy : IExecutionStrategy
     {
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): their constructors, methods and interfaces are all kept.")]
     private void DescribeTask(IFrostingTask task)
     {
         var dryRunnable = task.GetType().GetInterfaces()

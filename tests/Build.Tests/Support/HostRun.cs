@@ -16,6 +16,13 @@ public static class HostRun
 {
     public static string HostAssembly => Path.Combine(TestContext.CurrentContext.TestDirectory, "Build.dll");
 
+    /// <summary>
+    /// The native host (.build/host/Build) when the Test task runs the tests from it (BRIDGE_TEST_HOST): every host
+    /// test then runs the executable users run. Unset (a plain <c>dotnet test</c>): <c>dotnet Build.dll</c>.
+    /// </summary>
+    public static string? NativeHost =>
+        Environment.GetEnvironmentVariable("BRIDGE_TEST_HOST") is { Length: > 0 } path && File.Exists(path) ? path : null;
+
     /// <summary>The repository this test run belongs to: the folder above the tests with build/Build.csproj.</summary>
     public static string RepositoryRoot
     {
@@ -35,14 +42,18 @@ public static class HostRun
 
     public static HostResult In(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(NativeHost ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(HostAssembly);
+        if (NativeHost is null)
+        {
+            start.ArgumentList.Add(HostAssembly);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

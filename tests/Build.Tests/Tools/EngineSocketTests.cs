@@ -1,0 +1,272 @@
+using System.Net.Sockets;
+using System.Text;
+using Build.Images;
+using Build.Tests.Support;
+using Build.Tools.Docker;
+
+namespace Build.Tests.Tools;
+
+/// <summary>
+/// The engine API over a unix socket: when it may stand in for the docker client, and what it reads. The protocol
+/// tests talk to a real unix socket served by the test (canned HTTP answers, so a 500 or a chunked body can be
+/// produced on demand); <see cref="EngineSocketEngineTests"/> compares it with the docker client on a real engine.
+/// </summary>
+public sealed class EngineSocketTests
+{
+    private string _directory = null!;
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("engine-socket-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
+
+    private string SocketFile()
+    {
+        var path = Path.Combine(_directory, "docker.sock");
+        File.WriteAllText(path, "");
+        return path;
+    }
+
+    [Test]
+    public void A_unix_DOCKER_HOST_whose_socket_exists_is_asked_directly()
+    {
+        var socket = SocketFile();
+
+        var engine = EngineSocket.ForLocalEngine(Env(("DOCKER_HOST", "unix://" + socket), ("HOME", _directory)), TimeSpan.FromSeconds(1));
+
+        Assert.That(engine?.SocketPath, Is.EqualTo(socket));
+    }
+
+    [TestCase("tcp://127.0.0.1:2375")]
+    [TestCase("ssh://builder@127.0.0.1")]
+    [TestCase("unix:///nonexistent/docker.sock")]
+    public void Any_other_engine_is_left_to_the_docker_client(string dockerHost)
+    {
+        Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_HOST", dockerHost), ("HOME", _directory)), TimeSpan.FromSeconds(1)), Is.Null);
+    }
+
+    [Test]
+    public void A_chosen_docker_context_is_left_to_the_client()
+    {
+        var socket = SocketFile();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_CONTEXT", "remote"), ("HOME", _directory)), TimeSpan.FromSeconds(1)), Is.Null);
+            // DOCKER_CONTEXT=default is the plain socket again; the default socket itself does not exist here.
+            Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_CONTEXT", "default"), ("DOCKER_HOST", "unix://" + socket)), TimeSpan.FromSeconds(1)), Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public void A_current_context_in_the_client_config_is_left_to_the_client_unless_DOCKER_HOST_overrides_it()
+    {
+        var socket = SocketFile();
+        var config = Path.Combine(_directory, "config");
+        Directory.CreateDirectory(config);
+        File.WriteAllText(Path.Combine(config, "config.json"), """{"auths":{},"currentContext":"colima"}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_CONFIG", config)), TimeSpan.FromSeconds(1)), Is.Null);
+            Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_CONFIG", config), ("DOCKER_HOST", "unix://" + socket)), TimeSpan.FromSeconds(1)), Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public void An_image_found_missing_or_unreadable()
+    {
+        var document = """{"Id":"sha256:abc","RepoTags":["orchestrator:prod","orchestrator:latest"],"Config":{"Labels":{"io.omninode.bridge.input-digest":"sha256:def"}}}""";
+        using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), path => path switch
+        {
+            "/images/orchestrator:prod/json" => Http(200, document),
+            "/images/reducer:prod/json" => Http(404, """{"message":"No such image: reducer:prod"}"""),
+            _ => Http(500, """{"message":"boom"}"""),
+        });
+        var engine = new EngineSocket(server.Path, TimeSpan.FromSeconds(5));
+
+        var found = engine.InspectImage("orchestrator:prod");
+        var state = ImageState.FromInspectDocument(found!.Json!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(state, Is.Not.Null);
+            Assert.That(state!.Id, Is.EqualTo("sha256:abc"));
+            Assert.That(state.InputDigest, Is.EqualTo("sha256:def"));
+            Assert.That(state.RepoTags, Is.EqualTo(new[] { "orchestrator:prod", "orchestrator:latest" }));
+            Assert.That(engine.InspectImage("reducer:prod"), Is.SameAs(EngineAnswer.NotFound));
+            Assert.That(engine.InspectImage("other:prod"), Is.Null, "a 500 sends the question to the docker client");
+            Assert.That(server.Requests, Is.EqualTo(new[] { "/images/orchestrator:prod/json", "/images/reducer:prod/json", "/images/other:prod/json" }));
+        });
+    }
+
+    [Test]
+    public void A_reference_that_cannot_be_a_path_segment_is_not_sent()
+    {
+        using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), _ => Http(200, "{}"));
+        var engine = new EngineSocket(server.Path, TimeSpan.FromSeconds(5));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(engine.InspectImage("a b"), Is.Null);
+            Assert.That(engine.InspectImage("x?y"), Is.Null);
+            Assert.That(server.Requests, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void A_socket_nobody_listens_on_is_no_answer()
+    {
+        var socket = SocketFile();
+
+        Assert.That(new EngineSocket(socket, TimeSpan.FromSeconds(1)).InspectImage("orchestrator:prod"), Is.Null);
+    }
+
+    [Test]
+    public void Chunked_bodies_are_joined()
+    {
+        var answer = HttpAnswer.Parse(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3;x=y\r\n:1}\r\n0\r\n\r\n"));
+
+        Assert.That(answer, Is.EqualTo(new HttpAnswer(200, "{\"a\":1}")));
+    }
+
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{}", TestName = "A body shorter than its Content-Length")]
+    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{}", TestName = "A chunk cut short")]
+    [TestCase("SSH-2.0-OpenSSH\r\n\r\n", TestName = "Not HTTP")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2", TestName = "Headers never end")]
+    public void A_broken_answer_is_no_answer(string response)
+    {
+        Assert.That(HttpAnswer.Parse(Encoding.ASCII.GetBytes(response)), Is.Null);
+    }
+
+    [Test]
+    public void An_inspect_document_without_labels_or_tags_has_no_digest_and_no_tags()
+    {
+        var state = ImageState.FromInspectDocument("""{"Id":"sha256:abc","RepoTags":null,"Config":{"Labels":null}}""");
+
+        Assert.That(state, Is.EqualTo(new ImageState("sha256:abc", null, [])).Using<ImageState>((a, b) =>
+            a.Id == b.Id && a.InputDigest == b.InputDigest && a.RepoTags.SequenceEqual(b.RepoTags)));
+    }
+
+    [TestCase("""{"message":"page not found"}""")]
+    [TestCase("""{"Id":"abc"}""")]
+    [TestCase("not json")]
+    public void Anything_else_is_not_an_image(string json)
+    {
+        Assert.That(ImageState.FromInspectDocument(json), Is.Null);
+    }
+
+    private static string Http(int status, string body) =>
+        $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
+
+    /// <summary>A unix socket server answering each GET with a canned HTTP response, then closing (as Connection: close asks).</summary>
+    private sealed class CannedEngine : IDisposable
+    {
+        private readonly Socket _listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        private readonly Task _loop;
+        private readonly List<string> _requests = [];
+
+        public CannedEngine(string path, Func<string, string> respond)
+        {
+            Path = path;
+            _listener.Bind(new UnixDomainSocketEndPoint(path));
+            _listener.Listen(8);
+            _loop = Task.Run(() =>
+            {
+                while (true)
+                {
+                    Socket connection;
+                    try
+                    {
+                        connection = _listener.Accept();
+                    }
+                    catch (Exception error) when (error is SocketException or ObjectDisposedException)
+                    {
+                        return; // disposed: the test is over
+                    }
+
+                    using (connection)
+                    {
+                        var request = new StringBuilder();
+                        var buffer = new byte[4096];
+                        while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                        {
+                            var read = connection.Receive(buffer);
+                            if (read == 0)
+                            {
+                                break;
+                            }
+
+                            request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                        }
+
+                        var target = request.ToString().Split(' ')[1];
+                        lock (_requests)
+                        {
+                            _requests.Add(target);
+                        }
+
+                        connection.Send(Encoding.UTF8.GetBytes(respond(target)));
+                        connection.Shutdown(SocketShutdown.Both);
+                    }
+                }
+            });
+        }
+
+        public string Path { get; }
+
+        public IReadOnlyList<string> Requests
+        {
+            get
+            {
+                lock (_requests)
+                {
+                    return _requests.ToArray();
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            _listener.Dispose();
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+    }
+}
+
+/// <summary>On a real engine: the socket's answer is the docker client's answer.</summary>
+[Category("Docker")]
+public sealed class EngineSocketEngineTests
+{
+    [Test]
+    public void The_socket_and_the_docker_client_see_the_same_image()
+    {
+        DockerEngineRequirement.Require();
+        var engine = EngineSocket.ForLocalEngine(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(10));
+        if (engine is null)
+        {
+            Assert.Ignore("The engine under test is not a local unix socket (DOCKER_HOST), so the client is always used.");
+        }
+
+        const string image = "omninode/python:3.11-bookworm";
+        var (exitCode, output) = DockerEngineRequirement.Docker("image", "inspect", "--format", ImageState.InspectFormat, image);
+        if (exitCode != 0)
+        {
+            Build.Tests.Lock.TestEnvironment.IgnoreExceptOnCi($"The local base image {image} is missing: ./build.sh --target=BaseImages builds it.");
+        }
+
+        var viaClient = ImageState.Parse(output.Trim());
+        var viaSocket = ImageState.FromInspectDocument(engine!.InspectImage(image)!.Json!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(viaSocket!.Id, Is.EqualTo(viaClient!.Id));
+            Assert.That(viaSocket.RepoTags, Is.EquivalentTo(viaClient.RepoTags));
+            Assert.That(viaSocket.InputDigest, Is.EqualTo(viaClient.InputDigest));
+            Assert.That(engine.InspectImage("omninode-bridge-tests/never-built:none"), Is.SameAs(EngineAnswer.NotFound));
+        });
+    }
+}
