@@ -49,8 +49,8 @@ sources_fingerprint() {
 # The host kind is part of the fingerprint: switching BUILD_HOST rebuilds.
 sum="$(sources_fingerprint)"
 fingerprint="$host_kind ${sum%% *}"
-# The stamp as it stands ('' when there is none).
-stamp_value() { local value=""; [[ -f "$stamp" ]] && read -r value <"$stamp" || true; printf '%s' "$value"; }
+# The stamp as it stands, into $current ('' when there is none): a builtin read, no process.
+read_stamp() { current=""; if [[ -f "$stamp" ]]; then read -r current <"$stamp" || true; fi; }
 
 # The C linker Native AOT needs: clang (the SDK's default) or gcc.
 native_linker() {
@@ -78,16 +78,14 @@ heartbeat() {
   while sleep 30; do echo "build.sh: still compiling the build host ($((SECONDS - started)) s)..." >&2; done
 }
 
-current=""
-[[ -f "$stamp" ]] && { read -r current <"$stamp" || true; }
+read_stamp
 if [[ "$current" != "$fingerprint" ]]; then
   mkdir -p "$root/.build"
   # One rebuild at a time when several builds start together.
   exec 9>"$root/.build/host.lock"
   flock 9
-  current=""
-[[ -f "$stamp" ]] && { read -r current <"$stamp" || true; }
-if [[ "$current" != "$fingerprint" ]]; then
+  read_stamp # again under the lock: another build.sh may have compiled the host meanwhile
+  if [[ "$current" != "$fingerprint" ]]; then
     if ! dotnet --list-sdks | grep -q '^10\.'; then
       echo "build.sh: no .NET 10 SDK found (global.json pins the 10.0 band); installed SDKs:" >&2
       dotnet --list-sdks >&2
