@@ -132,7 +132,6 @@ if [[ "$current" != "$fingerprint" ]]; then
         fi
       fi
     fi
-    cp "$log" "$next/build.log"
     printf '%s' "$fingerprint" >"$next/.sources-stamp"
     # The swap: a host started a moment ago keeps running from the unlinked files.
     rm -rf "$host_dir.old"

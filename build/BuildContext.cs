@@ -42,7 +42,7 @@ public sealed class BuildContext : FrostingContext
         // issue 6: input digests and parallel image builds.
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")),
-            engineSocket: EngineSocket.ForLocalEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
+            findEngineSocket: () => EngineSocket.ForLocalEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 
@@ -66,7 +66,12 @@ public sealed class BuildContext : FrostingContext
     /// </summary>
     public IReadOnlySet<string> PlannedTasks { get; private set; } = new HashSet<string>();
 
-    internal void Plan(IEnumerable<string> tasks) => PlannedTasks = new HashSet<string>(tasks, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Records Cake's plan: for the image tasks here, and as the report's task list.</summary>
+    internal void Plan(IReadOnlyList<string> tasks)
+    {
+        PlannedTasks = new HashSet<string>(tasks, StringComparer.OrdinalIgnoreCase);
+        Report.Plan(tasks);
+    }
 
     public CommandRunner Runner { get; }
 

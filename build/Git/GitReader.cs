@@ -12,13 +12,12 @@ public static class GitReader
     /// </param>
     public static GitFacts Read(string directory, bool checkDirty = true)
     {
-        var path = FindWorkTree(directory);
-        if (path is null)
+        using var repository = FindWorkTree(directory) is { } path ? Open(path) : null;
+        if (repository is null)
         {
             return GitFacts.None;
         }
 
-        using var repository = new Repository(path);
         var head = repository.Head;
         var commit = head.Tip;
         if (commit is null)
@@ -47,10 +46,23 @@ public static class GitReader
             var dotGit = Path.Combine(folder.FullName, ".git");
             if (Directory.Exists(dotGit) || File.Exists(dotGit))
             {
-                return Repository.IsValid(folder.FullName) ? folder.FullName : null;
+                return folder.FullName;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The repository at <paramref name="workTree"/>; null when its .git is not one (opened once, not validated first).</summary>
+    private static Repository? Open(string workTree)
+    {
+        try
+        {
+            return new Repository(workTree);
+        }
+        catch (RepositoryNotFoundException)
+        {
+            return null;
+        }
     }
 }

@@ -41,24 +41,15 @@ public sealed record ImageState(string Id, string? InputDigest, IReadOnlyList<st
         {
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Id", out var id) || id.GetString() is not { } imageId
-                || !imageId.StartsWith("sha256:", StringComparison.Ordinal))
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Id", out var id) || id.ValueKind != JsonValueKind.String)
             {
                 return null;
             }
 
-            string? digest = null;
-            if (root.TryGetProperty("Config", out var config) && config.ValueKind == JsonValueKind.Object
-                && config.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
-                && labels.TryGetProperty(ImageFreshness.DigestLabel, out var value) && value.ValueKind == JsonValueKind.String)
-            {
-                digest = value.GetString();
-            }
-
-            var repoTags = root.TryGetProperty("RepoTags", out var tags) && tags.ValueKind == JsonValueKind.Array
-                ? tags.EnumerateArray().Select(tag => tag.GetString() ?? "").ToArray()
-                : [];
-            return new ImageState(imageId, digest, repoTags);
+            var config = root.TryGetProperty("Config", out var found) && found.ValueKind == JsonValueKind.Object ? found : default;
+            return From(id.GetString()!,
+                config.ValueKind == JsonValueKind.Object && config.TryGetProperty("Labels", out var labels) ? labels : default,
+                root.TryGetProperty("RepoTags", out var tags) ? tags : default);
         }
         catch (JsonException)
         {
@@ -70,32 +61,40 @@ public sealed record ImageState(string Id, string? InputDigest, IReadOnlyList<st
     public static ImageState? Parse(string line)
     {
         var parts = line.Trim().Split('|', 3);
-        if (parts.Length != 3 || !parts[0].StartsWith("sha256:", StringComparison.Ordinal))
+        if (parts.Length != 3)
         {
             return null;
         }
 
         try
         {
-            string? digest = null;
-            using (var labels = JsonDocument.Parse(parts[1]))
-            {
-                if (labels.RootElement.ValueKind == JsonValueKind.Object && labels.RootElement.TryGetProperty(ImageFreshness.DigestLabel, out var value))
-                {
-                    digest = value.GetString();
-                }
-            }
-
+            using var labels = JsonDocument.Parse(parts[1]);
             using var tags = JsonDocument.Parse(parts[2]);
-            var repoTags = tags.RootElement.ValueKind == JsonValueKind.Array
-                ? tags.RootElement.EnumerateArray().Select(tag => tag.GetString() ?? "").ToArray()
-                : [];
-            return new ImageState(parts[0], digest, repoTags);
+            return From(parts[0], labels.RootElement, tags.RootElement);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The state from an id, the labels object and the tags array, as both the client's format and the engine's
+    /// document carry them; null when the id is not an image id. Labels or tags of another kind count as none.
+    /// </summary>
+    private static ImageState? From(string id, JsonElement labels, JsonElement tags)
+    {
+        if (!id.StartsWith("sha256:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var digest = labels.ValueKind == JsonValueKind.Object && labels.TryGetProperty(ImageFreshness.DigestLabel, out var value)
+            && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var repoTags = tags.ValueKind == JsonValueKind.Array
+            ? tags.EnumerateArray().Select(tag => tag.ValueKind == JsonValueKind.String ? tag.GetString()! : "").ToArray()
+            : [];
+        return new ImageState(id, digest, repoTags);
     }
 }
 

@@ -21,18 +21,18 @@ public sealed class ImageInputs
     private readonly string _repositoryRoot;
     private readonly ConcurrentDictionary<string, ImageState?> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
+    private readonly Lazy<EngineSocket?> _engineSocket;
 
-    private readonly EngineSocket? _engineSocket;
-
-    /// <param name="engineSocket">
-    /// The local engine's socket, asked directly instead of starting `docker image inspect` (null: always the client).
+    /// <param name="findEngineSocket">
+    /// Finds the local engine's socket, asked directly instead of starting `docker image inspect` (null: always the
+    /// client). Called at the first question about an image, so runs that ask none read no docker config.
     /// </param>
-    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable, EngineSocket? engineSocket = null)
+    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable, Func<EngineSocket?>? findEngineSocket = null)
     {
         _repositoryRoot = repositoryRoot;
         _runner = runner;
         _docker = docker;
-        _engineSocket = engineSocket;
+        _engineSocket = new(findEngineSocket ?? (() => null));
         EngineReachable = engineReachable;
         _digester = new(() => new InputDigester(repositoryRoot, FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json")), BaseImageId));
     }
@@ -126,7 +126,7 @@ public sealed class ImageInputs
     /// </summary>
     private bool AskedEngineSocket(string reference)
     {
-        if (_engineSocket?.InspectImage(reference) is not { } answer)
+        if (_engineSocket.Value?.InspectImage(reference) is not { } answer)
         {
             return false;
         }
@@ -172,11 +172,6 @@ public sealed class ImageInputs
     /// Whether asking the engine costs milliseconds: DOCKER_HOST unset (the default socket) or a unix socket,
     /// and the socket file exists. A tcp/ssh engine is not asked in a dry run.
     /// </summary>
-    public static bool LocalEngineSocketExists(string? dockerHost)
-    {
-        var socket = string.IsNullOrEmpty(dockerHost) ? "/var/run/docker.sock"
-            : dockerHost.StartsWith("unix://", StringComparison.Ordinal) ? dockerHost["unix://".Length..]
-            : null;
-        return socket is not null && File.Exists(socket);
-    }
+    public static bool LocalEngineSocketExists(string? dockerHost) =>
+        EngineSocket.LocalSocketPath(dockerHost) is { } socket && File.Exists(socket);
 }

@@ -12,12 +12,8 @@ namespace Build.Reporting;
 /// </summary>
 public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 {
-    public override void Setup(BuildContext context, ISetupContext info)
-    {
-        var tasks = info.TasksToExecute.Select(task => task.Name).ToList();
-        context.Plan(tasks);
-        context.Report.Plan(tasks);
-    }
+    public override void Setup(BuildContext context, ISetupContext info) =>
+        context.Plan(info.TasksToExecute.Select(task => task.Name).ToList());
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {

@@ -80,50 +80,35 @@ internal static class FrostingEngineRegistrar
         IReadOnlyList<IFrostingTaskSetup> taskSetups,
         IReadOnlyList<IFrostingTaskTeardown> taskTeardowns)
     {
+        // Cake keeps one action per hook: each runs every registered lifetime, in registration order.
         if (setups.Count > 0)
         {
-            engine.RegisterSetupAction(info =>
-            {
-                foreach (var setup in setups)
-                {
-                    setup.Setup(context, info);
-                }
-            });
+            engine.RegisterSetupAction(Each<IFrostingSetup, ISetupContext>(setups, (setup, info) => setup.Setup(context, info)));
         }
 
         if (teardowns.Count > 0)
         {
-            engine.RegisterTeardownAction(info =>
-            {
-                foreach (var teardown in teardowns)
-                {
-                    teardown.Teardown(context, info);
-                }
-            });
+            engine.RegisterTeardownAction(Each<IFrostingTeardown, ITeardownContext>(teardowns, (teardown, info) => teardown.Teardown(context, info)));
         }
 
         if (taskSetups.Count > 0)
         {
-            engine.RegisterTaskSetupAction(info =>
-            {
-                foreach (var setup in taskSetups)
-                {
-                    setup.Setup(context, info);
-                }
-            });
+            engine.RegisterTaskSetupAction(Each<IFrostingTaskSetup, ITaskSetupContext>(taskSetups, (setup, info) => setup.Setup(context, info)));
         }
 
         if (taskTeardowns.Count > 0)
         {
-            engine.RegisterTaskTeardownAction(info =>
-            {
-                foreach (var teardown in taskTeardowns)
-                {
-                    teardown.Teardown(context, info);
-                }
-            });
+            engine.RegisterTaskTeardownAction(Each<IFrostingTaskTeardown, ITaskTeardownContext>(taskTeardowns, (teardown, info) => teardown.Teardown(context, info)));
         }
     }
+
+    private static Action<TInfo> Each<THook, TInfo>(IReadOnlyList<THook> hooks, Action<THook, TInfo> run) => info =>
+    {
+        foreach (var hook in hooks)
+        {
+            run(hook, info);
+        }
+    };
 
     private static string NameOf(Type referenced, Type owner, string attribute)
     {

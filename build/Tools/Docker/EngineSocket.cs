@@ -24,10 +24,7 @@ public sealed class EngineSocket(string socketPath, TimeSpan timeout)
     /// <param name="environment">Reads an environment variable (DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, HOME).</param>
     public static EngineSocket? ForLocalEngine(Func<string, string?> environment, TimeSpan timeout)
     {
-        var host = environment("DOCKER_HOST");
-        var socket = string.IsNullOrEmpty(host) ? "/var/run/docker.sock"
-            : host.StartsWith("unix://", StringComparison.Ordinal) ? host["unix://".Length..]
-            : null;
+        var socket = LocalSocketPath(environment("DOCKER_HOST"));
         if (socket is null || !File.Exists(socket) || ContextChosen(environment))
         {
             return null;
@@ -35,6 +32,12 @@ public sealed class EngineSocket(string socketPath, TimeSpan timeout)
 
         return new EngineSocket(socket, timeout);
     }
+
+    /// <summary>The unix socket a DOCKER_HOST names (unset: the default socket); null for tcp://, ssh:// and the like.</summary>
+    public static string? LocalSocketPath(string? dockerHost) =>
+        string.IsNullOrEmpty(dockerHost) ? "/var/run/docker.sock"
+        : dockerHost.StartsWith("unix://", StringComparison.Ordinal) ? dockerHost["unix://".Length..]
+        : null;
 
     /// <summary>
     /// Whether the client would use a docker context rather than DOCKER_HOST/the default socket. DOCKER_HOST wins
@@ -148,8 +151,11 @@ internal sealed record HttpAnswer(int Status, string Body)
             return null;
         }
 
-        var headers = lines.Skip(1).Select(line => line.Split(':', 2)).Where(pair => pair.Length == 2)
-            .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in lines.Skip(1).Select(line => line.Split(':', 2)).Where(pair => pair.Length == 2))
+        {
+            headers[pair[0].Trim()] = pair[1].Trim(); // a repeated header: the last one counts
+        }
         var body = response.AsSpan(headerEnd + 4);
         if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {

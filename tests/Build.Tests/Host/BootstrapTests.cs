@@ -67,12 +67,11 @@ public sealed class BootstrapTests
         {
             var root = Directory.CreateTempSubdirectory("bootstrap-").FullName;
             var source = HostRun.RepositoryRoot;
-            foreach (var file in new[] { "build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", "cake.config", "pyproject.toml", "poetry.lock" })
+            foreach (var path in new[] { "build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", "cake.config", "pyproject.toml", "poetry.lock", "build" })
             {
-                File.Copy(Path.Combine(source, file), Path.Combine(root, file));
+                ScratchRepository.Copy(Path.Combine(source, path), Path.Combine(root, path));
             }
 
-            CopyTree(Path.Combine(source, "build"), Path.Combine(root, "build"));
             return new BootstrapCopy(root);
         }
 
@@ -102,23 +101,6 @@ public sealed class BootstrapTests
             }
 
             return bin;
-        }
-
-        private static void CopyTree(string from, string to)
-        {
-            Directory.CreateDirectory(to);
-            foreach (var file in Directory.EnumerateFiles(from))
-            {
-                File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-            }
-
-            foreach (var directory in Directory.EnumerateDirectories(from))
-            {
-                if (Path.GetFileName(directory) is not ("bin" or "obj"))
-                {
-                    CopyTree(directory, Path.Combine(to, Path.GetFileName(directory)));
-                }
-            }
         }
 
         public void Dispose() => Directory.Delete(Root, recursive: true);

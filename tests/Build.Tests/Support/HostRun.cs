@@ -42,14 +42,15 @@ public static class HostRun
 
     public static HostResult In(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(NativeHost ?? "dotnet")
+        var nativeHost = NativeHost;
+        var start = new ProcessStartInfo(nativeHost ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (NativeHost is null)
+        if (nativeHost is null)
         {
             start.ArgumentList.Add(HostAssembly);
         }
@@ -122,7 +123,8 @@ public sealed class ScratchRepository : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
-    private static void Copy(string source, string destination)
+    /// <summary>Copies a file or a folder tree, without caches and build outputs (__pycache__, .venv, bin, obj).</summary>
+    internal static void Copy(string source, string destination)
     {
         if (File.Exists(source))
         {
@@ -134,7 +136,7 @@ public sealed class ScratchRepository : IDisposable
             foreach (var entry in Directory.EnumerateFileSystemEntries(source))
             {
                 var name = Path.GetFileName(entry);
-                if (name is "__pycache__" or ".venv")
+                if (name is "__pycache__" or ".venv" or "bin" or "obj")
                 {
                     continue;
                 }
