@@ -1,4 +1,5 @@
 using Build;
+using Build.Context;
 using Build.Reporting;
 using Cake.Frosting;
 
@@ -6,4 +7,6 @@ return new CakeHost()
     .UseContext<BuildContext>()
     .UseLifetime<BuildLifetime>()
     .UseTaskLifetime<BuildTaskLifetime>()
+    .UseHelp(() => OptionHelp.Lines(OptionNames.All))
+    .UseVersion(() => BuildSuiteVersion.Describe(AppContext.BaseDirectory))
     .Run(args);

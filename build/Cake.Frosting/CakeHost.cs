@@ -89,7 +89,10 @@ public sealed class CakeHost
         switch (options.Mode)
         {
             case FrostingMode.Help:
-                HelpWriter.Write(console);
+                HelpWriter.Write(console, provider.GetServices<FrostingHelp>());
+                return 0;
+            case FrostingMode.Version when provider.GetService<FrostingVersion>() is { } version:
+                console.WriteLine(version.Text());
                 return 0;
             case FrostingMode.Version:
                 new VersionFeature(new VersionResolver()).Run(console);
