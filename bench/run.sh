@@ -162,12 +162,18 @@ if want first-run; then
     note "no background compile was running after the first run (no C linker?): f_jit_beside_compile skipped"
   fi
   note "waiting for the background native compile (.build/bench/clones/ours/.build/host-native.log)..."
-  flock "$clones/ours/.build/host-native.lock" true
-  grep -h "native build host ready" "$clones/ours/.build/host-native.log" >&2 || note "the native compile did not finish: $(tail -n 3 "$clones/ours/.build/host-native.log")"
-  measure f_jit_alone 5 "" "$jit_dry_run"
-  # From the third run on: the first run made the JIT host, the second swapped nothing in (BUILD_HOST=jit above ran
-  # it), now every run is the native host.
-  measure f_warm 10 "" "env DOCKER_HOST=unix:///nonexistent.sock $clones/ours/build.sh --target=Production --dryrun"
+  # SCHED_IDLE gets the CPU only when nothing else wants it: on a busy machine that can take long (BENCH_NATIVE_WAIT).
+  if flock -w "${BENCH_NATIVE_WAIT:-1800}" "$clones/ours/.build/host-native.lock" true; then
+    grep -h "native build host ready" "$clones/ours/.build/host-native.log" >&2 || note "the native compile did not finish: $(tail -n 3 "$clones/ours/.build/host-native.log")"
+    measure f_jit_alone 5 "" "$jit_dry_run"
+    # From the third run on: the first run made the JIT host, the runs beside the compile ran it (BUILD_HOST=jit),
+    # now every run is the native host.
+    measure f_warm 10 "" "env DOCKER_HOST=unix:///nonexistent.sock $clones/ours/build.sh --target=Production --dryrun"
+  else
+    note "the background native compile did not end within ${BENCH_NATIVE_WAIT:-1800} s: f_jit_alone and f_warm skipped"
+    kill -TERM -"$(cat "$clones/ours/.build/host-native.pid")" 2>/dev/null || true
+    flock "$clones/ours/.build/host-native.lock" true
+  fi
   rm -rf "$clones"
 fi
 rm -f "$touch_file"
