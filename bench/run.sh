@@ -148,10 +148,11 @@ if want first-run; then
       printf '%s\n' "${times[@]}" | python3 -c 'import json,sys; t=[int(l)/1e9 for l in sys.stdin]; json.dump({"results":[{"command":sys.argv[1],"times":t}]},open(sys.argv[2],"w"))' "$name" "$out/$name.json"
     fi
   }
-  first_measure f_build_sh "$stop_background; rm -rf $clones/ours" \
-    "git clone -q $root $clones/ours && $nodocker $clones/ours/build.sh --target=Production --dryrun"
+  # dotnet run first: ours leaves its last clone's background compile running for the measurements after it.
   first_measure f_dotnet_run "rm -rf $clones/theirs" \
     "git clone -q $root $clones/theirs && $nodocker dotnet run --project $clones/theirs/build/Build.csproj -- --target=Production --dryrun"
+  first_measure f_build_sh "$stop_background; rm -rf $clones/ours" \
+    "git clone -q $root $clones/ours && $nodocker $clones/ours/build.sh --target=Production --dryrun"
   rm -rf "$clones/theirs"
   # The last clone's background compile: a dry run on the JIT host beside it, then (after it) without it.
   jit_dry_run="env DOCKER_HOST=unix:///nonexistent.sock BUILD_HOST=jit $clones/ours/build.sh --target=Production --dryrun"
