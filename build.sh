@@ -97,6 +97,15 @@ host_acceptable() {
   esac
 }
 
+# Why the host is compiled now, for the first line build.sh prints.
+rebuild_reason() {
+  read_stamp
+  if [[ -z "$built_from" ]]; then echo "no host yet"
+  elif [[ "$built_from" != "$sources" ]]; then echo "build/ changed"
+  elif ! host_runnable; then echo "the host in .build/host cannot start: missing, empty or not executable"
+  else echo "BUILD_HOST=$wanted asks for another kind"; fi
+}
+
 # The C linker Native AOT needs: clang (the SDK's default) or gcc.
 native_linker() {
   if command -v clang >/dev/null 2>&1; then echo clang; elif command -v gcc >/dev/null 2>&1; then echo gcc; fi
@@ -249,13 +258,14 @@ if ! host_acceptable; then
   exec 9>"$state/host.lock"
   flock 9
   if ! host_acceptable; then # again under the lock: another build.sh may have compiled the host meanwhile
+    why="$(rebuild_reason)"
     case "$wanted" in
       auto | jit)
-        echo "build.sh: compiling the build host (build/ changed; about as long as dotnet run takes)..." >&2
+        echo "build.sh: compiling the build host ($why; about as long as dotnet run takes)..." >&2
         build_host jit
         ;;
       readytorun)
-        echo "build.sh: building the readytorun build host (build/ changed)..." >&2
+        echo "build.sh: building the readytorun build host ($why)..." >&2
         build_host readytorun
         ;;
       native)
@@ -272,7 +282,7 @@ if ! host_acceptable; then
             flock 8
           fi
           if ! host_acceptable; then
-            echo "build.sh: compiling the build host ahead of time (build/ changed; 2-3 minutes on 2 cores, once)..." >&2
+            echo "build.sh: compiling the build host ahead of time ($why; 2-3 minutes on 2 cores, once)..." >&2
             heartbeat & beat=$!
             started=$SECONDS
             if compile_native; then

@@ -86,7 +86,8 @@ public sealed class BootstrapTests
 
         public string Host => Path.Combine(Root, ".build", "host");
 
-        public string Stamp => File.ReadAllText(Path.Combine(Host, ".sources-stamp"));
+        /// <summary>The host's stamp, "KIND FINGERPRINT", or empty when there is no host yet.</summary>
+        public string Stamp => File.Exists(Path.Combine(Host, ".sources-stamp")) ? File.ReadAllText(Path.Combine(Host, ".sources-stamp")) : string.Empty;
 
         public string NativeFailed => Path.Combine(Root, ".build", "host-native.failed");
 
@@ -200,7 +201,7 @@ public sealed class BootstrapRepairTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr);
-            Assert.That(run.StdErr, Does.Contain("build.sh: building the readytorun build host"));
+            Assert.That(run.StdErr, Does.Contain("build.sh: building the readytorun build host (the host in .build/host cannot start"));
             Assert.That(new FileInfo(Path.Combine(_copy.Host, "Build.dll")).Length, Is.GreaterThan(0));
             Assert.That(_copy.Stamp, Is.EqualTo(stampBefore), "the same sources, the same stamp");
         }
@@ -261,7 +262,11 @@ public sealed class BackgroundNativeCompileTests
         _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
         if (!_copy.Stamp.StartsWith("native ", StringComparison.Ordinal))
         {
-            File.Delete(_copy.NativeFailed);
+            if (File.Exists(_copy.NativeFailed))
+            {
+                File.Delete(_copy.NativeFailed);
+            }
+
             Run("1");
             _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
         }
@@ -281,7 +286,7 @@ public sealed class BackgroundNativeCompileTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr);
-            Assert.That(run.StdErr, Does.Contain("build.sh: compiling the build host"));
+            Assert.That(run.StdErr, Does.Contain("build.sh: compiling the build host (the host in .build/host cannot start"));
             Assert.That(_copy.Stamp, Does.StartWith("native "), "and the native host came back in the background");
         }
     }
