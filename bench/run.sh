@@ -154,8 +154,11 @@ if want first-run; then
   first_measure f_build_sh "$stop_background; rm -rf $clones/ours" \
     "git clone -q $root $clones/ours && $nodocker $clones/ours/build.sh --target=Production --dryrun"
   rm -rf "$clones/theirs"
-  # The last clone's background compile: a dry run on the JIT host beside it, then (after it) without it.
-  jit_dry_run="env DOCKER_HOST=unix:///nonexistent.sock BUILD_HOST=jit $clones/ours/build.sh --target=Production --dryrun"
+  # The last clone's background compile: a dry run on the JIT host beside it, then (after it) without it. The JIT
+  # host is run by its folder, as build.sh runs it: after the swap it stays as the host the native one replaced, and
+  # going through build.sh with BUILD_HOST=jit would replace the native host again.
+  jit_host="$(readlink -f "$clones/ours/.build/host")"
+  jit_dry_run="env DOCKER_HOST=unix:///nonexistent.sock DOTNET_TieredPGO=0 dotnet $jit_host/Build.dll --target=Production --dryrun"
   if ! flock -n "$clones/ours/.build/host-native.lock" true; then
     measure f_jit_beside_compile 5 "" "$jit_dry_run"
     flock -n "$clones/ours/.build/host-native.lock" true && note "the native compile ended during f_jit_beside_compile: that figure is partly without it"
@@ -167,8 +170,7 @@ if want first-run; then
   if flock -w "${BENCH_NATIVE_WAIT:-1800}" "$clones/ours/.build/host-native.lock" true; then
     grep -h "native build host ready" "$clones/ours/.build/host-native.log" >&2 || note "the native compile did not finish: $(tail -n 3 "$clones/ours/.build/host-native.log")"
     measure f_jit_alone 5 "" "$jit_dry_run"
-    # From the third run on: the first run made the JIT host, the runs beside the compile ran it (BUILD_HOST=jit),
-    # now every run is the native host.
+    # From the third run on: the first run made the JIT host and started the compile, now every run is the native host.
     measure f_warm 10 "" "env DOCKER_HOST=unix:///nonexistent.sock $clones/ours/build.sh --target=Production --dryrun"
   else
     note "the background native compile did not end within ${BENCH_NATIVE_WAIT:-1800} s: f_jit_alone and f_warm skipped"
