@@ -15,7 +15,7 @@ public static partial class BuildOptionsParser
     public static readonly string ComposeFileRelative = "deployment/docker-compose.bridge.yml";
     public static readonly string ComposeDevelopmentOverrideRelative = "deployment/docker-compose.bridge.dev.yml";
 
-    public static BuildOptions Parse(ICakeContext context, string target)
+    public static BuildOptions Parse(ICakeContext context, string target, bool dryRun)
     {
         var reader = new OptionReader(context.Arguments, context.Environment.GetEnvironmentVariable, context.Configuration);
         var workingDirectory = context.Environment.WorkingDirectory;
@@ -72,7 +72,7 @@ public static partial class BuildOptionsParser
             RepositoryRoot = root,
             PythonProject = pythonProject,
             BuildTarget = buildTarget,
-            DryRun = IsDryRun(context),
+            DryRun = dryRun,
             Registry = registry,
             ExtraTags = extraTags,
             DockerExecutable = reader.String(OptionNames.Docker) ?? "docker",
@@ -106,12 +106,6 @@ public static partial class BuildOptionsParser
 
         return options;
     }
-
-    /// <summary>
-    /// Cake's dry-run spellings (--dryrun, --dry-run, --noop, --whatif) are host options: the shim parses them and
-    /// tells the run through its FrostingDryRun flag; they never reach ICakeArguments.
-    /// </summary>
-    public static bool IsDryRun(ICakeContext context) => Cake.Frosting.FrostingContextExtensions.IsDryRun(context);
 
     /// <summary>
     /// The umbrella targets fix the stage: --target=Production builds production images whatever BUILD_TARGET says

@@ -6,7 +6,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(ComposeDown))]
 [TaskDescription("Stops and removes the stack's containers and networks (--volumes also removes its volumes).")]
-public sealed class ComposeDown : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class ComposeDown : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -26,6 +26,4 @@ public sealed class ComposeDown : FrostingTask<BuildContext>, IDryRunnable<Build
 
         context.Log.Information("Project {0}: no container or network left.", context.Options.ProjectName);
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

@@ -7,7 +7,7 @@ namespace Build.Tasks;
 /// What the four image tasks share: which service and which flavour. A task file then says only that.
 /// In a dry run the same code runs with the command runner printing instead of executing.
 /// </summary>
-public abstract class ImageTask(string service) : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public abstract class ImageTask(string service) : FrostingTask<BuildContext>
 {
     public string Service { get; } = service;
 
@@ -26,8 +26,6 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>, ID
         context.ImageBuilds.Run(spec, ImagePairs.ParallelPartners(context, spec, partner),
             (image, outputLine, cancellationToken) => ImageBuilder.Build(context, image, outputLine, cancellationToken));
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }
 
 /// <summary>deployment/Dockerfile.&lt;service&gt; at the stage of the build target.</summary>

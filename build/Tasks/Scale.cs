@@ -8,7 +8,7 @@ namespace Build.Tasks;
 [TaskName(nameof(Scale))]
 [TaskDescription("Scales the running stack (--scale=orchestrator=3 --scale=reducer=2) without restarting healthy containers, then checks replicas and health.")]
 [IsDependentOn(typeof(ComposeUp))]
-public sealed class Scale : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class Scale : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -39,6 +39,4 @@ public sealed class Scale : FrostingTask<BuildContext>, IDryRunnable<BuildContex
 
         stack.PrintTable(services);
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

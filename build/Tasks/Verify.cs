@@ -12,7 +12,7 @@ namespace Build.Tasks;
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
 [IsDependeeOf(typeof(Production))]
-public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class Verify : FrostingTask<BuildContext>
 {
     /// <summary>Exit code of a build whose images break Verify's rules.</summary>
     public const int ViolationsExitCode = 8;
@@ -24,6 +24,12 @@ public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildConte
 
     public override void Run(BuildContext context)
     {
+        if (context.Options.DryRun)
+        {
+            DescribeDryRun(context);
+            return;
+        }
+
         var verifier = new ImageVerifier(context);
         var budget = ImageVerifier.Budget(context.Configuration);
         var violations = new List<(ImageSpec Spec, Violation Violation)>();
@@ -58,7 +64,7 @@ public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildConte
     private static bool ChecksImage(BuildContext context, ImageSpec spec) =>
         spec.Flavour != ImageFlavour.Slim || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase);
 
-    public void DryRun(BuildContext context)
+    private static void DescribeDryRun(BuildContext context)
     {
         var budget = ImageVerifier.Budget(context.Configuration);
         foreach (var spec in new ImageVerifier(context).Images().Where(spec => ChecksImage(context, spec)))
