@@ -134,8 +134,8 @@ public sealed class BuildContext : FrostingContext
 
             var variables = new Dictionary<string, string>
             {
-                ["BUILD_TARGET"] = Options.BuildTarget.StageName(),
-                ["IMAGE_TAG"] = Options.BuildTarget.FlavourTag(),
+                ["BUILD_TARGET"] = ImageTable.Of(Options.BuildTarget).Stage,
+                ["IMAGE_TAG"] = ImageTable.Of(Options.BuildTarget).Tag,
                 ["IMAGE_REGISTRY"] = Options.Registry is null ? "" : Options.Registry + "/",
             };
             return new ComposeProject(files, Options.ProjectName, variables);
@@ -155,7 +155,7 @@ public sealed class BuildContext : FrostingContext
     }
 
     /// <summary>The flavour that BuildOrchestrator/BuildReducer build: the build target's stage.</summary>
-    public ImageFlavour TargetFlavour => Options.BuildTarget == BuildTarget.Production ? ImageFlavour.Production : ImageFlavour.Development;
+    public ImageFlavour TargetFlavour => ImageTable.Of(Options.BuildTarget).Flavour;
 
     /// <summary>A path relative to the repository root, as commands show it.</summary>
     public string Relative(string path) => Path.GetRelativePath(Options.RepositoryRoot.FullPath, path).Replace('\\', '/');

@@ -113,12 +113,7 @@ public static partial class BuildOptionsParser
     /// </summary>
     private static BuildTarget ParseBuildTarget(OptionReader reader, string target)
     {
-        BuildTarget? implied = target.ToLowerInvariant() switch
-        {
-            "production" or "push" or "default" or "verify" => BuildTarget.Production,
-            "development" => BuildTarget.Development,
-            _ => null,
-        };
+        BuildTarget? implied = BuildTargets.ImpliedByTarget.TryGetValue(target, out var fixedByTarget) ? fixedByTarget : null;
 
         var value = reader.String(OptionNames.BuildTarget);
         if (value is null)
@@ -137,7 +132,7 @@ public static partial class BuildOptionsParser
             // Only an explicit command-line contradiction is an error; BUILD_TARGET left in a shell yields to the target.
             if (reader.ExplicitlyGiven(OptionNames.BuildTarget))
             {
-                reader.AddError($"--target={target} builds {forced.StageName()} images, but --{OptionNames.BuildTarget}={value} asks for {parsed.StageName()}. Drop --{OptionNames.BuildTarget}, or use --target={(parsed == BuildTarget.Production ? "Production" : "Development")}.");
+                reader.AddError($"--target={target} builds {ImageTable.Of(forced).Stage} images, but --{OptionNames.BuildTarget}={value} asks for {ImageTable.Of(parsed).Stage}. Drop --{OptionNames.BuildTarget}, or use --target={(parsed == BuildTarget.Production ? nameof(Tasks.Production) : nameof(Tasks.Development))}.");
             }
 
             return forced;

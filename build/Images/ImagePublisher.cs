@@ -29,7 +29,7 @@ public static class ImagePublisher
                 Login(context, WithConfig(context.Docker.Login(server, username, password), configFolder), server, username);
             }
 
-            foreach (var service in ImagePlanner.Services)
+            foreach (var service in ImageTable.ServiceNames)
             {
                 foreach (var reference in context.Image(service, ImageFlavour.Production).References)
                 {

@@ -11,7 +11,7 @@ public sealed class Clean : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var references = new List<string>();
-        foreach (var service in ImagePlanner.Services)
+        foreach (var service in ImageTable.ServiceNames)
         {
             var repository = context.Options.Registry is null ? service : $"{context.Options.Registry}/{service}";
             if (context.Runner.DryRun)

@@ -19,8 +19,8 @@ public sealed class ImageVerifier(BuildContext context)
 
     /// <summary>Production images must exist; slim images are checked when they exist.</summary>
     public IReadOnlyList<ImageSpec> Images() =>
-        ImagePlanner.Services.Select(service => context.Image(service, ImageFlavour.Production))
-            .Concat(ImagePlanner.Services.Select(service => context.Image(service, ImageFlavour.Slim)))
+        ImageTable.ServiceNames.Select(service => context.Image(service, ImageFlavour.Production))
+            .Concat(ImageTable.ServiceNames.Select(service => context.Image(service, ImageFlavour.Slim)))
             .ToArray();
 
     /// <summary>The facts of one image, or null when the image does not exist.</summary>
