@@ -123,7 +123,7 @@ public sealed class BuildContext : FrostingContext
         {
             if (!File.Exists(Options.ComposeFile.FullPath))
             {
-                throw BuildErrors.BadOption($"{Relative(Options.ComposeFile.FullPath)} is missing: the stack is defined there. Restore it from git (git checkout -- {Relative(Options.ComposeFile.FullPath)}).");
+                throw BuildErrors.BadInputFile($"{Relative(Options.ComposeFile.FullPath)} is missing: the stack is defined there. Restore it from git (git checkout -- {Relative(Options.ComposeFile.FullPath)}).");
             }
 
             var files = new List<string> { Relative(Options.ComposeFile.FullPath) };

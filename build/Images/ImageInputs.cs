@@ -162,7 +162,7 @@ public sealed class ImageInputs
         {
             return _runner.Capture(command, InspectTimeout);
         }
-        catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+        catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
         {
             return null;
         }

@@ -21,7 +21,7 @@ public sealed class ComposeDown : FrostingTask<BuildContext>
         var networks = context.Runner.CaptureChecked(context.Docker.NetworksWithLabel(label)).Output.Count(line => line.Trim().Length > 0);
         if (containers + networks > 0)
         {
-            throw new CakeException(6, $"After compose down, project {context.Options.ProjectName} still has {containers} container(s) and {networks} network(s).");
+            throw BuildErrors.StackNotAsAsked($"After compose down, project {context.Options.ProjectName} still has {containers} container(s) and {networks} network(s).");
         }
 
         context.Log.Information("Project {0}: no container or network left.", context.Options.ProjectName);

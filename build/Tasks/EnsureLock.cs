@@ -27,7 +27,7 @@ public sealed class EnsureLock : FrostingTask<BuildContext>
         if (!result.Ok)
         {
             var (file, line) = LockReporting.Blame(context, result.After ?? result.Before);
-            throw BuildErrors.BadOption(result.Message).At(file, line);
+            throw BuildErrors.LockNotFresh(result.Message).At(file, line);
         }
 
         context.Log.Information(result.Message);

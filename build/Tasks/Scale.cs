@@ -15,7 +15,7 @@ public sealed class Scale : FrostingTask<BuildContext>
         var plan = context.Options.Scale;
         if (plan.IsEmpty)
         {
-            throw new CakeException(2, "Scale needs at least one --scale=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
+            throw BuildErrors.BadOption("Scale needs at least one --scale=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
         }
 
         // --no-recreate keeps the healthy containers as they are; compose only adds or removes replicas.
@@ -33,7 +33,7 @@ public sealed class Scale : FrostingTask<BuildContext>
             var running = services.FirstOrDefault(s => s.Service == service)?.Replicas ?? 0;
             if (running != replicas)
             {
-                throw new CakeException(6, $"{service} runs {running} replicas after scaling to {replicas}.");
+                throw BuildErrors.StackNotAsAsked($"{service} runs {running} replicas after scaling to {replicas}.");
             }
         }
 

@@ -84,7 +84,7 @@ public sealed class Test : FrostingTask<BuildContext>
         Console.WriteLine(total.ClosingLine);
         if (failedSuites.Count > 0)
         {
-            throw new CakeException(1, $"Tests failed in {string.Join(", ", failedSuites)} ({total.Failed} failed). The TRX files are in {results.FullPath}.");
+            throw new CakeException(ExitCodes.Failed, $"Tests failed in {string.Join(", ", failedSuites)} ({total.Failed} failed). The TRX files are in {results.FullPath}.");
         }
     }
 }

@@ -14,9 +14,6 @@ namespace Build.Tasks;
 [IsDependeeOf(typeof(Production))]
 public sealed class Verify : FrostingTask<BuildContext>
 {
-    /// <summary>Exit code of a build whose images break Verify's rules.</summary>
-    public const int ViolationsExitCode = 8;
-
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
         CiDetection.IsCi(context.Environment.GetEnvironmentVariable("CI"), context.GitHubActions().IsRunningOnGitHubActions)
             || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase),
@@ -52,7 +49,7 @@ public sealed class Verify : FrostingTask<BuildContext>
 
         if (violations.Count > 0)
         {
-            throw new CakeException(ViolationsExitCode, $"Verify found {violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations.Select(v => "  - " + v.Violation))}")
+            throw new CakeException(ExitCodes.VerifyViolations, $"Verify found {violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations.Select(v => "  - " + v.Violation))}")
                 .At(violations[0].Spec.Dockerfile);
         }
     }
