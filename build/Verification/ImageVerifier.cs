@@ -26,14 +26,12 @@ public sealed class ImageVerifier(BuildContext context)
     /// <summary>The facts of one image, or null when the image does not exist.</summary>
     public ImageFacts? Inspect(ImageSpec spec)
     {
-        var inspect = context.Runner.Capture(ToolCommand.Create(context.Docker.Executable, context.Options.RepositoryRoot, arguments => arguments
-            .Append("image").Append("inspect").AppendValue(spec.PrimaryReference)));
-        if (!inspect.Succeeded)
+        if (context.ImageInputs.Inspect(spec) is not { } state)
         {
             return null;
         }
 
-        var facts = ImageFacts.Parse(spec.PrimaryReference, spec.Flavour, inspect.OutputText);
+        var facts = ImageFacts.From(spec.PrimaryReference, spec.Flavour, state);
         return spec.Flavour == ImageFlavour.Slim ? facts with { HasPoetry = HasPoetry(spec.PrimaryReference) } : facts;
     }
 

@@ -108,10 +108,10 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
         ToolCommand.Create(docker, workingDirectory, arguments => arguments.Append("logout").AppendValue(server));
 
     /// <summary>`docker image inspect --format F REF…`; exits non-zero when an image does not exist.</summary>
-    public ToolCommand ImageInspect(IEnumerable<string> references, string format) =>
+    public ToolCommand ImageInspect(IEnumerable<string> references) =>
         ToolCommand.Create(docker, workingDirectory, arguments =>
         {
-            arguments.Append("image").Append("inspect").AppendOption("--format", format);
+            arguments.Append("image").Append("inspect");
             foreach (var reference in references)
             {
                 arguments.AppendValue(reference);
