@@ -27,10 +27,10 @@ public sealed class Verify : FrostingTask<BuildContext>
             return;
         }
 
-        var verifier = new ImageVerifier(context);
+        var verifier = new ImageVerifier(context.ImageInputs, context.Runner, context.Docker, message => context.Log.Warning("{0}", message));
         var budget = ImageVerifier.Budget(context.Configuration);
         var violations = new List<(ImageSpec Spec, Violation Violation)>();
-        foreach (var spec in verifier.Images().Where(spec => ChecksImage(context, spec)))
+        foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
         {
             if (verifier.Inspect(spec) is not { } facts)
             {
@@ -64,7 +64,7 @@ public sealed class Verify : FrostingTask<BuildContext>
     private static void DescribeDryRun(BuildContext context)
     {
         var budget = ImageVerifier.Budget(context.Configuration);
-        foreach (var spec in new ImageVerifier(context).Images().Where(spec => ChecksImage(context, spec)))
+        foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
         {
             context.Log.Information("  would check {0}{1}: non-root, HEALTHCHECK, at most {2} MB, OCI labels{3}", spec.PrimaryReference, spec.Flavour == ImageFlavour.Slim ? " (if built)" : "", budget.For(spec.Flavour), spec.Flavour == ImageFlavour.Slim ? ", no Poetry" : "");
         }

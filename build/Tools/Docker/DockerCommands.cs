@@ -101,6 +101,12 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
             .Append("--password-stdin")
             .AppendValue(server)) with { StandardInput = password };
 
+    /// <summary>Whether an image holds Poetry: prints its path (exit 0) when it does.</summary>
+    public ToolCommand PoetryProbe(string reference) =>
+        ToolCommand.Create(docker, workingDirectory, arguments => arguments
+            .Append("run").Append("--rm").AppendOption("--entrypoint", "sh").AppendValue(reference)
+            .Append("-c").AppendValue("command -v poetry || ls /app/.venv/bin/poetry"));
+
     /// <summary>`docker image inspect REF…`: a JSON array of the images found; exits non-zero when one does not exist.</summary>
     public ToolCommand ImageInspect(IEnumerable<string> references) =>
         ToolCommand.Create(docker, workingDirectory, arguments =>
