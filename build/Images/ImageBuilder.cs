@@ -51,7 +51,7 @@ public static class ImageBuilder
             throw;
         }
 
-        ImageReporting.Built(context, spec, digest);
+        ImageReporting.Built(context.Report, context.ImageInputs, context.Runner.DryRun, spec, digest);
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>

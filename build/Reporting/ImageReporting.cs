@@ -5,15 +5,15 @@ namespace Build.Reporting;
 /// <summary>What ImageBuilder calls after `docker build`: the image's id and size go into the report.</summary>
 public static class ImageReporting
 {
-    public static void Built(BuildContext context, ImageSpec spec, string? inputDigest = null)
+    public static void Built(BuildReport report, ImageInputs images, bool dryRun, ImageSpec spec, string? inputDigest = null)
     {
-        if (context.Runner.DryRun)
+        if (dryRun)
         {
-            context.Report.ImagePlanned(spec);
+            report.ImagePlanned(spec);
             return;
         }
 
-        var state = context.ImageInputs.Rebuilt(spec);
-        context.Report.ImageBuilt(spec, state?.Id, state?.SizeBytes, inputDigest);
+        var state = images.Rebuilt(spec);
+        report.ImageBuilt(spec, state?.Id, state?.SizeBytes, inputDigest);
     }
 }
