@@ -1,5 +1,6 @@
 using Build.Images;
 using Build.Stack;
+using Build.Verification;
 
 namespace Build.Reporting;
 
@@ -22,9 +23,27 @@ public static class ImageStatuses
     public const string Skipped = "skipped";
     /// <summary>A dry run would build it.</summary>
     public const string Planned = "planned";
+    public const string Failed = "failed";
 }
 
-public sealed record TaskEntry(string Name, string Status, double DurationSeconds, string? SkipReason = null);
+/// <summary>One task of the run; <paramref name="StartSeconds"/> is its start, in seconds after the run's start.</summary>
+public sealed record TaskEntry(string Name, string Status, double DurationSeconds, string? SkipReason = null, double StartSeconds = 0);
+
+/// <summary>
+/// An edge of the task graph of this run: <paramref name="From"/> runs before <paramref name="To"/>. Kind
+/// <c>dependency</c> comes from <c>[IsDependentOn]</c> on To, <c>dependee</c> from <c>[IsDependeeOf]</c> on From.
+/// </summary>
+public sealed record TaskEdge(string From, string To, string Kind);
+
+/// <summary>Kinds of <see cref="TaskEdge"/>.</summary>
+public static class TaskEdgeKinds
+{
+    public const string Dependency = "dependency";
+    public const string Dependee = "dependee";
+}
+
+/// <summary>When an image's build ran (seconds after the run's start); in a parallel build two of these overlap.</summary>
+public sealed record ImageTiming(double StartSeconds, double DurationSeconds);
 
 public sealed record ImageEntry(
     string Name,
@@ -37,11 +56,23 @@ public sealed record ImageEntry(
     string? Digest = null,
     long? SizeBytes = null,
     string? InputDigest = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? Task = null,
+    ImageTiming? Build = null,
+    long? SizeBudgetBytes = null,
+    IReadOnlyList<string>? BaseImages = null);
 
-public sealed record LockEntry(string State, string Detail);
+/// <summary>The lock's state; <paramref name="Rules"/> the Poetry rules applied, <paramref name="Changes"/> what differs or changed.</summary>
+public sealed record LockEntry(string State, string Detail, string? Rules = null, string? Writer = null, IReadOnlyList<string>? Changes = null);
 
 public sealed record ComposeEntry(IReadOnlyList<ServiceHealth> Services);
+
+/// <summary>A swarm stack after a deploy: per service the replicas and, per task, the node that runs it.</summary>
+public sealed record StackEntry(IReadOnlyList<StackServiceEntry> Services);
+
+public sealed record StackServiceEntry(string Name, int Desired, int Running, string? Image, IReadOnlyList<StackTaskEntry> Tasks);
+
+public sealed record StackTaskEntry(string? Node, string State, string? Address, IReadOnlyList<string> Endpoints);
 
 /// <summary>The whole report as written to artifacts/build-report.json.</summary>
 public sealed record BuildReportDocument(
@@ -57,7 +88,10 @@ public sealed record BuildReportDocument(
     IReadOnlyList<TaskEntry> Tasks,
     IReadOnlyList<ImageEntry> Images,
     LockEntry? Lock,
-    ComposeEntry? Compose);
+    ComposeEntry? Compose,
+    IReadOnlyList<string>? Targets = null,
+    IReadOnlyList<TaskEdge>? Edges = null,
+    StackEntry? Stack = null);
 
 /// <summary>
 /// Collects what happened in one run: the task lifetime adds tasks, the tasks add images, the lock and the stack.
@@ -71,8 +105,14 @@ public sealed class BuildReport
     private readonly Dictionary<string, TaskEntry> _tasks = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ImageEntry> _images = [];
     private LockEntry? _lock;
+    private readonly Dictionary<string, ImageTiming> _imageTimings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _imageTasks = new(StringComparer.Ordinal);
     private ComposeEntry? _compose;
+    private StackEntry? _stack;
     private BuildFailure? _failure;
+    private IReadOnlyList<string> _targets = [];
+    private IReadOnlyList<TaskEdge> _edges = [];
+    private VerifyBudget? _budget;
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
@@ -86,15 +126,54 @@ public sealed class BuildReport
         }
     }
 
-    public void Task(string name, string status, TimeSpan duration, string? skipReason = null)
+    /// <summary>The targets given on the command line and the edges between the planned tasks (from the build setup).</summary>
+    public void Graph(IReadOnlyList<string> targets, IReadOnlyList<TaskEdge> edges)
     {
         lock (_gate)
         {
-            _tasks[name] = new TaskEntry(name, status, Math.Round(duration.TotalSeconds, 3), skipReason);
+            _targets = targets.ToArray();
+            _edges = edges.ToArray();
+        }
+    }
+
+    /// <summary>Verify's size budgets: each production and slim image shows its size against its budget.</summary>
+    public void SizeBudget(VerifyBudget budget)
+    {
+        lock (_gate)
+        {
+            _budget = budget;
+        }
+    }
+
+    /// <summary>A task ended at <paramref name="end"/> after <paramref name="duration"/> (skipped: why).</summary>
+    public void Task(string name, string status, TimeSpan duration, string? skipReason = null, DateTimeOffset? end = null)
+    {
+        lock (_gate)
+        {
+            var start = (end ?? DateTimeOffset.UtcNow) - duration - StartedAt;
+            _tasks[name] = new TaskEntry(name, status, Seconds(duration), skipReason, Math.Max(0, Seconds(start)));
             if (!_planned.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 _planned.Add(name);
             }
+        }
+    }
+
+    /// <summary>The task whose image <paramref name="spec"/> is (the timeline draws the image's build under it).</summary>
+    public void ImageOfTask(string task, ImageSpec spec)
+    {
+        lock (_gate)
+        {
+            _imageTasks[spec.PrimaryReference] = task;
+        }
+    }
+
+    /// <summary>When the build of one image ran: inside a parallel build, the two images' times overlap.</summary>
+    public void ImageTimed(ImageSpec spec, DateTimeOffset start, DateTimeOffset end)
+    {
+        lock (_gate)
+        {
+            _imageTimings[spec.PrimaryReference] = new ImageTiming(Math.Max(0, Seconds(start - StartedAt)), Seconds(end - start));
         }
     }
 
@@ -106,15 +185,19 @@ public sealed class BuildReport
     public void ImageSkipped(ImageSpec spec, string reason, string? digest = null, long? sizeBytes = null, string? inputDigest = null) =>
         AddImage(Entry(spec, ImageStatuses.Skipped) with { Reason = reason, Digest = digest, SizeBytes = sizeBytes, InputDigest = inputDigest });
 
-    /// <summary>A dry run would build this image.</summary>
-    public void ImagePlanned(ImageSpec spec) => AddImage(Entry(spec, ImageStatuses.Planned));
+    /// <summary>Its <c>docker build</c> failed (the run's failure says why).</summary>
+    public void ImageFailed(ImageSpec spec, string? inputDigest = null) =>
+        AddImage(Entry(spec, ImageStatuses.Failed) with { Reason = "docker build failed", InputDigest = inputDigest });
 
-    /// <summary>The state of poetry.lock (fresh, stale, missing, regenerated …) and one line about it.</summary>
-    public void Lock(string state, string detail)
+    /// <summary>A dry run would build this image.</summary>
+    public void ImagePlanned(ImageSpec spec, string? inputDigest = null) => AddImage(Entry(spec, ImageStatuses.Planned) with { InputDigest = inputDigest });
+
+    /// <summary>The state of poetry.lock (fresh, stale, missing, regenerated …), one line about it, its rules and changes.</summary>
+    public void Lock(LockEntry entry)
     {
         lock (_gate)
         {
-            _lock = new LockEntry(state, detail);
+            _lock = entry;
         }
     }
 
@@ -124,6 +207,15 @@ public sealed class BuildReport
         lock (_gate)
         {
             _compose = new ComposeEntry(services.ToArray());
+        }
+    }
+
+    /// <summary>The swarm stack after a deploy: replicas per service and the node of each task.</summary>
+    public void Stack(StackEntry stack)
+    {
+        lock (_gate)
+        {
+            _stack = stack;
         }
     }
 
@@ -167,14 +259,34 @@ public sealed class BuildReport
                 Sha: sha,
                 Failure: _failure,
                 Tasks: tasks,
-                Images: _images.ToArray(),
+                Images: _images.Select(image => image with
+                {
+                    Task = _imageTasks.GetValueOrDefault(image.Name),
+                    Build = _imageTimings.GetValueOrDefault(image.Name),
+                }).ToArray(),
                 Lock: _lock,
-                Compose: _compose);
+                Compose: _compose,
+                Targets: _targets,
+                Edges: _edges,
+                Stack: _stack);
         }
     }
 
-    private static ImageEntry Entry(ImageSpec spec, string status) =>
-        new(spec.PrimaryReference, spec.Service, spec.Flavour.ToString().ToLowerInvariant(), spec.Repository, spec.Tags, spec.Dockerfile, status);
+    private ImageEntry Entry(ImageSpec spec, string status)
+    {
+        lock (_gate)
+        {
+            return new(spec.PrimaryReference, spec.Service, spec.Flavour.ToString().ToLowerInvariant(), spec.Repository, spec.Tags, spec.Dockerfile, status)
+            {
+                // Verify budgets production and slim images only.
+                SizeBudgetBytes = _budget is { } budget && spec.Flavour != ImageFlavour.Development ? budget.For(spec.Flavour) * 1_000_000L : null,
+                BaseImages = spec.BuildArgs.Where(argument => argument.Key.EndsWith("_IMAGE", StringComparison.Ordinal))
+                    .OrderBy(argument => argument.Key, StringComparer.Ordinal).Select(argument => argument.Value).ToArray(),
+            };
+        }
+    }
+
+    private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);
 
     private void AddImage(ImageEntry entry)
     {

@@ -24,7 +24,7 @@ public static class ImageReporting
     {
         if (context.Runner.DryRun)
         {
-            context.Report.ImagePlanned(spec);
+            context.Report.ImagePlanned(spec, inputDigest);
             return;
         }
 

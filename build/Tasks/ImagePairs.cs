@@ -34,7 +34,8 @@ public static class ImagePairs
     public static Type? PartnerTaskInPlan(Type task, IReadOnlySet<string> planned) =>
         PartnerOf(task) is { } partner && planned.Contains(TaskName(partner)) ? partner : null;
 
-    private static string TaskName(Type task) => task.GetCustomAttribute<TaskNameAttribute>()?.Name ?? task.Name;
+    /// <summary>The name Cake knows a task type by.</summary>
+    public static string TaskName(Type task) => task.GetCustomAttribute<TaskNameAttribute>()?.Name ?? task.Name;
 
     /// <summary>
     /// The images built together with <paramref name="spec"/>: empty (sequential) in a dry run, with --parallel=false,

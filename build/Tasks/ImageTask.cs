@@ -20,7 +20,14 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>, ID
     public override void Run(BuildContext context)
     {
         var spec = Spec(context);
+        context.Report.ImageOfTask(ImagePairs.TaskName(GetType()), spec);
         var partner = ImagePairs.PartnerInPlan(context, this);
+        if (partner is not null && ImagePairs.PartnerOf(GetType()) is { } partnerTask)
+        {
+            // The partner's build may start (and end) here, before its own task runs, or without it when this one fails.
+            context.Report.ImageOfTask(ImagePairs.TaskName(partnerTask), partner);
+        }
+
         // One `docker image inspect` answers for both images and their base images.
         context.ImageInputs.Prefetch(partner is null ? [spec] : [spec, partner]);
         context.ImageBuilds.Run(spec, ImagePairs.ParallelPartners(context, spec, partner),
