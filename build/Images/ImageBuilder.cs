@@ -47,6 +47,8 @@ public static class ImageBuilder
             throw ImageErrors.MissingDockerfile(spec);
         }
 
+        context.Report.ImageBaseImages(spec, context.ImageInputs.BaseImages(spec));
+
         // issue 6: skip an image whose inputs are unchanged (see docs/performance.md).
         var digest = context.ImageInputs.Digest(spec);
         if (SkipWhenUpToDate(context, spec, digest))

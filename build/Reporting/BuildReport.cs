@@ -107,6 +107,7 @@ public sealed class BuildReport
     private LockEntry? _lock;
     private readonly Dictionary<string, ImageTiming> _imageTimings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imageTasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _imageBases = new(StringComparer.Ordinal);
     private ComposeEntry? _compose;
     private StackEntry? _stack;
     private BuildFailure? _failure;
@@ -165,6 +166,15 @@ public sealed class BuildReport
         lock (_gate)
         {
             _imageTasks[spec.PrimaryReference] = task;
+        }
+    }
+
+    /// <summary>The base images the image's Dockerfile starts its stages from (as its input digest counts them).</summary>
+    public void ImageBaseImages(ImageSpec spec, IReadOnlyList<string> baseImages)
+    {
+        lock (_gate)
+        {
+            _imageBases[spec.PrimaryReference] = baseImages.ToArray();
         }
     }
 
@@ -263,6 +273,7 @@ public sealed class BuildReport
                 {
                     Task = _imageTasks.GetValueOrDefault(image.Name),
                     Build = _imageTimings.GetValueOrDefault(image.Name),
+                    BaseImages = _imageBases.GetValueOrDefault(image.Name),
                 }).ToArray(),
                 Lock: _lock,
                 Compose: _compose,
@@ -280,8 +291,6 @@ public sealed class BuildReport
             {
                 // Verify budgets production and slim images only.
                 SizeBudgetBytes = _budget is { } budget && spec.Flavour != ImageFlavour.Development ? budget.For(spec.Flavour) * 1_000_000L : null,
-                BaseImages = spec.BuildArgs.Where(argument => argument.Key.EndsWith("_IMAGE", StringComparison.Ordinal))
-                    .OrderBy(argument => argument.Key, StringComparer.Ordinal).Select(argument => argument.Value).ToArray(),
             };
         }
     }

@@ -45,23 +45,6 @@ public static class HtmlReport
         return html.Append("</body></html>\n").ToString();
     }
 
-    /// <summary>The colour class of a task: what it did, as the timeline and the graph show it.</summary>
-    public static (string Class, string Label, string? Reason) Outcome(TaskEntry task, IReadOnlyList<ImageEntry> images)
-    {
-        var own = images.Where(image => string.Equals(image.Task, task.Name, StringComparison.Ordinal)).ToList();
-        return task.Status switch
-        {
-            TaskStatuses.Failed => ("failed", "failed", null),
-            TaskStatuses.Skipped => ("skipped", "skipped", task.SkipReason),
-            TaskStatuses.Planned => ("dryrun", "dry run", null),
-            TaskStatuses.NotRun => ("notrun", "not run", "an earlier task failed"),
-            _ when own.Count > 0 && own.All(image => image.Status == ImageStatuses.Skipped) =>
-                ("uptodate", "up to date", $"input digest unchanged: {string.Join(", ", own.Select(image => image.Reason).Distinct())}"),
-            _ when own.Count > 0 => ("built", "built", null),
-            _ => ("done", "succeeded", null),
-        };
-    }
-
     private static void Header(StringBuilder html, BuildReportDocument report)
     {
         var status = report.DryRun ? "dryrun" : report.Status;
@@ -90,13 +73,13 @@ public static class HtmlReport
         var rows = new List<TimelineRow>();
         foreach (var task in report.Tasks)
         {
-            var (css, label, reason) = Outcome(task, report.Images);
+            var (css, label, reason) = TaskOutcome.Of(task, report.Images);
             // A task that never ran sits at the run's end, where it would have started.
             var start = task.Status == TaskStatuses.NotRun ? report.DurationSeconds : task.StartSeconds;
             rows.Add(new(task.Name, task.Name, css, start, task.DurationSeconds, label, reason, critical.Contains(task.Name)));
             foreach (var image in report.Images.Where(image => image.Task == task.Name && image.Build is not null))
             {
-                var imageClass = ImageClass(image);
+                var imageClass = TaskOutcome.ImageClass(image);
                 rows.Add(new($"  └ {image.Name}", image.Name, imageClass + " image", image.Build!.StartSeconds, image.Build.DurationSeconds, image.Status, image.Reason, false, IsImage: true));
             }
         }
@@ -180,7 +163,7 @@ public static class HtmlReport
         foreach (var task in report.Tasks)
         {
             var (x, y) = position[task.Name];
-            var (css, label, reason) = Outcome(task, report.Images);
+            var (css, label, reason) = TaskOutcome.Of(task, report.Images);
             var classes = $"node {css}{(targets.Contains(task.Name) ? " target" : "")}{(critical.Contains(task.Name) ? " critical" : "")}";
             html.Append(CultureInfo.InvariantCulture, $"<g class=\"{classes}\" data-task=\"{E(task.Name)}\"><title>{E(task.Name)}: {E(label)}{(reason is null ? "" : " — " + E(reason))}</title>")
                 .Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{y}\" width=\"{NodeWidth}\" height=\"{NodeHeight}\" rx=\"6\"/>")
@@ -203,7 +186,7 @@ public static class HtmlReport
         html.Append("<table class=\"images\"><thead><tr><th>Image</th><th>Tags</th><th>Size (Verify budget)</th><th>Digest · input digest</th><th>Status</th><th>Base images</th><th>Build</th></tr></thead><tbody>");
         foreach (var image in report.Images)
         {
-            var status = ImageClass(image);
+            var status = TaskOutcome.ImageClass(image);
             var statusText = image.Status switch { ImageStatuses.Built => "built", ImageStatuses.Skipped => "up to date", ImageStatuses.Failed => "failed", _ => "would build" };
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"image-row\" data-image=\"{E(image.Name)}\"><td><b>{E(image.Name)}</b><br><small>{E(image.Flavour)} · {E(image.Dockerfile)}</small></td>")
                 .Append("<td>").Append(string.Join(" ", image.Tags.Select(tag => $"<span class=\"tag\">{E(tag)}</span>"))).Append("</td>")
@@ -216,9 +199,6 @@ public static class HtmlReport
 
         html.Append("</tbody></table></section>\n");
     }
-
-    private static string ImageClass(ImageEntry image) =>
-        image.Status switch { ImageStatuses.Built => "built", ImageStatuses.Skipped => "uptodate", ImageStatuses.Failed => "failed", _ => "dryrun" };
 
     /// <summary>The image's size as a bar against its Verify budget (red above it); text only when one is unknown.</summary>
     private static string SizeBar(ImageEntry image)

@@ -77,7 +77,7 @@ public static class StepSummary
         var text = new StringBuilder("| Task | Status | Start | Duration | Timeline |\n|---|---|---:|---:|---|\n");
         foreach (var task in report.Tasks)
         {
-            var (_, label, reason) = HtmlReport.Outcome(task, report.Images);
+            var (_, label, reason) = TaskOutcome.Of(task, report.Images);
             var status = reason is null ? label : $"{label}: {Cell(reason)}";
             var name = critical.Contains(task.Name) ? $"**{task.Name}**" : task.Name;
             text.Append(CultureInfo.InvariantCulture, $"| {name} | {status} | {task.StartSeconds:0.0} s | {task.DurationSeconds:0.0} s | `{Bar(task.StartSeconds, task.DurationSeconds, end)}` |\n");
@@ -109,7 +109,7 @@ public static class StepSummary
         var text = new StringBuilder("flowchart LR\n");
         foreach (var task in report.Tasks)
         {
-            var (css, label, _) = HtmlReport.Outcome(task, report.Images);
+            var (css, label, _) = TaskOutcome.Of(task, report.Images);
             text.Append(CultureInfo.InvariantCulture, $"    {MermaidId(task.Name)}[\"{task.Name}<br/>{label}\"]:::{css}\n");
         }
 

@@ -62,7 +62,7 @@ public sealed class HtmlReportTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(html, Does.Match("<rect class=\"bar uptodate[^\"]*\" data-task=\"BuildReducer\""), "an image task whose image was skipped is up to date");
-            Assert.That(html, Does.Contain("input digest unchanged: inputs unchanged"));
+            Assert.That(html, Does.Contain("inputs unchanged (input digest)"));
             Assert.That(html, Does.Match("<g class=\"node [^\"]*target[^\"]*\" data-task=\"Production\""));
             Assert.That(html, Does.Match("<rect class=\"bar built critical\" data-task=\"BuildOrchestrator\""));
             Assert.That(html, Does.Contain("class=\"used over\""), "250 MB is over the 200 MB budget");
