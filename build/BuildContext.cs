@@ -42,7 +42,7 @@ public sealed class BuildContext : FrostingContext
         // issue 6: input digests and parallel image builds.
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")),
-            findEngineSocket: () => EngineSocket.ForLocalEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
+            findEngineApi: () => EngineApi.ForClientEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 
