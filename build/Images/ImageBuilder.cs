@@ -28,6 +28,7 @@ public static class ImageBuilder
     public static void Build(BuildContext context, ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
         // The image's own time for the report's timeline: inside a parallel build it is not its task's time.
+        context.Report.ImageOfTask(ImageTable.TaskOf(spec), spec);
         var started = DateTimeOffset.UtcNow;
         try
         {
@@ -41,16 +42,9 @@ public static class ImageBuilder
 
     private static void BuildOrSkip(BuildContext context, ImageSpec spec, Action<string>? outputLine, CancellationToken cancellationToken)
     {
-        var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
-        if (!File.Exists(dockerfile))
-        {
-            throw ImageErrors.MissingDockerfile(spec);
-        }
-
-        context.Report.ImageBaseImages(spec, context.ImageInputs.BaseImages(spec));
-
-        // issue 6: skip an image whose inputs are unchanged (see docs/performance.md).
+        // Skip an image whose inputs are unchanged (see docs/performance.md); the digest checks the Dockerfile is there.
         var digest = context.ImageInputs.Digest(spec);
+        context.Report.ImageBaseImages(spec, context.ImageInputs.BaseImages(spec));
         if (SkipWhenUpToDate(context, spec, digest))
         {
             return;
@@ -71,13 +65,14 @@ public static class ImageBuilder
         catch (CakeException exception)
         {
             // The report shows what docker said and the Dockerfile line it blames, not only the command that failed.
+            var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
             exception.At(spec.Dockerfile, DockerBuildOutput.BlamedLine(tail.Lines, File.ReadAllLines(dockerfile)))
                 .WithToolMessage(DockerBuildOutput.Message(tail.Lines));
             context.Report.ImageFailed(spec, digest);
             throw;
         }
 
-        ImageReporting.Built(context, spec, digest);
+        ImageReporting.Built(context.Report, context.ImageInputs, context.Runner.DryRun, spec, digest);
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>
