@@ -123,7 +123,8 @@ public static class ImageBuilder
         }
         else
         {
-            context.Report.ImageSkipped(spec, "inputs unchanged", digest: inputs.Inspect(spec)?.Id, inputDigest: digest);
+            var existing = inputs.Inspect(spec);
+            context.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id, sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
         }
 
         return true;
