@@ -177,6 +177,7 @@ if want first-run; then
     kill -TERM -"$(cat "$clones/ours/.build/host-native.pid")" 2>/dev/null || true
     flock "$clones/ours/.build/host-native.lock" true
   fi
+  bash -c "$stop_background" # a compile the warm runs started (none when the native host is in) dies with its clone
   rm -rf "$clones"
 fi
 rm -f "$touch_file"
