@@ -50,7 +50,7 @@ public static class ImagePairs
 
         var inputs = context.ImageInputs;
         if (inputs.Freshness(spec, context.Options.Force).Skips || inputs.Freshness(partner, context.Options.Force).Skips
-            || !context.Engine.Builder.IsBuildKit())
+            || !context.BuilderChoice.Builder.IsBuildKit())
         {
             return [];
         }
