@@ -12,6 +12,42 @@ public sealed record ContainerState(string Id, string Service, string Name, stri
     /// <summary>A container that will not become ready without help: exited, dead, or failing its health check.</summary>
     public bool HasFailed => Status is "exited" or "dead" || Health == "unhealthy";
 
+    /// <summary>
+    /// The engine's container list (<c>GET /containers/json</c>): the same facts, the health read from the Status
+    /// text ("Up 3 seconds (healthy)", "(health: starting)", "(unhealthy)"; none without a health check). Null when
+    /// the document is not such a list.
+    /// </summary>
+    public static IReadOnlyList<ContainerState>? ParseList(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            return document.RootElement.EnumerateArray().Select(container =>
+            {
+                var status = container.GetProperty("Status").GetString() ?? "";
+                var health = status.Contains("(healthy)", StringComparison.Ordinal) ? "healthy"
+                    : status.Contains("(unhealthy)", StringComparison.Ordinal) ? "unhealthy"
+                    : status.Contains("(health: starting)", StringComparison.Ordinal) ? "starting"
+                    : "none";
+                var service = container.TryGetProperty("Labels", out var labels) && labels.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && labels.TryGetProperty("com.docker.compose.service", out var name) ? name.GetString() ?? "" : "";
+                var names = container.GetProperty("Names");
+                var containerName = names.GetArrayLength() > 0 ? names[0].GetString() ?? "" : "";
+                return new ContainerState(container.GetProperty("Id").GetString() ?? "", service, containerName.TrimStart('/'),
+                    container.GetProperty("State").GetString() ?? "", health);
+            }).ToArray();
+        }
+        catch (Exception error) when (error is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public static ContainerState? Parse(string line)
     {
         var parts = line.Trim().Split('|');

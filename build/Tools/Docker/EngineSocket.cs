@@ -98,6 +98,16 @@ public sealed class EngineSocket(string socketPath, TimeSpan timeout)
         };
     }
 
+    /// <summary>
+    /// <c>GET /containers/json?all=1</c> filtered by one label: the engine's container list (a JSON array with each
+    /// container's Id, Names, Labels, State and a Status text that carries the health), null when it could not be read.
+    /// </summary>
+    public string? ContainersWithLabel(string label)
+    {
+        var filters = Uri.EscapeDataString($$"""{"label":["{{System.Text.Json.JsonEncodedText.Encode(label)}}"]}""");
+        return Get($"/containers/json?all=1&filters={filters}") is { Status: 200 } response ? response.Body : null;
+    }
+
     /// <summary>One HTTP/1.1 GET on a fresh connection; null on any transport or protocol failure.</summary>
     internal HttpAnswer? Get(string path)
     {
