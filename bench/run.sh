@@ -23,6 +23,8 @@ path_docker="$(command -v docker || true)"
 python_image="omninode/python:3.11-bookworm"
 builder_image="omninode/poetry:1.3.2-bookworm"
 out="$root/.build/bench"
+# Runs of each build and edit-to-healthy row (3: the published table); fewer to check the script on a busy machine.
+build_runs="${BENCH_RUNS:-3}"
 touch_file="src/omninode_bridge/_bench_touch.py"
 mkdir -p "$out"
 $table_only || rm -f "$out"/*.json
@@ -118,11 +120,11 @@ fi
 # vs the best builder of the machine (the host with the BuildKit client named); plain BuildKit and --no-cache as
 # extra rows.
 if want build; then
-  measure build_default 3 "$edit_py" "${default_host[*]}"
-  measure build_plain_path 3 "$edit_py" "$plain_path"
-  measure build_best 3 "$edit_py" "${host[*]}"
-  measure build_plain_buildkit 3 "$edit_py" "$plain_both"
-  measure build_nocache 3 "$edit_py" "$plain_both_nocache"
+  measure build_default "$build_runs" "$edit_py" "${default_host[*]}"
+  measure build_plain_path "$build_runs" "$edit_py" "$plain_path"
+  measure build_best "$build_runs" "$edit_py" "${host[*]}"
+  measure build_plain_buildkit "$build_runs" "$edit_py" "$plain_both"
+  measure build_nocache "$build_runs" "$edit_py" "$plain_both_nocache"
 fi
 
 # (d) both images in parallel (BuildKit) vs one after the other, each after a .py edit.
@@ -149,8 +151,8 @@ if want healthy; then
   ours="${default_host[*]/--target=Production/--target=ComposeUp} --build-target=production --project-name=bench-ours"
   down() { $guide_env docker-compose -f $compose_file -p "$1" down --remove-orphans >/dev/null 2>&1 || true; }
   trap 'rm -f "$root/$touch_file"; down bench-ours; down bench-guide' EXIT
-  measure healthy_host 3 "$edit_py" "$ours"
-  measure healthy_guide 3 "$edit_py" "$guide"
+  measure healthy_host "$build_runs" "$edit_py" "$ours"
+  measure healthy_guide "$build_runs" "$edit_py" "$guide"
   down bench-ours
   down bench-guide
 fi

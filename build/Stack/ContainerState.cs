@@ -3,8 +3,11 @@ namespace Build.Stack;
 /// <summary>One container of the compose project, as `docker container inspect` reports it.</summary>
 public sealed record ContainerState(string Id, string Service, string Name, string Status, string Health)
 {
-    /// <summary>The inspect format that <see cref="Parse"/> reads: service|name|status|health.</summary>
-    public const string InspectFormat = "{{.Id}}|{{index .Config.Labels \"com.docker.compose.service\"}}|{{.Name}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}";
+    /// <summary>
+    /// The inspect format that <see cref="Parse"/> reads: id|service|name|status|health. `index .State "Health"`, not
+    /// `.State.Health`: the client fails the whole inspect on a missing key, i.e. on any container without a health check.
+    /// </summary>
+    public const string InspectFormat = "{{.Id}}|{{index .Config.Labels \"com.docker.compose.service\"}}|{{.Name}}|{{.State.Status}}|{{if index .State \"Health\"}}{{.State.Health.Status}}{{else}}none{{end}}";
 
     /// <summary>Running, and healthy when the image has a health check.</summary>
     public bool IsReady => Status == "running" && Health is "healthy" or "none";
