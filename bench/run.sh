@@ -27,7 +27,9 @@ out="$root/.build/bench"
 build_runs="${BENCH_RUNS:-3}"
 touch_file="src/omninode_bridge/_bench_touch.py"
 mkdir -p "$out"
-$table_only || rm -f "$out"/*.json
+# Only the timings of the groups about to run are dropped: the table keeps the other groups' last timings (each
+# ratio still compares two commands of one run).
+if ! $table_only; then for g in "${groups[@]}"; do rm -f "$out/${g}_"*.json; done; fi
 
 want() { [[ " ${groups[*]} " == *" $1 "* ]]; }
 note() { printf 'bench: %s\n' "$*" >&2; }
@@ -85,16 +87,17 @@ measure() {
 host=(./build.sh --target=Production "--registry=$registry" "--docker=$buildkit_docker")
 # The default path: no --docker, so the host chooses the client and builder itself.
 default_host=(./build.sh --target=Production "--registry=$registry")
-plain_build() { # the guide's command for one service: plain_build CLIENT SERVICE [EXTRA]
-  printf '%s build -q -f deployment/Dockerfile.%s --target production -t %s/plain-%s:prod --build-arg PYTHON_IMAGE=%s --build-arg BUILDER_IMAGE=%s %s .' \
-    "$1" "$2" "$registry" "$2" "$python_image" "$builder_image" "${3:-}"
+plain_build() { # the guide's command for one service: plain_build ENVIRONMENT CLIENT SERVICE [EXTRA]
+  printf '%s %s build -q -f deployment/Dockerfile.%s --target production -t %s/plain-%s:prod --build-arg PYTHON_IMAGE=%s --build-arg BUILDER_IMAGE=%s %s .' \
+    "$1" "$2" "$3" "$registry" "$3" "$python_image" "$builder_image" "${4:-}"
 }
-plain_pair() { printf '%s >/dev/null && %s >/dev/null' "$(plain_build "$1" orchestrator "${2:-}")" "$(plain_build "$1" reducer "${2:-}")"; }
-plain_both="DOCKER_BUILDKIT=1 $(plain_pair "$buildkit_docker")"
-plain_both_nocache="DOCKER_BUILDKIT=1 $(plain_pair "$buildkit_docker" --no-cache)"
+# Both services, one after the other, as the guide lists them: plain_pair ENVIRONMENT CLIENT [EXTRA].
+plain_pair() { printf '%s >/dev/null && %s >/dev/null' "$(plain_build "$1" "$2" orchestrator "${3:-}")" "$(plain_build "$1" "$2" reducer "${3:-}")"; }
+plain_both="$(plain_pair DOCKER_BUILDKIT=1 "$buildkit_docker")"
+plain_both_nocache="$(plain_pair DOCKER_BUILDKIT=1 "$buildkit_docker" --no-cache)"
 # With the client on PATH and no variable set, as the guide's commands run for a user (docker 23+ without buildx:
 # the legacy builder).
-plain_path="env -u DOCKER_BUILDKIT $(plain_pair "$path_docker")"
+plain_path="$(plain_pair "env -u DOCKER_BUILDKIT" "$path_docker")"
 edit_py="printf '# bench %s\n' \$(date +%s%N) > $touch_file"
 
 # (a) start-up of a dry run: no engine is asked (DOCKER_HOST points nowhere), only the host's own cost.
@@ -144,10 +147,7 @@ fi
 if want healthy; then
   compose_file=deployment/docker-compose.bridge.yml
   guide_env="BUILD_TARGET=production IMAGE_TAG=prod IMAGE_REGISTRY=$registry-guide/ PYTHON_IMAGE=$python_image BUILDER_IMAGE=$builder_image"
-  # The guide's wait: every container of the project healthy, asked with docker inspect twice a second, 120 s at most.
-  guide_wait="for i in \$(seq 240); do ids=\$($path_docker ps -q --filter label=com.docker.compose.project=bench-guide); \
-[ -n \"\$ids\" ] && ! $path_docker inspect --format '{{.State.Health.Status}}' \$ids | grep -qv '^healthy\$' && exit 0; sleep 0.5; done; exit 1"
-  guide="$guide_env docker-compose -f $compose_file -p bench-guide up -d --build >/dev/null 2>&1 && bash -c \"$guide_wait\""
+  guide="$guide_env docker-compose -f $compose_file -p bench-guide up -d --build >/dev/null 2>&1 && bench/wait-healthy.sh bench-guide $path_docker"
   ours="${default_host[*]/--target=Production/--target=ComposeUp} --build-target=production --project-name=bench-ours"
   down() { $guide_env docker-compose -f $compose_file -p "$1" down --remove-orphans >/dev/null 2>&1 || true; }
   trap 'rm -f "$root/$touch_file"; down bench-ours; down bench-guide' EXIT
