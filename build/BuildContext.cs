@@ -23,7 +23,7 @@ public sealed class BuildContext : FrostingContext
     private readonly Lazy<GitFacts> _git;
     private readonly Lazy<DockerEngine> _engine;
     private readonly Lazy<BuilderChoice> _builder;
-    private readonly Lazy<EngineSocket?> _engineSocket;
+    private readonly Lazy<EngineApi?> _engineApi;
     private readonly Lazy<DockerCommands> _buildDocker;
     private readonly Lazy<ComposeClient> _compose;
     private readonly Dictionary<(string, ImageFlavour), ImageSpec> _images = [];
@@ -44,20 +44,20 @@ public sealed class BuildContext : FrostingContext
         _buildDocker = new(() => new DockerCommands(BuilderChoice.Client, Options.RepositoryRoot));
         _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : probe.ProbeCompose());
 
-        _engineSocket = new(() => Build.Tools.Docker.EngineSocket.ForLocalEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
+        _engineApi = new(() => Build.Tools.Docker.EngineApi.ForClientEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
 
         // issue 6: input digests and parallel image builds.
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")),
-            findEngineSocket: () => EngineSocket);
+            findEngineApi: () => EngineApi);
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 
     /// <summary>
-    /// The local engine's socket when the docker client would use that very socket (else null): read-only questions
-    /// (images, the stack's containers) go there instead of starting the client. Found on first use.
+    /// The engine API when it may stand in for the docker client (else null): read-only questions (images, the
+    /// stack's containers) go there instead of starting the client. Found on first use.
     /// </summary>
-    public EngineSocket? EngineSocket => _engineSocket.Value;
+    public EngineApi? EngineApi => _engineApi.Value;
 
     /// <summary>Input digests of the images and the engine's view of them (issue 6).</summary>
     public ImageInputs ImageInputs { get; }

@@ -21,18 +21,18 @@ public sealed class ImageInputs
     private readonly string _repositoryRoot;
     private readonly ConcurrentDictionary<string, ImageState?> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
-    private readonly Lazy<EngineSocket?> _engineSocket;
+    private readonly Lazy<EngineApi?> _engineApi;
 
-    /// <param name="findEngineSocket">
-    /// Finds the local engine's socket, asked directly instead of starting `docker image inspect` (null: always the
-    /// client). Called at the first question about an image, so runs that ask none read no docker config.
+    /// <param name="findEngineApi">
+    /// Finds the engine the docker client would use, asked directly instead of starting `docker image inspect` (null:
+    /// always the client). Called at the first question about an image, so runs that ask none read no docker config.
     /// </param>
-    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable, Func<EngineSocket?>? findEngineSocket = null)
+    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable, Func<EngineApi?>? findEngineApi = null)
     {
         _repositoryRoot = repositoryRoot;
         _runner = runner;
         _docker = docker;
-        _engineSocket = new(findEngineSocket ?? (() => null));
+        _engineApi = new(findEngineApi ?? (() => null));
         EngineReachable = engineReachable;
         _digester = new(() => new InputDigester(repositoryRoot, FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json")), BaseImageId));
     }
@@ -76,7 +76,7 @@ public sealed class ImageInputs
             .Distinct(StringComparer.Ordinal)
             .Where(reference => !_states.ContainsKey(reference))
             .ToArray();
-        references = references.Where(reference => !AskedEngineSocket(reference)).ToArray();
+        references = references.Where(reference => !AskedEngineApi(reference)).ToArray();
         if (references.Length == 0)
         {
             return;
@@ -106,7 +106,7 @@ public sealed class ImageInputs
             return known;
         }
 
-        if (AskedEngineSocket(reference))
+        if (AskedEngineApi(reference))
         {
             return _states[reference];
         }
@@ -121,12 +121,12 @@ public sealed class ImageInputs
     private string? BaseImageId(string image) => State(image)?.Id;
 
     /// <summary>
-    /// Asks the engine's socket about <paramref name="reference"/> and remembers the answer; false when there is no
-    /// socket to ask or its answer could not be read (then the docker client is asked, and its errors are the ones shown).
+    /// Asks the engine API about <paramref name="reference"/> and remembers the answer; false when there is no
+    /// engine to ask that way or its answer could not be read (then the docker client is asked, and its errors are the ones shown).
     /// </summary>
-    private bool AskedEngineSocket(string reference)
+    private bool AskedEngineApi(string reference)
     {
-        if (_engineSocket.Value?.InspectImage(reference) is not { } answer)
+        if (_engineApi.Value?.InspectImage(reference) is not { } answer)
         {
             return false;
         }
@@ -173,5 +173,5 @@ public sealed class ImageInputs
     /// and the socket file exists. A tcp/ssh engine is not asked in a dry run.
     /// </summary>
     public static bool LocalEngineSocketExists(string? dockerHost) =>
-        EngineSocket.LocalSocketPath(dockerHost) is { } socket && File.Exists(socket);
+        EngineEndpoint.FromDockerHost(dockerHost) is { SocketPath: { } socket } && File.Exists(socket);
 }

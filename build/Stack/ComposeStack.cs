@@ -7,23 +7,23 @@ namespace Build.Stack;
 
 /// <summary>
 /// Brings the compose project up, waits for health, scales and tears it down. Compose v1 has no --wait, so the
-/// waiting is ours on both versions: poll the engine's container list of the project (over its socket when it is
-/// local, else `docker ps` + `docker container inspect`).
+/// waiting is ours on both versions: poll the engine's container list of the project (over the engine API when it
+/// may stand in for the client, else `docker ps` + `docker container inspect`).
 /// </summary>
 public sealed class ComposeStack(BuildContext context)
 {
     /// <summary>
-    /// How often the wait asks. Over the engine socket a question costs well under a millisecond, so it asks five
+    /// How often the wait asks. Over the engine API a question costs well under a millisecond, so it asks five
     /// times a second and sees a container healthy within 0.2 s of the engine; through the client each question
     /// starts two docker processes (about 0.1 s of CPU here), so once a second.
     /// </summary>
-    public static TimeSpan PollInterval(bool overEngineSocket) => overEngineSocket ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
+    public static TimeSpan PollInterval(bool overEngineApi) => overEngineApi ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
 
     private string ProjectLabel => $"com.docker.compose.project={context.Options.ProjectName}";
 
     public IReadOnlyList<ContainerState> Containers()
     {
-        if (context.EngineSocket?.ContainersWithLabel(ProjectLabel) is { } json && ContainerState.ParseList(json) is { } listed)
+        if (context.EngineApi?.ContainersWithLabel(ProjectLabel) is { } json && ContainerState.ParseList(json) is { } listed)
         {
             return listed;
         }
@@ -111,7 +111,7 @@ public sealed class ComposeStack(BuildContext context)
                 Fail($"not every container was healthy after {timeout.TotalSeconds:0} s (--wait-timeout)", containers);
             }
 
-            Thread.Sleep(PollInterval(context.EngineSocket is not null));
+            Thread.Sleep(PollInterval(context.EngineApi is not null));
         }
     }
 

@@ -65,13 +65,10 @@ public sealed class BuilderProbe(CommandRunner runner, Func<string, DockerComman
             var version = runner.Capture(docker.Version(), DockerProbe.ProbeTimeout);
             return DockerClientFacts.FromVersionJson(client, version.OutputText, buildx.Result);
         }
-        catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+        catch (Exception error) when (error is CakeException || error.InnerException is CakeException)
         {
-            return new DockerClientFacts(client, "missing", ReachesEngine: false, EngineHasBuildKit: false, HasBuildx: false);
-        }
-        catch (AggregateException exception) when (exception.InnerException is CakeException { ExitCode: BuildErrors.ToolMissing })
-        {
-            return new DockerClientFacts(client, "missing", ReachesEngine: false, EngineHasBuildKit: false, HasBuildx: false);
+            // Missing or not startable: a candidate like any other that reaches no engine.
+            return new DockerClientFacts(client, "not startable", ReachesEngine: false, EngineHasBuildKit: false, HasBuildx: false);
         }
     }
 
