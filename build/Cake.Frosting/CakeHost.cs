@@ -111,6 +111,7 @@ public sealed class CakeHost
         var engine = provider.GetRequiredService<ICakeEngine>();
         var context = provider.GetRequiredService<IFrostingContext>();
         var skipReasons = new SkipReasons();
+        provider.GetRequiredService<ICakeDataService>().Add(skipReasons);
         FrostingEngineRegistrar.RegisterTasks(engine, context, provider.GetServices<IFrostingTask>(), skipReasons, log);
         FrostingEngineRegistrar.RegisterLifetimes(
             engine,

@@ -14,4 +14,7 @@ public sealed record BuildReportDocument(
     IReadOnlyList<TaskEntry> Tasks,
     IReadOnlyList<ImageEntry> Images,
     LockEntry? Lock,
-    ComposeEntry? Compose);
+    ComposeEntry? Compose,
+    IReadOnlyList<string>? Targets = null,
+    IReadOnlyList<TaskEdge>? Edges = null,
+    StackEntry? Stack = null);
