@@ -23,6 +23,9 @@ public sealed class BuildContext : FrostingContext
     private readonly Lazy<ProjectMetadata> _project;
     private readonly Lazy<GitFacts> _git;
     private readonly Lazy<DockerEngine> _engine;
+    private readonly Lazy<BuilderChoice> _builder;
+    private readonly Lazy<EngineApi?> _engineApi;
+    private readonly Lazy<DockerCommands> _buildDocker;
     private readonly Lazy<ComposeClient> _compose;
     private readonly Dictionary<(string, ImageFlavour), ImageSpec> _images = [];
 
@@ -41,15 +44,25 @@ public sealed class BuildContext : FrostingContext
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
         _git = new(ReadGit);
         var probe = new DockerProbe(Runner, Docker, context.Environment.GetEnvironmentVariable);
-        _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed", DockerBuilder.Unprobed) : probe.ProbeEngine());
+        _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed") : probe.ProbeEngine());
+        _builder = new(() => ChooseBuilder(context));
+        _buildDocker = new(() => new DockerCommands(BuilderChoice.Client, Options.RepositoryRoot));
         _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : probe.ProbeCompose());
+
+        _engineApi = new(() => Build.Tools.Docker.EngineApi.ForClientEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
 
         // issue 6: input digests and parallel image builds.
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")),
-            findEngineApi: () => EngineApi.ForClientEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
+            findEngineApi: () => EngineApi);
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
+
+    /// <summary>
+    /// The engine API when it may stand in for the docker client (else null): read-only questions (images, the
+    /// stack's containers) go there instead of starting the client. Found on first use.
+    /// </summary>
+    public EngineApi? EngineApi => _engineApi.Value;
 
     /// <summary>Input digests of the images and the engine's view of them (issue 6).</summary>
     public ImageInputs ImageInputs { get; }
@@ -109,8 +122,17 @@ public sealed class BuildContext : FrostingContext
 
     public GitFacts Git => _git.Value;
 
-    /// <summary>The engine, its versions and the builder to use; in a dry run nothing is probed.</summary>
+    /// <summary>The engine and its versions; in a dry run nothing is probed.</summary>
     public DockerEngine Engine => _engine.Value;
+
+    /// <summary>
+    /// The client and builder of every `docker build` of this run, probed on first use (only when an image is
+    /// really built) and announced in one line; in a dry run nothing is probed.
+    /// </summary>
+    public BuilderChoice BuilderChoice => _builder.Value;
+
+    /// <summary>The docker commands of the builds: those of <see cref="BuilderChoice"/>'s client.</summary>
+    public DockerCommands BuildDocker => _buildDocker.Value;
 
     public ComposeClient ComposeClient => _compose.Value;
 
@@ -159,6 +181,26 @@ public sealed class BuildContext : FrostingContext
 
     /// <summary>A path relative to the repository root, as commands show it.</summary>
     public string Relative(string path) => Path.GetRelativePath(Options.RepositoryRoot.FullPath, path).Replace('\\', '/');
+
+    private BuilderChoice ChooseBuilder(ICakeContext context)
+    {
+        if (Options.DryRun)
+        {
+            return BuilderChoice.Unprobed(Options.DockerExecutable);
+        }
+
+        var clientGiven = Options.DockerExecutableGiven;
+        var candidates = BuilderProbe.Candidates(Options.DockerExecutable, clientGiven, context.Environment.GetEnvironmentVariable("PATH"));
+        var probe = new BuilderProbe(Runner, client => new DockerCommands(client, Options.RepositoryRoot));
+        var choice = probe.Choose(candidates, clientGiven, () =>
+        {
+            // The engine's own error (it names DOCKER_HOST); the configured client just failed to reach it.
+            _ = Engine;
+            return new CakeException(ExitCodes.NoEngine, $"{Options.DockerExecutable} reached no Docker engine. Point DOCKER_HOST at a running engine, then run the build again.");
+        });
+        Log.Information("{0}", choice.Describe());
+        return choice;
+    }
 
     private GitFacts ReadGit()
     {

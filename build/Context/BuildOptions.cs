@@ -18,6 +18,9 @@ public sealed record BuildOptions
     public IReadOnlyList<string> ExtraTags { get; init; } = [];
 
     public required string DockerExecutable { get; init; }
+
+    /// <summary>True when --docker (or BRIDGE_DOCKER, cake.config) named the client: it then builds, whatever else is installed.</summary>
+    public bool DockerExecutableGiven { get; init; }
     public required string PoetryExecutable { get; init; }
 
     public string? BaseImage { get; init; }

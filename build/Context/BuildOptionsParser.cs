@@ -76,6 +76,7 @@ public static partial class BuildOptionsParser
             Registry = registry,
             ExtraTags = extraTags,
             DockerExecutable = reader.String(OptionNames.Docker) ?? "docker",
+            DockerExecutableGiven = reader.String(OptionNames.Docker) is not null,
             PoetryExecutable = reader.String(OptionNames.Poetry) ?? "poetry",
             BaseImage = reader.String(OptionNames.BaseImage),
             BuilderImage = reader.String(OptionNames.BuilderImage),

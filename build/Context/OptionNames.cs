@@ -50,7 +50,7 @@ public static class OptionNames
         new(OptionGroup.Images, NoCache, null, null, "off", "Passed to docker build."),
         new(OptionGroup.Images, Force, null, null, "off", "Build even when the image's input digest says nothing changed."),
         new(OptionGroup.Images, Parallel, "true|false", null, "true", "false: build the two images of a target one after the other even with BuildKit."),
-        new(OptionGroup.Tools, Docker, "PATH", "BRIDGE_DOCKER", "docker", "The docker client to use."),
+        new(OptionGroup.Tools, Docker, "PATH", "BRIDGE_DOCKER", "the fastest docker on PATH for builds, docker for the rest", "The docker client to use; given, it also runs every build (not given: builds go to the first docker on PATH that drives BuildKit)."),
         new(OptionGroup.Tools, Poetry, "PATH", null, "poetry", "The Poetry to regenerate the lock with."),
         new(OptionGroup.Stack, ProjectName, "NAME", null, "omninode-bridge", "Compose project name."),
         new(OptionGroup.Stack, WaitTimeout, "SECONDS", null, "120", "How long ComposeUp and Scale wait for health."),

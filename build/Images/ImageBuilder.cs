@@ -50,17 +50,11 @@ public static class ImageBuilder
             return;
         }
 
-        var engine = context.Engine;
-        if (engine.Builder == DockerBuilder.Legacy)
-        {
-            context.Log.Information("docker {0} has no buildx plugin: building with the legacy builder.", engine.ClientVersion);
-        }
-
-        var settings = Settings(spec, BuildOptionsView.From(context.Options), engine.Builder, digest);
+        var settings = Settings(spec, BuildOptionsView.From(context.Options), context.BuilderChoice.Builder, digest);
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
-            context.Runner.Run(context.Docker.Build(settings), outputLine is null ? null : tail.Keep(outputLine), cancellationToken);
+            context.Runner.Run(context.BuildDocker.Build(settings), outputLine is null ? null : tail.Keep(outputLine), cancellationToken);
         }
         catch (CakeException exception)
         {
@@ -118,7 +112,7 @@ public static class ImageBuilder
         {
             // Still show what --force would run: the dry run is also how people read the command lines.
             context.Log.Information("  (with --force:)");
-            context.Runner.Show(context.Docker.Build(Settings(spec, BuildOptionsView.From(context.Options), context.Engine.Builder, digest)));
+            context.Runner.Show(context.BuildDocker.Build(Settings(spec, BuildOptionsView.From(context.Options), context.BuilderChoice.Builder, digest)));
             context.Report.ImagePlanned(spec, digest);
         }
         else

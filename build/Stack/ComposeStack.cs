@@ -7,16 +7,27 @@ namespace Build.Stack;
 
 /// <summary>
 /// Brings the compose project up, waits for health, scales and tears it down. Compose v1 has no --wait, so the
-/// waiting is ours on both versions: poll `docker container inspect` for every container of the project.
+/// waiting is ours on both versions: poll the engine's container list of the project (over the engine API when it
+/// may stand in for the client, else `docker ps` + `docker container inspect`).
 /// </summary>
 public sealed class ComposeStack(BuildContext context)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the wait asks. Over the engine API a question costs well under a millisecond, so it asks five
+    /// times a second and sees a container healthy within 0.2 s of the engine; through the client each question
+    /// starts two docker processes (about 0.1 s of CPU here), so once a second.
+    /// </summary>
+    public static TimeSpan PollInterval(bool overEngineApi) => overEngineApi ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
 
     private string ProjectLabel => $"com.docker.compose.project={context.Options.ProjectName}";
 
     public IReadOnlyList<ContainerState> Containers()
     {
+        if (context.EngineApi?.ContainersWithLabel(ProjectLabel) is { } json && ContainerState.ParseList(json) is { } listed)
+        {
+            return listed;
+        }
+
         var ids = context.Runner.CaptureChecked(context.Docker.ContainersWithLabel(ProjectLabel)).Output
             .Where(line => line.Trim().Length > 0).ToArray();
         if (ids.Length == 0)
@@ -100,7 +111,7 @@ public sealed class ComposeStack(BuildContext context)
                 Fail($"not every container was healthy after {timeout.TotalSeconds:0} s (--wait-timeout)", containers);
             }
 
-            Thread.Sleep(PollInterval);
+            Thread.Sleep(PollInterval(context.EngineApi is not null));
         }
     }
 

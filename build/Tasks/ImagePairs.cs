@@ -28,7 +28,7 @@ public static class ImagePairs
 
         var inputs = context.ImageInputs;
         if (inputs.Freshness(spec, context.Options.Force).Skips || partners.Any(partner => inputs.Freshness(partner, context.Options.Force).Skips)
-            || !context.Engine.Builder.IsBuildKit())
+            || !context.BuilderChoice.Builder.IsBuildKit())
         {
             return [];
         }

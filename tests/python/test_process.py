@@ -58,6 +58,28 @@ class ShutdownTest(unittest.TestCase):
             self.assertEqual(healthcheck.main([f"http://127.0.0.1:{port}/health"]), 1)
         self.assertIn("refused", stderr.getvalue())
 
+    def test_healthcheck_fails_on_an_answer_other_than_200(self):
+        import http.server
+        import threading
+
+        class Unavailable(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(503)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.HTTPServer(("127.0.0.1", 0), Unavailable)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            with contextlib.redirect_stderr(io.StringIO()) as stderr:
+                self.assertEqual(healthcheck.main([f"http://127.0.0.1:{server.server_port}/health"]), 1)
+            self.assertIn("503", stderr.getvalue())
+        finally:
+            server.shutdown()
+            server.server_close()
+
 
 class ReloadTest(unittest.TestCase):
     def test_snapshot_sees_py_changes_only(self):

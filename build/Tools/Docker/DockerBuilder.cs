@@ -1,6 +1,6 @@
 namespace Build.Tools.Docker;
 
-/// <summary>How `docker build` reaches a builder on this machine (issue 4's detection rules).</summary>
+/// <summary>How `docker build` reaches a builder on this machine (chosen by <see cref="BuilderChoice"/>).</summary>
 public enum DockerBuilder
 {
     /// <summary>Not probed (dry run): plain `docker build`, the client decides.</summary>

@@ -4,30 +4,12 @@ using Cake.Core;
 
 namespace Build.Tools.Docker;
 
-/// <summary>What the docker client and engine of this machine can do, probed once per run.</summary>
-public sealed record DockerEngine(string ClientVersion, string ServerVersion, DockerBuilder Builder)
+/// <summary>
+/// The configured docker client and the engine it reaches. Which client builds, and with which builder, is
+/// <see cref="BuilderChoice"/>'s question (<see cref="BuilderProbe"/>).
+/// </summary>
+public sealed record DockerEngine(string ClientVersion, string ServerVersion)
 {
-    /// <summary>Clients from 23 on build with buildx or fall back to the legacy builder; older ones have BuildKit inside.</summary>
-    public const int FirstClientWithoutBuiltInBuildKit = 23;
-
-    public static DockerBuilder ChooseBuilder(string clientVersion, bool hasBuildx)
-    {
-        if (hasBuildx)
-        {
-            return DockerBuilder.Buildx;
-        }
-
-        return MajorVersion(clientVersion) is { } major && major < FirstClientWithoutBuiltInBuildKit
-            ? DockerBuilder.BuildKitEnvironment
-            : DockerBuilder.Legacy;
-    }
-
-    public static int? MajorVersion(string version)
-    {
-        var digits = new string(version.TakeWhile(char.IsDigit).ToArray());
-        return int.TryParse(digits, out var major) ? major : null;
-    }
-
     /// <summary>Parses `docker version --format '{{json .}}'`: {"Client":{"Version":…},"Server":{"Version":…}}.</summary>
     public static (string? Client, string? Server) ParseVersions(string json)
     {
@@ -64,8 +46,7 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker, Fun
                 "or point DOCKER_HOST at a running engine, then run the build again.");
         }
 
-        var hasBuildx = runner.Capture(docker.BuildxVersion(), ProbeTimeout).Succeeded;
-        return new DockerEngine(client ?? "unknown", server, DockerEngine.ChooseBuilder(client ?? "", hasBuildx));
+        return new DockerEngine(client ?? "unknown", server);
     }
 
     public ComposeClient ProbeCompose()

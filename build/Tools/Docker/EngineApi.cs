@@ -96,6 +96,16 @@ public sealed class EngineApi : IDisposable
         };
     }
 
+    /// <summary>
+    /// <c>GET /containers/json?all=1</c> filtered by one label: the engine's container list (a JSON array with each
+    /// container's Id, Names, Labels, State and a Status text that carries the health), null when it could not be read.
+    /// </summary>
+    public string? ContainersWithLabel(string label)
+    {
+        var filters = Uri.EscapeDataString($$"""{"label":["{{JsonEncodedText.Encode(label)}}"]}""");
+        return Get($"/{ApiVersion}/containers/json?all=1&filters={filters}") is { Status: 200 } response ? response.Body : null;
+    }
+
     public void Dispose() => _http.Dispose();
 }
 

@@ -42,6 +42,12 @@ public sealed class ImageContentTests
         from tag in new[] { "prod", "slim" }
         select new TestCaseData(service, tag).SetArgDisplayNames($"{service}:{tag}");
 
+    /// <summary>Every image of a set: the runtime ones and the development one, per service.</summary>
+    public static IEnumerable<TestCaseData> RuntimeImagesAndDevelopment() =>
+        from service in Services
+        from tag in new[] { "prod", "dev", "slim" }
+        select new TestCaseData(service, tag).SetArgDisplayNames($"{service}:{tag}");
+
     public static IEnumerable<TestCaseData> ComposeCases()
     {
         yield return new TestCaseData(null, false).SetArgDisplayNames("no registry");
@@ -118,6 +124,15 @@ public sealed class ImageContentTests
     }
 
     [TestCaseSource(nameof(RuntimeImages))]
+    public void The_health_check_of_production_and_slim_images_catches_a_hung_service_within_30_s(string service, string tag)
+    {
+        using var container = RunningContainer.Start(RuntimeImage(service, tag));
+        Assert.That(container.WaitForHealth(TimeSpan.FromSeconds(60)), Is.EqualTo("healthy"), container.Logs());
+        container.Freeze();
+        Assert.That(container.TimeUntilHealth("unhealthy", TimeSpan.FromSeconds(45)), Is.Not.Null.And.LessThan(TimeSpan.FromSeconds(30)));
+    }
+
+    [TestCaseSource(nameof(RuntimeImages))]
     public void Production_and_slim_images_contain_neither_poetry_nor_dev_dependencies(string service, string tag)
     {
         var image = RuntimeImage(service, tag);
@@ -139,6 +154,40 @@ public sealed class ImageContentTests
         var set = Built(new BuildCase(DockerEngineRequirement.BuildKitClient, WithLock: true));
         var (exitCode, output) = DockerImages.Python(set.Image(service, "dev"), "import bridge_devtools.reload");
         Assert.That(exitCode, Is.Zero, output);
+    }
+
+    [Test]
+    public void Under_the_legacy_builder_a_production_build_runs_no_development_stage()
+    {
+        // The legacy builder runs every stage before --target in the file; development is last so that production
+        // never pays for it. The Development run is the control: there the stage shows up.
+        var set = Built(new BuildCase(DockerEngineRequirement.LegacyClient, WithLock: true));
+        var production = set.Runs.Single(run => run.Command.StartsWith("--target=Production", StringComparison.Ordinal)).Result;
+        var development = set.Runs.Single(run => run.Command.StartsWith("--target=Development", StringComparison.Ordinal)).Result;
+        string[] perImage = ["base", "production-builder", "production"];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(production.ExitCode, Is.Zero, production.All);
+            Assert.That(BuildLog.LegacyStages(production.All), Is.EqualTo(perImage.Concat(perImage)), production.All);
+            Assert.That(production.All, Does.Not.Contain(DevelopmentDependencyInstall).And.Not.Contain("bridge_devtools.reload"));
+            Assert.That(BuildLog.LegacyStages(development.All), Has.Member("development"), development.All);
+        }
+    }
+
+    [TestCaseSource(nameof(RuntimeImagesAndDevelopment))]
+    public void Tags_labels_and_input_digest_are_the_same_under_either_builder(string service, string tag)
+    {
+        var legacy = Built(new BuildCase(DockerEngineRequirement.LegacyClient, WithLock: true));
+        var buildKit = Built(new BuildCase(DockerEngineRequirement.BuildKitClient, WithLock: true));
+        string Unprefixed(string reference, ImageSet set) => reference[(set.Image(service, tag).LastIndexOf('/') + 1)..];
+        var legacyLabels = DockerImages.Labels(legacy.Image(service, tag));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(legacyLabels, Does.ContainKey("io.omninode.bridge.input-digest"));
+            Assert.That(DockerImages.Labels(buildKit.Image(service, tag)), Is.EquivalentTo(legacyLabels));
+            Assert.That(DockerImages.Tags(buildKit.Image(service, tag)).Select(reference => Unprefixed(reference, buildKit)),
+                Is.EqualTo(DockerImages.Tags(legacy.Image(service, tag)).Select(reference => Unprefixed(reference, legacy))));
+        }
     }
 
     [TestCaseSource(nameof(Clients))]

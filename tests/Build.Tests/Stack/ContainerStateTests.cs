@@ -21,6 +21,22 @@ public sealed class ContainerStateTests
         }
     }
 
+    [TestCase("Up 3 seconds (healthy)", "healthy")]
+    [TestCase("Up 1 second (health: starting)", "starting")]
+    [TestCase("Up 40 seconds (unhealthy)", "unhealthy")]
+    [TestCase("Up 2 minutes", "none")]
+    public void The_engines_container_list_gives_the_same_facts_with_the_health_from_the_status_text(string status, string health)
+    {
+        var json = $$"""[{"Id":"abc","Names":["/p_reducer_1"],"Labels":{"com.docker.compose.service":"reducer"},"State":"running","Status":"{{status}}"}]""";
+        Assert.That(ContainerState.ParseList(json), Is.EqualTo(new[] { new ContainerState("abc", "reducer", "p_reducer_1", "running", health) }));
+    }
+
+    [TestCase("""{"message":"page not found"}""")]
+    [TestCase("""[{"Id":"abc"}]""")]
+    [TestCase("not json")]
+    public void A_document_that_is_not_a_container_list_is_no_answer(string json) =>
+        Assert.That(ContainerState.ParseList(json), Is.Null);
+
     [Test]
     public void Summary_counts_replicas_and_healthy_per_service()
     {

@@ -17,6 +17,14 @@ public static class DockerImages
     public static IReadOnlyList<string> Layers(string image) =>
         JsonSerializer.Deserialize<string[]>(Inspect(image, "{{json .RootFS.Layers}}")) ?? [];
 
+    /// <summary>Config.Labels of the image.</summary>
+    public static IReadOnlyDictionary<string, string> Labels(string image) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(Inspect(image, "{{json .Config.Labels}}")) ?? [];
+
+    /// <summary>Every tag of the image (RepoTags), sorted.</summary>
+    public static IReadOnlyList<string> Tags(string image) =>
+        (JsonSerializer.Deserialize<string[]>(Inspect(image, "{{json .RepoTags}}")) ?? []).Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>`docker run --rm` with the given entrypoint and arguments; nothing published.</summary>
     public static (int ExitCode, string Output) Exec(string image, string entrypoint, params string[] arguments) =>
         DockerEngineRequirement.Docker(["run", "--rm", "--entrypoint", entrypoint, image, .. arguments]);
@@ -83,6 +91,36 @@ public sealed class RunningContainer : IDisposable
         return status;
     }
 
+    /// <summary>Polls State.Health.Status until it is <paramref name="status"/>; how long that took, or null when the time ran out.</summary>
+    public TimeSpan? TimeUntilHealth(string status, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (DockerEngineRequirement.Docker("inspect", "--format", "{{.State.Health.Status}}", Id).Output.Trim() == status)
+            {
+                return clock.Elapsed;
+            }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(250));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Stops every process of the container with SIGSTOP, seen from the host (docker top): the service hangs while
+    /// its listening socket still accepts connections, the hardest failure for a health check to see.
+    /// </summary>
+    public void Freeze()
+    {
+        var pids = DockerEngineRequirement.Docker("top", Id, "-eo", "pid").Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToArray();
+        Assert.That(pids, Is.Not.Empty, "docker top listed no process");
+        var (exitCode, output) = DockerEngineRequirement.Run("kill", ["-STOP", .. pids]);
+        Assert.That(exitCode, Is.Zero, output);
+    }
+
     public string Logs() => DockerEngineRequirement.Docker("logs", Id).Output;
 
     public void Dispose() => DockerEngineRequirement.Docker("rm", "--force", Id);
@@ -132,6 +170,18 @@ public static class BuildLog
 
         return StepOutcome.NotFound;
     }
+
+    /// <summary>
+    /// The stages the legacy builder ran, in order: the name of every "Step i/n : FROM image AS name" line (the
+    /// image itself for a stage without a name). BuildKit's log has no such lines.
+    /// </summary>
+    public static IReadOnlyList<string> LegacyStages(string log) =>
+        log.Split('\n')
+            .Select(line => Unprefix(line.TrimEnd('\r')).Line)
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^Step \d+/\d+ : FROM (\S+)(?: AS (\S+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Where(match => match.Success)
+            .Select(match => match.Groups[2].Success ? match.Groups[2].Value : match.Groups[1].Value)
+            .ToArray();
 
     private static (string Image, string Line) Unprefix(string line)
     {

@@ -58,14 +58,6 @@ public sealed class DockerCommandsTests
         }
     }
 
-    [TestCase("20.10.24+dfsg1", false, DockerBuilder.BuildKitEnvironment)]
-    [TestCase("28.2.2", false, DockerBuilder.Legacy)]
-    [TestCase("28.2.2", true, DockerBuilder.Buildx)]
-    [TestCase("20.10.24", true, DockerBuilder.Buildx)]
-    [TestCase("23.0.0", false, DockerBuilder.Legacy)]
-    public void Builder_is_chosen_from_client_version_and_buildx(string client, bool buildx, DockerBuilder expected) =>
-        Assert.That(DockerEngine.ChooseBuilder(client, buildx), Is.EqualTo(expected));
-
     [Test]
     public void Versions_are_read_from_docker_version_json()
     {

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Build.Images;
+using Build.Stack;
 using Build.Tests.Support;
 using Build.Tools.Docker;
 
@@ -307,6 +308,49 @@ public sealed class EngineApiEngineTests
             Assert.That(viaSocket.InputDigest, Is.EqualTo(viaClient.InputDigest));
             Assert.That(viaSocket.SizeBytes, Is.EqualTo(viaClient.SizeBytes).And.Positive);
             Assert.That(engine.InspectImage("omninode-bridge-tests/never-built:none"), Is.SameAs(EngineAnswer.NotFound));
+        }
+    }
+
+    [Test]
+    public void The_engine_api_and_the_docker_client_see_the_same_containers_of_a_project()
+    {
+        DockerEngineRequirement.Require();
+        using var engine = EngineApi.ForClientEngine(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(10));
+        if (engine is null)
+        {
+            Assert.Ignore("The engine under test is not a local unix socket (DOCKER_HOST), so the client is always used.");
+        }
+
+        var project = $"socket-{Guid.NewGuid():N}"[..20];
+        var label = $"com.docker.compose.project={project}";
+        string Start(params string[] health) => DockerEngineRequirement.Docker(
+            ["run", "--detach", "--label", label, "--label", "com.docker.compose.service=probe", .. health, "--entrypoint", "sleep", "omninode/python:3.11-bookworm", "60"])
+            .Output.Trim().Split('\n')[^1];
+        var healthy = Start("--health-cmd", "true", "--health-interval", "1s");
+        var plain = Start();
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            IReadOnlyList<ContainerState>? viaSocket;
+            do
+            {
+                Thread.Sleep(200);
+                viaSocket = ContainerState.ParseList(engine!.ContainersWithLabel(label)!);
+            }
+            while (viaSocket!.Any(container => container.Health == "starting") && clock.Elapsed < TimeSpan.FromSeconds(20));
+
+            var ids = DockerEngineRequirement.Docker("ps", "--all", "--quiet", "--no-trunc", "--filter", $"label={label}").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var viaClient = DockerEngineRequirement.Docker(["container", "inspect", "--format", ContainerState.InspectFormat, .. ids]).Output
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ContainerState.Parse).ToArray();
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(viaSocket, Is.EquivalentTo(viaClient));
+                Assert.That(viaSocket!.Select(container => container.Health), Is.EquivalentTo(new[] { "healthy", "none" }));
+            }
+        }
+        finally
+        {
+            DockerEngineRequirement.Docker("rm", "--force", healthy, plain);
         }
     }
 }
