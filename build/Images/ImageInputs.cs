@@ -1,3 +1,4 @@
+using Cake.Core.Diagnostics;
 using System.Collections.Concurrent;
 using Build.Images.Digest;
 using Build.Tools;
@@ -34,7 +35,7 @@ public sealed class ImageInputs
         _docker = docker;
         _engineSocket = new(findEngineSocket ?? (() => null));
         EngineReachable = engineReachable;
-        _digester = new(() => new InputDigester(repositoryRoot, FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json")), BaseImageId));
+        _digester = new(() => new InputDigester(repositoryRoot, FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json"), note: line => runner.Log.Warning("{0}", line)), BaseImageId));
     }
 
     /// <summary>False in a dry run without a local engine: then no inspection happens.</summary>
