@@ -30,7 +30,7 @@ public sealed class BuildContext : FrostingContext
     {
         Target = context.Arguments.GetArguments("target").LastOrDefault() ?? "Default";
         Options = BuildOptionsParser.Parse(context, Target);
-        Runner = new CommandRunner(context, Options.DryRun);
+        Runner = new CommandRunner(context, Options.DryRun, Interruption);
         Docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
         Poetry = new PoetryCommands(Options.PoetryExecutable);
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
@@ -45,6 +45,9 @@ public sealed class BuildContext : FrostingContext
             findEngineSocket: () => EngineSocket.ForLocalEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
+
+    /// <summary>SIGINT/SIGTERM of this run: listened for from the moment the options are valid.</summary>
+    public Interruption Interruption { get; } = Interruption.Listen();
 
     /// <summary>Input digests of the images and the engine's view of them (issue 6).</summary>
     public ImageInputs ImageInputs { get; }

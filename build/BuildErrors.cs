@@ -16,6 +16,12 @@ public static class BuildErrors
     /// <summary>Exit code when a program the build needs is not installed.</summary>
     public const int ToolMissing = 127;
 
+    /// <summary>Exit code of a run stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Exit code of a run stopped by SIGTERM: 128 + 15.</summary>
+    public const int Terminated = 143;
+
     public static CakeException BadOption(string message) => new(BadInput, message);
 
     public static CakeException ToolFailed(ToolCommand command, int exitCode, string? detail = null) =>

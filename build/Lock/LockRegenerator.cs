@@ -141,8 +141,9 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         catch (Exception error)
         {
             Rollback(paths, hadLock);
-            if (error is OperationCanceledException)
+            if (error is OperationCanceledException || cancel.IsCancellationRequested)
             {
+                // Cancelled (an interrupted build): the old lock is back, and the caller hears of the interruption.
                 throw;
             }
 

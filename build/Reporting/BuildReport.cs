@@ -13,6 +13,8 @@ public static class TaskStatuses
     public const string Planned = "planned";
     /// <summary>It was to run, but an earlier task failed.</summary>
     public const string NotRun = "notRun";
+    /// <summary>SIGINT or SIGTERM stopped it (the task, or the whole run).</summary>
+    public const string Interrupted = "interrupted";
 }
 
 /// <summary>Status of an image in the report.</summary>
@@ -148,7 +150,7 @@ public sealed class BuildReport
     }
 
     /// <summary>The report as it stands; tasks planned but never torn down are "notRun" (or "planned" in a dry run).</summary>
-    public BuildReportDocument Snapshot(string target, bool dryRun, DateTimeOffset now, string? version, string? sha)
+    public BuildReportDocument Snapshot(string target, bool dryRun, DateTimeOffset now, string? version, string? sha, bool interrupted = false)
     {
         lock (_gate)
         {
@@ -160,7 +162,7 @@ public sealed class BuildReport
                 SchemaVersion: 1,
                 Target: target,
                 DryRun: dryRun,
-                Status: failed ? TaskStatuses.Failed : TaskStatuses.Succeeded,
+                Status: interrupted ? TaskStatuses.Interrupted : failed ? TaskStatuses.Failed : TaskStatuses.Succeeded,
                 StartedAt: StartedAt,
                 DurationSeconds: Math.Round((now - StartedAt).TotalSeconds, 3),
                 Version: version,

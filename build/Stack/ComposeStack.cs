@@ -100,7 +100,10 @@ public sealed class ComposeStack(BuildContext context)
                 Fail($"not every container was healthy after {timeout.TotalSeconds:0} s (--wait-timeout)", containers);
             }
 
-            Thread.Sleep(PollInterval);
+            if (context.Interruption.Token.WaitHandle.WaitOne(PollInterval))
+            {
+                context.Interruption.ThrowIfRequested("the health wait");
+            }
         }
     }
 
