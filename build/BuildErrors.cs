@@ -16,6 +16,12 @@ public static class BuildErrors
     /// <summary>Exit code when a program the build needs is not installed.</summary>
     public const int ToolMissing = 127;
 
+    /// <summary>Exit code when the --docker client itself does not work (as opposed to no engine answering it).</summary>
+    public const int DockerClientBroken = 11;
+
+    /// <summary>Exit code when the registry cannot be reached at all (as opposed to refusing the login).</summary>
+    public const int RegistryUnreachable = 10;
+
     /// <summary>Exit code of a run stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it.</summary>
     public const int Interrupted = 130;
 

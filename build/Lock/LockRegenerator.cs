@@ -60,7 +60,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         if (poetry.Version is not { } version)
         {
             return new EnsureLockResult(false, null, null, false, false,
-                "poetry.lock must be regenerated but Poetry is not installed. Install it with " +
+                $"poetry.lock must be regenerated but {poetry.Unavailable}. Install it with " +
                 "`apt-get install python3-poetry` (Debian/Ubuntu) or `pipx install poetry`, then run " +
                 $"`{BuildCommand}` again.");
         }

@@ -12,8 +12,25 @@ namespace Build.Reporting;
 /// </summary>
 public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 {
-    public override void Setup(BuildContext context, ISetupContext info) =>
+    public override void Setup(BuildContext context, ISetupContext info)
+    {
         context.Plan(info.TasksToExecute.Select(task => task.Name).ToList());
+
+        // pyproject.toml's version names every image: a bad one is bad input, refused before the first task runs
+        // (a millisecond of reading), not after the lock check.
+        if (context.PlannedTasks.Contains(nameof(Tasks.Scale)) && context.Options.Scale.IsEmpty)
+        {
+            throw BuildErrors.BadOption($"Scale needs at least one --{Context.OptionNames.Scale}=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
+        }
+
+        if (context.PlannedTasks.Overlaps(TasksThatNameImages))
+        {
+            _ = context.Project;
+        }
+    }
+
+    private static readonly string[] TasksThatNameImages =
+        [nameof(Tasks.EnsureLock), nameof(Tasks.BuildOrchestrator), nameof(Tasks.BuildReducer), nameof(Tasks.BuildSlimOrchestrator), nameof(Tasks.BuildSlimReducer), nameof(Tasks.Push), nameof(Tasks.Verify)];
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
