@@ -41,7 +41,7 @@ public sealed class Interruption : IDisposable
     };
 
     /// <summary>The shell's convention: 128 + the signal number.</summary>
-    public int ExitCode => (PosixSignal)Volatile.Read(ref _signal) == PosixSignal.SIGTERM ? BuildErrors.Terminated : BuildErrors.Interrupted;
+    public int ExitCode => (PosixSignal)Volatile.Read(ref _signal) == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted;
 
     /// <summary>The task running now (set by the task lifetime), for the closing line.</summary>
     public string? CurrentTask { get; private set; }

@@ -22,7 +22,7 @@ public sealed partial record ProjectMetadata(string Name, string Version)
         catch (LockFileException exception)
         {
             // Same message format as EnsureLock's: path:line:column: reason.
-            throw BuildErrors.BadOption(exception.Message);
+            throw BuildErrors.BadInputFile(exception.Message);
         }
 
         var poetry = ContentHash.Table(ContentHash.Table(table, "tool"), "poetry");
@@ -31,13 +31,13 @@ public sealed partial record ProjectMetadata(string Name, string Version)
         var name = ContentHash.Value(poetry, "name") as string ?? ContentHash.Value(project, "name") as string ?? "omninode-bridge";
         if (version is null)
         {
-            throw BuildErrors.BadOption($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
+            throw BuildErrors.BadInputFile($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
         }
 
         if (!Pep440Pattern().IsMatch(version))
         {
             var line = BuildFailures.LineOf(pyprojectPath, version);
-            throw BuildErrors.BadOption(
+            throw BuildErrors.BadInputFile(
                 $"{pyprojectPath}:{line ?? 1}: version = \"{version}\" is not a PEP 440 version, which Poetry requires (for example \"0.1.0\", \"1.2.0rc1\", \"2.0.0.post1\"); the image tags and the org.opencontainers.image.version label use it.")
                 .At(pyprojectPath, line);
         }

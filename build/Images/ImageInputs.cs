@@ -7,7 +7,9 @@ using Build.Tools.Docker;
 namespace Build.Images;
 
 /// <summary>
-/// The input digests of this run's images and what the engine has of them. Owns the file-hash cache
+/// The one type that answers image questions, once per run, for every task: the input digests of this run's images
+/// and what the engine has of them (each reference inspected at most once, again only after a rebuild), for the
+/// freshness decision, the report and Verify. Owns the file-hash cache
 /// (.build/digest-cache.json) and asks the engine about each base image once. In a dry run the engine is asked
 /// only when it is cheap to (a local socket that exists); otherwise base images count as missing and nothing
 /// is inspected.
@@ -22,18 +24,19 @@ public sealed class ImageInputs
     private readonly string _repositoryRoot;
     private readonly ConcurrentDictionary<string, ImageState?> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
-    private readonly Lazy<EngineSocket?> _engineSocket;
+    private readonly ConcurrentDictionary<string, bool> _dockerfilesFound = new(StringComparer.Ordinal);
+    private readonly Lazy<EngineApi?> _engineApi;
 
-    /// <param name="findEngineSocket">
-    /// Finds the local engine's socket, asked directly instead of starting `docker image inspect` (null: always the
-    /// client). Called at the first question about an image, so runs that ask none read no docker config.
+    /// <param name="findEngineApi">
+    /// Finds the engine the docker client would use, asked directly instead of starting `docker image inspect` (null:
+    /// always the client). Called at the first question about an image, so runs that ask none read no docker config.
     /// </param>
-    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable, Func<EngineSocket?>? findEngineSocket = null)
+    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable, Func<EngineApi?>? findEngineApi = null)
     {
         _repositoryRoot = repositoryRoot;
         _runner = runner;
         _docker = docker;
-        _engineSocket = new(findEngineSocket ?? (() => null));
+        _engineApi = new(findEngineApi ?? (() => null));
         EngineReachable = engineReachable;
         _digester = new(() => new InputDigester(repositoryRoot, FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json"), note: line => runner.Log.Warning("{0}", line)), BaseImageId));
     }
@@ -52,6 +55,13 @@ public sealed class ImageInputs
 
     /// <summary>The engine's view of the primary tag; null when the image does not exist or the engine is not asked.</summary>
     public ImageState? Inspect(ImageSpec spec) => State(spec.PrimaryReference);
+
+    /// <summary>What the engine has under <paramref name="spec"/>'s primary tag now that it was built: asked again, once.</summary>
+    public ImageState? Rebuilt(ImageSpec spec)
+    {
+        _states.TryRemove(spec.PrimaryReference, out _);
+        return State(spec.PrimaryReference);
+    }
 
     /// <summary>Whether <see cref="ImageBuilder"/> will skip this image (computes the digest, inspects once).</summary>
     public Freshness Freshness(ImageSpec spec, bool force) => ImageFreshness.Decide(spec, Digest(spec), Inspect(spec), force);
@@ -77,19 +87,19 @@ public sealed class ImageInputs
             .Distinct(StringComparer.Ordinal)
             .Where(reference => !_states.ContainsKey(reference))
             .ToArray();
-        references = references.Where(reference => !AskedEngineSocket(reference)).ToArray();
+        references = references.Where(reference => !AskedEngineApi(reference)).ToArray();
         if (references.Length == 0)
         {
             return;
         }
 
-        var result = Ask(_docker.ImageInspect(references, ImageState.InspectFormat));
+        var result = Ask(_docker.ImageInspect(references));
         if (result is null)
         {
             return;
         }
 
-        foreach (var (reference, state) in ImageState.Match(references, result.Output, result.Error))
+        foreach (var (reference, state) in ImageState.Match(references, ImageState.FromInspectOutput(result.OutputText), result.Error))
         {
             _states.TryAdd(reference, state);
         }
@@ -107,27 +117,27 @@ public sealed class ImageInputs
             return known;
         }
 
-        if (AskedEngineSocket(reference))
+        if (AskedEngineApi(reference))
         {
             return _states[reference];
         }
 
         return _states.GetOrAdd(reference, name =>
         {
-            var result = Ask(_docker.ImageInspect([name], ImageState.InspectFormat));
-            return result is { Succeeded: true } ? result.Output.Select(ImageState.Parse).FirstOrDefault(state => state is not null) : null;
+            var result = Ask(_docker.ImageInspect([name]));
+            return result is { Succeeded: true } ? ImageState.FromInspectOutput(result.OutputText).FirstOrDefault() : null;
         });
     }
 
     private string? BaseImageId(string image) => State(image)?.Id;
 
     /// <summary>
-    /// Asks the engine's socket about <paramref name="reference"/> and remembers the answer; false when there is no
-    /// socket to ask or its answer could not be read (then the docker client is asked, and its errors are the ones shown).
+    /// Asks the engine API about <paramref name="reference"/> and remembers the answer; false when there is no
+    /// engine to ask that way or its answer could not be read (then the docker client is asked, and its errors are the ones shown).
     /// </summary>
-    private bool AskedEngineSocket(string reference)
+    private bool AskedEngineApi(string reference)
     {
-        if (_engineSocket.Value?.InspectImage(reference) is not { } answer)
+        if (_engineApi.Value?.InspectImage(reference) is not { } answer)
         {
             return false;
         }
@@ -150,10 +160,17 @@ public sealed class ImageInputs
     /// <summary>Every look at an image starts here, so a missing Dockerfile is named before anything reads it.</summary>
     private void RequireDockerfile(ImageSpec spec)
     {
+        if (_dockerfilesFound.ContainsKey(spec.Dockerfile))
+        {
+            return;
+        }
+
         if (!File.Exists(Path.Combine(_repositoryRoot, spec.Dockerfile)))
         {
             throw ImageErrors.MissingDockerfile(spec);
         }
+
+        _dockerfilesFound[spec.Dockerfile] = true;
     }
 
     /// <summary>A read-only question to the engine; null when the docker client itself is missing (a dry run still works).</summary>
@@ -163,7 +180,7 @@ public sealed class ImageInputs
         {
             return _runner.Capture(command, InspectTimeout);
         }
-        catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+        catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
         {
             return null;
         }
@@ -174,5 +191,5 @@ public sealed class ImageInputs
     /// and the socket file exists. A tcp/ssh engine is not asked in a dry run.
     /// </summary>
     public static bool LocalEngineSocketExists(string? dockerHost) =>
-        EngineSocket.LocalSocketPath(dockerHost) is { } socket && File.Exists(socket);
+        EngineEndpoint.FromDockerHost(dockerHost) is { SocketPath: { } socket } && File.Exists(socket);
 }

@@ -31,7 +31,7 @@ public sealed partial class PoetryLocker(CommandRunner runner, PoetryCommands po
                         Unavailable = $"{given} did not report a version (`{poetry.Executable} --version` exited {result.ExitCode}: {said})";
                     }
                 }
-                catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+                catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
                 {
                     _version = null;
                     Unavailable = poetry.Executable == "poetry" ? "Poetry is not installed (no poetry on PATH)" : $"{given} cannot be started ({exception.Message.Split(" (")[^1].Split(')')[0]})";

@@ -4,14 +4,14 @@ using Build.Images;
 using Build.Tests.Support;
 using Build.Tools.Docker;
 
-namespace Build.Tests.Tools;
+namespace Build.Tests.Tools.Docker;
 
 /// <summary>
-/// The engine API over a unix socket: when it may stand in for the docker client, and what it reads. The protocol
+/// The engine API client: when it may stand in for the docker client, and what it reads. The protocol
 /// tests talk to a real unix socket served by the test (canned HTTP answers, so a 500 or a chunked body can be
-/// produced on demand); <see cref="EngineSocketEngineTests"/> compares it with the docker client on a real engine.
+/// produced on demand); <see cref="EngineApiEngineTests"/> compares it with the docker client on a real engine.
 /// </summary>
-public sealed class EngineSocketTests
+public sealed class EngineApiTests
 {
     private string _directory = null!;
 
@@ -36,17 +36,28 @@ public sealed class EngineSocketTests
     {
         var socket = SocketFile();
 
-        var engine = EngineSocket.ForLocalEngine(Env(("DOCKER_HOST", "unix://" + socket), ("HOME", _directory)), TimeSpan.FromSeconds(1));
+        using var engine = EngineApi.ForClientEngine(Env(("DOCKER_HOST", "unix://" + socket), ("HOME", _directory)), TimeSpan.FromSeconds(1));
 
-        Assert.That(engine?.SocketPath, Is.EqualTo(socket));
+        Assert.That(engine?.Endpoint.SocketPath, Is.EqualTo(socket));
     }
 
-    [TestCase("tcp://127.0.0.1:2375")]
-    [TestCase("ssh://builder@127.0.0.1")]
-    [TestCase("unix:///nonexistent/docker.sock")]
-    public void Any_other_engine_is_left_to_the_docker_client(string dockerHost)
+    [Test]
+    public void A_plain_tcp_DOCKER_HOST_is_asked_directly_with_the_clients_default_port()
     {
-        Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_HOST", dockerHost), ("HOME", _directory)), TimeSpan.FromSeconds(1)), Is.Null);
+        using var engine = EngineApi.ForClientEngine(Env(("DOCKER_HOST", "tcp://127.0.0.1"), ("HOME", _directory)), TimeSpan.FromSeconds(1));
+
+        Assert.That(engine?.Endpoint.Url, Is.EqualTo("tcp://127.0.0.1:2375"));
+    }
+
+    [TestCase("ssh://builder@127.0.0.1", null)]
+    [TestCase("unix:///nonexistent/docker.sock", null)]
+    [TestCase("tcp://127.0.0.1:2376", "1")]
+    [TestCase("tcp://127.0.0.1:2375/some/path", null)]
+    public void Any_other_engine_is_left_to_the_docker_client(string dockerHost, string? tlsVerify)
+    {
+        var environment = Env(("DOCKER_HOST", dockerHost), ("HOME", _directory), ("DOCKER_TLS_VERIFY", tlsVerify!));
+
+        Assert.That(EngineApi.ForClientEngine(environment, TimeSpan.FromSeconds(1)), Is.Null);
     }
 
     [Test]
@@ -54,12 +65,12 @@ public sealed class EngineSocketTests
     {
         var socket = SocketFile();
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
-            Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_CONTEXT", "remote"), ("HOME", _directory)), TimeSpan.FromSeconds(1)), Is.Null);
+            Assert.That(EngineApi.ForClientEngine(Env(("DOCKER_CONTEXT", "remote"), ("HOME", _directory)), TimeSpan.FromSeconds(1)), Is.Null);
             // DOCKER_CONTEXT=default is the plain socket again; the default socket itself does not exist here.
-            Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_CONTEXT", "default"), ("DOCKER_HOST", "unix://" + socket)), TimeSpan.FromSeconds(1)), Is.Not.Null);
-        });
+            Assert.That(EngineApi.ForClientEngine(Env(("DOCKER_CONTEXT", "default"), ("DOCKER_HOST", "unix://" + socket)), TimeSpan.FromSeconds(1)), Is.Not.Null);
+        }
     }
 
     [Test]
@@ -70,11 +81,11 @@ public sealed class EngineSocketTests
         Directory.CreateDirectory(config);
         File.WriteAllText(Path.Combine(config, "config.json"), """{"auths":{},"currentContext":"colima"}""");
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
-            Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_CONFIG", config)), TimeSpan.FromSeconds(1)), Is.Null);
-            Assert.That(EngineSocket.ForLocalEngine(Env(("DOCKER_CONFIG", config), ("DOCKER_HOST", "unix://" + socket)), TimeSpan.FromSeconds(1)), Is.Not.Null);
-        });
+            Assert.That(EngineApi.ForClientEngine(Env(("DOCKER_CONFIG", config)), TimeSpan.FromSeconds(1)), Is.Null);
+            Assert.That(EngineApi.ForClientEngine(Env(("DOCKER_CONFIG", config), ("DOCKER_HOST", "unix://" + socket)), TimeSpan.FromSeconds(1)), Is.Not.Null);
+        }
     }
 
     [Test]
@@ -83,15 +94,15 @@ public sealed class EngineSocketTests
         var document = """{"Id":"sha256:abc","RepoTags":["orchestrator:prod","orchestrator:latest"],"Config":{"Labels":{"io.omninode.bridge.input-digest":"sha256:def"}}}""";
         using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), path => path switch
         {
-            "/images/orchestrator:prod/json" => Http(200, document),
-            "/images/reducer:prod/json" => Http(404, """{"message":"No such image: reducer:prod"}"""),
+            "/v1.41/images/orchestrator:prod/json" => Http(200, document),
+            "/v1.41/images/reducer:prod/json" => Http(404, """{"message":"No such image: reducer:prod"}"""),
             _ => Http(500, """{"message":"boom"}"""),
         });
-        var engine = new EngineSocket(server.Path, TimeSpan.FromSeconds(5));
+        using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
 
         var found = engine.InspectImage("orchestrator:prod");
         var state = ImageState.FromInspectDocument(found!.Json!);
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(state, Is.Not.Null);
             Assert.That(state!.Id, Is.EqualTo("sha256:abc"));
@@ -99,38 +110,63 @@ public sealed class EngineSocketTests
             Assert.That(state.RepoTags, Is.EqualTo(new[] { "orchestrator:prod", "orchestrator:latest" }));
             Assert.That(engine.InspectImage("reducer:prod"), Is.SameAs(EngineAnswer.NotFound));
             Assert.That(engine.InspectImage("other:prod"), Is.Null, "a 500 sends the question to the docker client");
-            Assert.That(server.Requests, Is.EqualTo(new[] { "/images/orchestrator:prod/json", "/images/reducer:prod/json", "/images/other:prod/json" }));
-        });
+            Assert.That(server.Requests, Is.EqualTo(new[] { "/v1.41/images/orchestrator:prod/json", "/v1.41/images/reducer:prod/json", "/v1.41/images/other:prod/json" }));
+        }
     }
 
     [Test]
     public void A_reference_that_cannot_be_a_path_segment_is_not_sent()
     {
         using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), _ => Http(200, "{}"));
-        var engine = new EngineSocket(server.Path, TimeSpan.FromSeconds(5));
+        using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(engine.InspectImage("a b"), Is.Null);
             Assert.That(engine.InspectImage("x?y"), Is.Null);
             Assert.That(server.Requests, Is.Empty);
-        });
+        }
     }
 
     [Test]
     public void A_socket_nobody_listens_on_is_no_answer()
     {
         var socket = SocketFile();
+        using var engine = new EngineApi(EngineEndpoint.Unix(socket), TimeSpan.FromSeconds(1));
 
-        Assert.That(new EngineSocket(socket, TimeSpan.FromSeconds(1)).InspectImage("orchestrator:prod"), Is.Null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(engine.InspectImage("orchestrator:prod"), Is.Null);
+            Assert.That(engine.Ping(), Is.False);
+        }
+    }
+
+    [Test]
+    public void Ping_and_version_read_the_engines_answers()
+    {
+        using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), path => path switch
+        {
+            "/_ping" => Http(200, "OK"),
+            "/version" => Http(200, """{"Version":"20.10.24+dfsg1","ApiVersion":"1.41"}"""),
+            _ => Http(404, "{}"),
+        });
+        using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(engine.Ping(), Is.True);
+            Assert.That(engine.ServerVersion(), Is.EqualTo("20.10.24+dfsg1"));
+        }
     }
 
     [Test]
     public void Chunked_bodies_are_joined()
     {
-        var answer = HttpAnswer.Parse(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{\"a\"\r\n3;x=y\r\n:1}\r\n0\r\n\r\n"));
+        using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"),
+            _ => "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n4\r\n{\"a\"\r\n3;x=y\r\n:1}\r\n0\r\n\r\n");
+        using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
 
-        Assert.That(answer, Is.EqualTo(new HttpAnswer(200, "{\"a\":1}")));
+        Assert.That(engine.Get("/anything"), Is.EqualTo(new EngineResponse(200, "{\"a\":1}")));
     }
 
     [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{}", TestName = "A body shorter than its Content-Length")]
@@ -139,7 +175,10 @@ public sealed class EngineSocketTests
     [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2", TestName = "Headers never end")]
     public void A_broken_answer_is_no_answer(string response)
     {
-        Assert.That(HttpAnswer.Parse(Encoding.ASCII.GetBytes(response)), Is.Null);
+        using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), _ => response);
+        using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
+
+        Assert.That(engine.Get("/anything"), Is.Null);
     }
 
     [Test]
@@ -160,9 +199,9 @@ public sealed class EngineSocketTests
     }
 
     private static string Http(int status, string body) =>
-        $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
+        $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
 
-    /// <summary>A unix socket server answering each GET with a canned HTTP response, then closing (as Connection: close asks).</summary>
+    /// <summary>A unix socket server answering each GET with a canned HTTP response, then closing the connection.</summary>
     private sealed class CannedEngine : IDisposable
     {
         private readonly Socket _listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -237,36 +276,37 @@ public sealed class EngineSocketTests
     }
 }
 
-/// <summary>On a real engine: the socket's answer is the docker client's answer.</summary>
+/// <summary>On a real engine: the API's answer is the docker client's answer.</summary>
 [Category("Docker")]
-public sealed class EngineSocketEngineTests
+public sealed class EngineApiEngineTests
 {
     [Test]
     public void The_socket_and_the_docker_client_see_the_same_image()
     {
         DockerEngineRequirement.Require();
-        var engine = EngineSocket.ForLocalEngine(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(10));
+        using var engine = EngineApi.ForClientEngine(Environment.GetEnvironmentVariable, TimeSpan.FromSeconds(10));
         if (engine is null)
         {
-            Assert.Ignore("The engine under test is not a local unix socket (DOCKER_HOST), so the client is always used.");
+            Assert.Ignore("The engine under test is behind a docker context or TLS, so the client is always used.");
         }
 
         const string image = "omninode/python:3.11-bookworm";
-        var (exitCode, output) = DockerEngineRequirement.Docker("image", "inspect", "--format", ImageState.InspectFormat, image);
+        var (exitCode, output) = DockerEngineRequirement.Docker("image", "inspect", image);
         if (exitCode != 0)
         {
             Build.Tests.Lock.TestEnvironment.IgnoreExceptOnCi($"The local base image {image} is missing: ./build.sh --target=BaseImages builds it.");
         }
 
-        var viaClient = ImageState.Parse(output.Trim());
+        var viaClient = ImageState.FromInspectOutput(output).Single();
         var viaSocket = ImageState.FromInspectDocument(engine!.InspectImage(image)!.Json!);
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(viaSocket!.Id, Is.EqualTo(viaClient!.Id));
             Assert.That(viaSocket.RepoTags, Is.EquivalentTo(viaClient.RepoTags));
             Assert.That(viaSocket.InputDigest, Is.EqualTo(viaClient.InputDigest));
+            Assert.That(viaSocket.SizeBytes, Is.EqualTo(viaClient.SizeBytes).And.Positive);
             Assert.That(engine.InspectImage("omninode-bridge-tests/never-built:none"), Is.SameAs(EngineAnswer.NotFound));
-        });
+        }
     }
 }
