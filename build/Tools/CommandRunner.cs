@@ -89,7 +89,7 @@ public sealed class CommandRunner
             process.WaitForExit();
         }
 
-        interruption?.ThrowIfRequested(command.Summary);
+        ThrowIfInterrupted(command, process.GetExitCode());
         cancellationToken.ThrowIfCancellationRequested();
         if (outputLine is not null)
         {
@@ -121,7 +121,7 @@ public sealed class CommandRunner
 
         process.WaitForExit();
 
-        interruption?.ThrowIfRequested(command.Summary);
+        ThrowIfInterrupted(command, process.GetExitCode());
         var output = process.GetStandardOutput().ToArray();
         var error = process.GetStandardError().ToArray();
         return new CommandResult(process.GetExitCode(), output, error);
@@ -137,6 +137,26 @@ public sealed class CommandRunner
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A child that failed may have died of the same signal that is still on its way to this host's handler (the
+    /// terminal signals the whole group at once): a failed command waits a moment for it, so that an interrupted run
+    /// is reported as interrupted, not as a failed tool.
+    /// </summary>
+    private void ThrowIfInterrupted(ToolCommand command, int exitCode)
+    {
+        if (interruption is null)
+        {
+            return;
+        }
+
+        if (exitCode != 0)
+        {
+            interruption.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(500));
+        }
+
+        interruption.ThrowIfRequested(command.Summary);
     }
 
     private static void KillQuietly(IProcess process)
