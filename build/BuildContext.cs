@@ -38,7 +38,7 @@ public sealed class BuildContext : FrostingContext
         Targets = context.Arguments.GetArguments("target").ToList();
         Target = Targets.LastOrDefault() ?? "Default";
         Options = BuildOptionsParser.Parse(context, Target, dryRun.IsDryRun);
-        Runner = new CommandRunner(context, Options.DryRun);
+        Runner = new CommandRunner(context, Options.DryRun, Interruption);
         Docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
         Poetry = new PoetryCommands(Options.PoetryExecutable);
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
@@ -63,6 +63,9 @@ public sealed class BuildContext : FrostingContext
     /// stack's containers) go there instead of starting the client. Found on first use.
     /// </summary>
     public EngineApi? EngineApi => _engineApi.Value;
+
+    /// <summary>SIGINT/SIGTERM of this run: listened for from the moment the options are valid.</summary>
+    public Interruption Interruption { get; } = Interruption.Listen();
 
     /// <summary>Input digests of the images and the engine's view of them (issue 6).</summary>
     public ImageInputs ImageInputs { get; }

@@ -30,6 +30,18 @@ public static class ExitCodes
     /// <summary>The registry refused Push's login; nothing was pushed.</summary>
     public const int LoginRefused = 9;
 
+    /// <summary>The registry could not be reached at all (refused, no such host, timeout): the login was never checked.</summary>
+    public const int RegistryUnreachable = 10;
+
+    /// <summary>The --docker client itself does not work (it reports no version of its own); the engine was not asked.</summary>
+    public const int DockerClientBroken = 11;
+
     /// <summary>A program the build needs could not be started (the shell's own code for "command not found").</summary>
     public const int ToolMissing = 127;
+
+    /// <summary>SIGINT (Ctrl-C) stopped the run: 128 + 2, as a shell reports it.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>SIGTERM stopped the run: 128 + 15.</summary>
+    public const int Terminated = 143;
 }

@@ -29,6 +29,10 @@ public static partial class BuildOptionsParser
             {
                 reader.AddError($"--{OptionNames.PythonProject}={projectValue}: the folder {pythonProject.FullPath} does not exist. Give the folder that holds the Python project's pyproject.toml (default: the repository root).");
             }
+            else if (!File.Exists(pythonProject.CombineWithFilePath("pyproject.toml").FullPath))
+            {
+                reader.AddError($"--{OptionNames.PythonProject}={projectValue}: {pythonProject.FullPath} holds no pyproject.toml. Give the folder that holds the Python project's pyproject.toml (default: the repository root).");
+            }
         }
 
         var buildTarget = ParseBuildTarget(reader, target);
@@ -37,6 +41,10 @@ public static partial class BuildOptionsParser
         if (registry is not null && !RegistryPattern().IsMatch(registry))
         {
             reader.AddError($"--{OptionNames.Registry}={registry}: expected HOST[:PORT]/NAMESPACE in lower case, for example --registry=127.0.0.1:5000/omninode.");
+        }
+        else if (registry is not null && RegistryPort(registry) is { } port && port is < 1 or > 65535)
+        {
+            reader.AddError($"--{OptionNames.Registry}={registry}: port {port} does not exist; a TCP port is 1 to 65535 (for example --registry=127.0.0.1:5000/omninode).");
         }
 
         var extraTags = reader.List(OptionNames.Tag);
@@ -61,6 +69,21 @@ public static partial class BuildOptionsParser
             }
         }
 
+        var poetryVersion = reader.String(OptionNames.PoetryVersion);
+        if (poetryVersion is not null && !PoetryVersionPattern().IsMatch(poetryVersion))
+        {
+            reader.AddError($"--{OptionNames.PoetryVersion}={poetryVersion}: expected a Poetry release as X.Y.Z (for example --{OptionNames.PoetryVersion}=1.8.3).");
+        }
+
+        var baseImage = ImageReference(reader, OptionNames.BaseImage);
+        var builderImage = ImageReference(reader, OptionNames.BuilderImage);
+        var credentials = Credentials(reader);
+        var reportPath = new FilePath(reader.String(OptionNames.Report) ?? "artifacts/build-report.json").MakeAbsolute(root);
+        if (ReportProblem(reportPath.FullPath) is { } reportProblem)
+        {
+            reader.AddError($"--{OptionNames.Report}={reader.String(OptionNames.Report)}: {reportProblem}. Give a file path in a folder this user can write (default: artifacts/build-report.json).");
+        }
+
         var projectName = reader.String(OptionNames.ProjectName) ?? DefaultProjectName;
         if (!ProjectNamePattern().IsMatch(projectName))
         {
@@ -78,9 +101,9 @@ public static partial class BuildOptionsParser
             DockerExecutable = reader.String(OptionNames.Docker) ?? "docker",
             DockerExecutableGiven = reader.String(OptionNames.Docker) is not null,
             PoetryExecutable = reader.String(OptionNames.Poetry) ?? "poetry",
-            BaseImage = reader.String(OptionNames.BaseImage),
-            BuilderImage = reader.String(OptionNames.BuilderImage),
-            PoetryVersion = reader.String(OptionNames.PoetryVersion),
+            BaseImage = baseImage,
+            BuilderImage = builderImage,
+            PoetryVersion = poetryVersion,
             Pull = reader.Flag(OptionNames.Pull),
             NoCache = reader.Flag(OptionNames.NoCache),
             Force = reader.Flag(OptionNames.Force),
@@ -92,11 +115,11 @@ public static partial class BuildOptionsParser
             DownOnFailure = reader.Flag(OptionNames.DownOnFailure),
             Scale = scale,
             RemoveVolumes = reader.Flag(OptionNames.Volumes),
-            RegistryUsername = reader.String(OptionNames.RegistryUsername),
-            RegistryPassword = reader.String(OptionNames.RegistryPassword),
-            PasswordFromStandardInput = reader.Flag(OptionNames.PasswordStdin),
+            RegistryUsername = credentials.Username,
+            RegistryPassword = credentials.Password,
+            PasswordFromStandardInput = credentials.FromStandardInput,
             Locked = reader.Flag(OptionNames.Locked),
-            ReportPath = new FilePath(reader.String(OptionNames.Report) ?? "artifacts/build-report.json").MakeAbsolute(root),
+            ReportPath = reportPath,
             TestFilter = reader.String(OptionNames.TestFilter),
         };
 
@@ -141,6 +164,95 @@ public static partial class BuildOptionsParser
 
         return parsed;
     }
+
+    private static int? RegistryPort(string registry)
+    {
+        var host = registry.Split('/')[0];
+        var colon = host.LastIndexOf(':');
+        return colon > 0 && int.TryParse(host[(colon + 1)..], out var port) ? port : null;
+    }
+
+    /// <summary>A Docker image reference ([registry/]name[:tag][@digest]), or an error naming the value.</summary>
+    private static string? ImageReference(OptionReader reader, string option)
+    {
+        var value = reader.String(option);
+        if (value is not null && !ImageReferencePattern().IsMatch(value))
+        {
+            reader.AddError($"--{option}={value}: not a Docker image reference; expected [REGISTRY/]NAME[:TAG] in lower case, for example --{option}=python:3.11-slim-bookworm.");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Push's login: a password (option, REGISTRY_PASSWORD or --password-stdin) needs a user name, and only one
+    /// source of the password may be given; otherwise the password would be ignored and the push fail much later.
+    /// </summary>
+    private static (string? Username, string? Password, bool FromStandardInput) Credentials(OptionReader reader)
+    {
+        var username = reader.String(OptionNames.RegistryUsername);
+        var password = reader.String(OptionNames.RegistryPassword);
+        var fromStandardInput = reader.Flag(OptionNames.PasswordStdin);
+        if (username is null && (password is not null || fromStandardInput))
+        {
+            reader.AddError($"A registry password is given ({(fromStandardInput ? "--password-stdin" : "--registry-password or REGISTRY_PASSWORD")}) but no --{OptionNames.RegistryUsername} (or REGISTRY_USERNAME): Push logs in only with both. Give the user name, or drop the password.");
+        }
+        else if (password is not null && fromStandardInput)
+        {
+            reader.AddError($"The registry password is given twice: --{OptionNames.RegistryPassword} (or REGISTRY_PASSWORD) and --{OptionNames.PasswordStdin}. Keep one.");
+        }
+
+        return (username, password, fromStandardInput);
+    }
+
+    /// <summary>
+    /// Why the report cannot be written there, or null. Checked before the first task, without creating anything:
+    /// the path must not be a folder, and the nearest folder that exists on its way must take a new file.
+    /// </summary>
+    private static string? ReportProblem(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return $"{path} is a folder, not a file";
+        }
+
+        var folder = Path.GetDirectoryName(path);
+        while (folder is not null && !Directory.Exists(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return $"{folder} is a file, so no folder can be made there";
+            }
+
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        if (folder is null)
+        {
+            return "no folder on its path exists";
+        }
+
+        var probe = Path.Combine(folder, $".build-report-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return $"{folder} does not take a new file ({exception.Message})";
+        }
+    }
+
+    [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")]
+    private static partial Regex PoetryVersionPattern();
+
+    [GeneratedRegex(@"^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[0-9a-f]{64})?$")]
+    private static partial Regex ImageReferencePattern();
 
     [GeneratedRegex(@"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)*$")]
     private static partial Regex RegistryPattern();

@@ -23,7 +23,23 @@ public sealed class OptionReader(ICakeArguments arguments, Func<string, string?>
     /// <summary>True when the option was typed on the command line (not inherited from the environment or cake.config).</summary>
     public bool ExplicitlyGiven(string option) => arguments.HasArgument(option);
 
+    /// <summary>
+    /// An option's value. A value given empty (--docker=, BRIDGE_DOCKER set to spaces) is an error, not a silent
+    /// default: the user meant something by typing it.
+    /// </summary>
     public string? String(string option)
+    {
+        var value = Raw(option);
+        if (value is not null && value.Trim().Length == 0)
+        {
+            _errors.Add($"--{option} is given an empty value; give one (see ./build.sh --help) or leave the option out.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? Raw(string option)
     {
         if (arguments.HasArgument(option))
         {
@@ -41,17 +57,21 @@ public sealed class OptionReader(ICakeArguments arguments, Func<string, string?>
     /// <summary>A repeatable option (--tag=a --tag=b); cake.config holds a comma-separated list.</summary>
     public IReadOnlyList<string> List(string option)
     {
-        if (arguments.HasArgument(option))
+        var values = arguments.HasArgument(option)
+            ? arguments.GetArguments(option).SelectMany(SplitList).ToArray()
+            : configuration.GetValue(ConfigurationKey(option)) is { Length: > 0 } fromConfiguration ? SplitList(fromConfiguration).ToArray() : [];
+        if (values.Any(value => value.Length == 0))
         {
-            return arguments.GetArguments(option).SelectMany(SplitList).ToArray();
+            _errors.Add($"--{option} is given an empty value ('{string.Join("', '", arguments.GetArguments(option))}'); give one per --{option}, or leave the option out.");
+            return values.Where(value => value.Length > 0).ToArray();
         }
 
-        return configuration.GetValue(ConfigurationKey(option)) is { Length: > 0 } fromConfiguration ? SplitList(fromConfiguration).ToArray() : [];
+        return values;
     }
 
     public bool Flag(string option)
     {
-        var value = String(option);
+        var value = Raw(option);
         if (value is null)
         {
             return false;
@@ -87,5 +107,5 @@ public sealed class OptionReader(ICakeArguments arguments, Func<string, string?>
     }
 
     private static IEnumerable<string> SplitList(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        value.Split(',', StringSplitOptions.TrimEntries);
 }

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
 using Build.Lock;
+using Build.Reporting;
 using Tomlyn.Model;
 
 namespace Build.Context;
 
 /// <summary>The facts the images need from pyproject.toml: the project's name and version.</summary>
-public sealed record ProjectMetadata(string Name, string Version)
+public sealed partial record ProjectMetadata(string Name, string Version)
 {
     /// <summary>
     /// Reads [tool.poetry].version, else PEP 621 [project].version. A malformed file is reported with its
@@ -32,6 +34,18 @@ public sealed record ProjectMetadata(string Name, string Version)
             throw BuildErrors.BadInputFile($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
         }
 
+        if (!Pep440Pattern().IsMatch(version))
+        {
+            var line = BuildFailures.LineOf(pyprojectPath, version);
+            throw BuildErrors.BadInputFile(
+                $"{pyprojectPath}:{line ?? 1}: version = \"{version}\" is not a PEP 440 version, which Poetry requires (for example \"0.1.0\", \"1.2.0rc1\", \"2.0.0.post1\"); the image tags and the org.opencontainers.image.version label use it.")
+                .At(pyprojectPath, line);
+        }
+
         return new ProjectMetadata(name, version);
     }
+
+    /// <summary>PEP 440's version pattern (as in packaging.version.VERSION_PATTERN), whole string, any case.</summary>
+    [GeneratedRegex(@"^\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?(?:[-_.]?dev[-_.]?[0-9]*)?)(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pep440Pattern();
 }

@@ -46,5 +46,26 @@ public sealed record ScalePlan(IReadOnlyDictionary<string, int> Replicas)
         return replicas.Count == 0 ? None : new ScalePlan(replicas);
     }
 
+    /// <summary>
+    /// The replica counts of one `compose up`: what runs now, with this plan's counts over it. Compose scales every
+    /// service an `up` does not name back to its default, so each `up` of a run (ComposeUp, also as Scale's dependency,
+    /// and Scale) names them all: a healthy replica the counts keep is never removed and made again.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Over(IReadOnlyDictionary<string, int> running)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (service, replicas) in running)
+        {
+            counts[service] = replicas;
+        }
+
+        foreach (var (service, replicas) in Replicas)
+        {
+            counts[service] = replicas;
+        }
+
+        return counts;
+    }
+
     public override string ToString() => string.Join(" ", Replicas.Select(pair => $"{pair.Key}={pair.Value}"));
 }

@@ -68,10 +68,21 @@ public static class ImagePublisher
         if (!result.Succeeded)
         {
             var reason = result.Error.Concat(result.Output).FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
+            if (Unreachable(reason))
+            {
+                throw new CakeException(ExitCodes.RegistryUnreachable,
+                    $"The registry {server} could not be reached ({reason}): nothing answered there, so the credentials were never checked. Check --registry and that the registry runs; nothing was pushed.");
+            }
+
             throw new CakeException(ExitCodes.LoginRefused,
                 $"The registry {server} refused the login of user '{username}' ({reason}). Check --registry-username and the password (--registry-password, REGISTRY_PASSWORD or --password-stdin); nothing was pushed.");
         }
     }
+
+    /// <summary>The docker client's words for a registry that did not answer (TCP refused, no such host, timeout).</summary>
+    public static bool Unreachable(string reason) =>
+        new[] { "connection refused", "no such host", "i/o timeout", "network is unreachable", "no route to host", "server misbehaving" }
+            .Any(marker => reason.Contains(marker, StringComparison.OrdinalIgnoreCase));
 
     private static ToolCommand WithConfig(ToolCommand command, string? configFolder) =>
         configFolder is null ? command : command with { Environment = new Dictionary<string, string>(command.Environment) { ["DOCKER_CONFIG"] = configFolder } };

@@ -83,6 +83,11 @@ public sealed class ParallelImageBuilds
         {
             throw;
         }
+        catch (Exception exception) when (Interruption.IsInterruption(exception))
+        {
+            // A signal stops every build by itself, gently; the partner is not killed for it.
+            throw;
+        }
         catch (Exception exception)
         {
             group.Fail(spec, exception);
@@ -101,7 +106,7 @@ public sealed class ParallelImageBuilds
             throw new CakeException(ExitCode(failure.Error),
                 $"{failure.Image.PrimaryReference} failed, so {spec.PrimaryReference} (built in parallel) was cancelled: {failure.Error.Message}", failure.Error);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && !Interruption.IsInterruption(exception))
         {
             throw new CakeException(ExitCode(exception), $"{spec.PrimaryReference} failed: {exception.Message}", exception);
         }

@@ -6,6 +6,9 @@ public interface IPoetryLocker
     /// <summary>The installed Poetry's version; null when Poetry is not on the machine.</summary>
     Version? Version { get; }
 
+    /// <summary>Why <see cref="Version"/> is null, naming what was tried (the --poetry path and its error).</summary>
+    string Unavailable => "Poetry is not installed";
+
     /// <summary>Runs <c>poetry lock &lt;arguments&gt;</c> in <paramref name="projectDirectory"/> and returns its exit code.</summary>
     int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel);
 

@@ -40,6 +40,13 @@ public static class LockInspector
                 $"{lockPath} is missing: no lock was generated for this pyproject.toml.");
         }
 
+        // A lock that holds nothing locks nothing: Poetry refuses to update it, so it is handled as a missing one.
+        if (string.IsNullOrWhiteSpace(lockText))
+        {
+            return new LockVerdict(LockState.Missing, lockPath, null, null, null, null, [], [], [],
+                $"{lockPath} is empty, which counts as missing: no lock was generated for this pyproject.toml.");
+        }
+
         var lockFile = TomlFile.Parse(lockText, lockPath);
         var metadata = ContentHash.Table(lockFile, "metadata");
         var lockVersion = ContentHash.Value(metadata, "lock-version")?.ToString();

@@ -33,6 +33,11 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
             return EnsureLocked(directory, paths, options);
         }
 
+        if (Directory.Exists(paths.Backup))
+        {
+            log($"warning: {paths.Backup} is a folder, not a backup this build wrote; it is ignored (remove it).");
+        }
+
         if (!File.Exists(paths.Backup))
         {
             // Fast path: no file lock and no process when the lock is already fresh.
@@ -55,7 +60,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         if (poetry.Version is not { } version)
         {
             return new EnsureLockResult(false, null, null, false, false,
-                "poetry.lock must be regenerated but Poetry is not installed. Install it with " +
+                $"poetry.lock must be regenerated but {poetry.Unavailable}. Install it with " +
                 "`apt-get install python3-poetry` (Debian/Ubuntu) or `pipx install poetry`, then run " +
                 $"`{BuildCommand}` again.");
         }
@@ -89,6 +94,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
     private EnsureLockResult RegenerateHoldingLock(string directory, LockPaths paths, EnsureLockOptions options, Version version, CancellationToken cancel)
     {
         var restored = false;
+        DiscardUnusableBackup(paths);
         if (File.Exists(paths.Backup))
         {
             Restore(paths);
@@ -119,6 +125,11 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         {
             File.Copy(paths.Lock, paths.Temp, overwrite: true);
             File.Move(paths.Temp, paths.Backup, overwrite: true);
+            if (before.State == LockState.Missing)
+            {
+                // An empty lock: out of Poetry's way, as a missing one would be (the backup puts it back on failure).
+                File.Delete(paths.Lock);
+            }
         }
 
         log($"{before.Message} Running `{command}` with Poetry {version} in {directory} ...");
@@ -130,8 +141,9 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         catch (Exception error)
         {
             Rollback(paths, hadLock);
-            if (error is OperationCanceledException)
+            if (error is OperationCanceledException || cancel.IsCancellationRequested)
             {
+                // Cancelled (an interrupted build): the old lock is back, and the caller hears of the interruption.
                 throw;
             }
 
@@ -228,6 +240,40 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         var message = $"{reason} {kept} Before: {before.Message} Fix: `{BuildCommand}` or {PoetryCommand(before)}.";
         log(message);
         return new EnsureLockResult(false, before, after, false, restored, message);
+    }
+
+    /// <summary>
+    /// The backup is this build's own state, read back after an interruption: only a file that is a readable,
+    /// non-empty TOML document can be the copy of a lock this build made. Anything else is deleted with a note and
+    /// never restored over the lock in place.
+    /// </summary>
+    private void DiscardUnusableBackup(LockPaths paths)
+    {
+        if (!File.Exists(paths.Backup))
+        {
+            return;
+        }
+
+        string? problem;
+        try
+        {
+            var text = TomlFile.ReadText(paths.Backup);
+            problem = string.IsNullOrWhiteSpace(text) ? "it is empty" : null;
+            if (problem is null)
+            {
+                TomlFile.Parse(text, paths.Backup);
+            }
+        }
+        catch (LockFileException error)
+        {
+            problem = error.Reason;
+        }
+
+        if (problem is not null)
+        {
+            File.Delete(paths.Backup);
+            log($"warning: {paths.Backup} is not a copy of a lock ({problem}); discarded, {Path.GetFileName(paths.Lock)} is judged as it is.");
+        }
     }
 
     private static void Rollback(LockPaths paths, bool hadLock)

@@ -30,10 +30,15 @@ public static class TomlFile
         }
     }
 
-    /// <summary>Parses TOML text; <paramref name="path"/> is used for messages only.</summary>
+    /// <summary>
+    /// Parses TOML text; <paramref name="path"/> is used for messages only. The text is validated first as TOML 1.0,
+    /// the dialect of Poetry (tomlkit) and Python's tomllib: Tomlyn's model reader alone lets a duplicate key's last
+    /// value win and accepts TOML 1.1 forms, so a file Poetry refuses would otherwise be read here as valid.
+    /// </summary>
     /// <exception cref="LockFileException">Invalid TOML, with the first error's line and column.</exception>
     public static TomlTable Parse(string text, string path)
     {
+        Toml10Rules.Validate(text, path);
         try
         {
             return TomlSerializer.Deserialize(text, new TomlModel(new TomlSerializerOptions { SourceName = path }).TomlTable)

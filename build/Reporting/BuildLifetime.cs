@@ -19,7 +19,22 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         context.Plan(planned);
         context.Report.Graph(TaskGraph.Targets(context.Arguments.GetArguments("target").DefaultIfEmpty(info.TargetTask.Name), planned), TaskGraph.Edges(info.TasksToExecute));
         context.Report.SizeBudget(ImageVerifier.Budget(context.Configuration));
+
+        // pyproject.toml's version names every image: a bad one is bad input, refused before the first task runs
+        // (a millisecond of reading), not after the lock check.
+        if (context.PlannedTasks.Contains(nameof(Tasks.Scale)) && context.Options.Scale.IsEmpty)
+        {
+            throw BuildErrors.BadOption($"Scale needs at least one --{Context.OptionNames.Scale}=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
+        }
+
+        if (context.PlannedTasks.Overlaps(TasksThatNameImages))
+        {
+            _ = context.Project;
+        }
     }
+
+    private static readonly string[] TasksThatNameImages =
+        [nameof(Tasks.EnsureLock), nameof(Tasks.BuildOrchestrator), nameof(Tasks.BuildReducer), nameof(Tasks.BuildSlimOrchestrator), nameof(Tasks.BuildSlimReducer), nameof(Tasks.Push), nameof(Tasks.Verify)];
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
@@ -28,7 +43,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             context.Report.Fail(BuildFailure.From(thrown is CakeReportException { InnerException: { } inner } ? inner : thrown));
         }
 
-        var report = context.Report.Snapshot(context.Target, context.Options.DryRun, DateTimeOffset.UtcNow, Safely(() => context.Project.Version), Safely(() => context.Git.Sha));
+        var report = context.Report.Snapshot(context.Target, context.Options.DryRun, DateTimeOffset.UtcNow, Safely(() => context.Project.Version), Safely(() => context.Git.Sha), context.Interruption.Requested);
         try
         {
             BuildReportWriter.Write(context.Options.ReportPath.FullPath, report);

@@ -161,7 +161,7 @@ public sealed class BuildReport
     }
 
     /// <summary>The report as it stands; tasks planned but never torn down are "notRun" (or "planned" in a dry run).</summary>
-    public BuildReportDocument Snapshot(string target, bool dryRun, DateTimeOffset now, string? version, string? sha)
+    public BuildReportDocument Snapshot(string target, bool dryRun, DateTimeOffset now, string? version, string? sha, bool interrupted = false)
     {
         lock (_gate)
         {
@@ -173,7 +173,7 @@ public sealed class BuildReport
                 SchemaVersion: 1,
                 Target: target,
                 DryRun: dryRun,
-                Status: failed ? TaskStatuses.Failed : TaskStatuses.Succeeded,
+                Status: interrupted ? TaskStatuses.Interrupted : failed ? TaskStatuses.Failed : TaskStatuses.Succeeded,
                 StartedAt: StartedAt,
                 DurationSeconds: Math.Round((now - StartedAt).TotalSeconds, 3),
                 Version: version,

@@ -16,13 +16,16 @@ public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
         {
             context.GitHubActions().Commands.StartGroup(info.Task.Name);
         }
+
+        // After a signal no further task starts; the closing line names the task that was next.
+        context.Interruption.Enter(info.Task.Name);
     }
 
     public override void Teardown(BuildContext context, ITaskTeardownContext info)
     {
-        var status = Status(info.Skipped, info.Successful, context.Options.DryRun);
+        var status = context.Interruption.Requested && !info.Successful ? TaskStatuses.Interrupted : Status(info.Skipped, info.Successful, context.Options.DryRun);
         context.Report.Task(info.Task.Name, status, info.Duration, status == TaskStatuses.Skipped ? context.SkipReason(info.Task.Name) : null, DateTimeOffset.UtcNow);
-        if (status == TaskStatuses.Failed && info.ThrownException is { } exception)
+        if (status is TaskStatuses.Failed or TaskStatuses.Interrupted && info.ThrownException is { } exception)
         {
             context.Report.Fail(BuildFailure.From(exception));
         }

@@ -10,4 +10,6 @@ public static class TaskStatuses
     public const string Planned = "planned";
     /// <summary>It was to run, but an earlier task failed.</summary>
     public const string NotRun = "notRun";
+    /// <summary>SIGINT or SIGTERM stopped it (the task, or the whole run).</summary>
+    public const string Interrupted = "interrupted";
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Build.Context;
 using Build.Tools;
+using Build.Tools.Compose;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 
@@ -40,12 +42,20 @@ public sealed class ComposeStack(BuildContext context)
         return inspect.Output.Select(ContainerState.Parse).OfType<ContainerState>().ToArray();
     }
 
+    /// <summary>Replicas per service that run now (none in a dry run, which asks nothing of the engine).</summary>
+    public IReadOnlyDictionary<string, int> RunningReplicas() =>
+        context.Runner.DryRun
+            ? new Dictionary<string, int>()
+            : StackHealth.Summarise(Containers()).ToDictionary(service => service.Service, service => service.Replicas, StringComparer.Ordinal);
+
     /// <summary>
-    /// `compose up` (optionally scaling). Its output is shown live and kept: when compose itself fails (a port taken,
-    /// an image missing), the failure names compose's own error line and is handled like a failed health check.
+    /// `compose up` with the replica counts of this run: what runs now with --scale's counts over it
+    /// (<see cref="ScalePlan.Over"/>). Its output is shown live and kept: when compose itself fails (a port taken, an
+    /// image missing), the failure names compose's own error line and is handled like a failed health check.
     /// </summary>
-    public void Up(Build.Tools.Compose.ScaleArguments? scale = null, bool noRecreate = false)
+    public void Up(bool noRecreate = false)
     {
+        var scale = new ScaleArguments(context.Options.Scale.Over(RunningReplicas()));
         var output = new List<string>();
         var exitCode = context.Runner.RunUnchecked(context.Compose.Up(scale, noRecreate), line =>
         {
@@ -111,7 +121,10 @@ public sealed class ComposeStack(BuildContext context)
                 Fail($"not every container was healthy after {timeout.TotalSeconds:0} s (--wait-timeout)", containers);
             }
 
-            Thread.Sleep(PollInterval(context.EngineApi is not null));
+            if (context.Interruption.Token.WaitHandle.WaitOne(PollInterval(context.EngineApi is not null)))
+            {
+                context.Interruption.ThrowIfRequested("the health wait");
+            }
         }
     }
 

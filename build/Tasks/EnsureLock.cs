@@ -21,8 +21,18 @@ public sealed class EnsureLock : FrostingTask<BuildContext>
         var project = context.Options.PythonProject;
         var mode = context.Options.Locked ? EnsureLockMode.Locked : EnsureLockMode.Regenerate;
         var locker = new PoetryLocker(context.Runner, context.Poetry, project);
-        var result = new LockRegenerator(locker, message => context.Log.Information(message))
-            .Ensure(project.FullPath, new EnsureLockOptions(mode));
+        EnsureLockResult result;
+        try
+        {
+            result = new LockRegenerator(locker, message => context.Log.Information(message))
+                .Ensure(project.FullPath, new EnsureLockOptions(mode), context.Interruption.Token);
+        }
+        catch (OperationCanceledException) when (context.Interruption.Requested)
+        {
+            // Waiting for another build's regeneration, or Poetry itself, was interrupted; the old lock is in place.
+            throw context.Interruption.Failure("poetry.lock's regeneration");
+        }
+
         context.Report.Lock(LockReporting.Entry(result));
         if (!result.Ok)
         {

@@ -1,5 +1,4 @@
 using Build.Stack;
-using Build.Tools.Compose;
 using Cake.Core;
 using Cake.Frosting;
 
@@ -12,15 +11,12 @@ public sealed class Scale : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
+        // An empty plan is refused with the options, before the first task (BuildOptionsParser).
         var plan = context.Options.Scale;
-        if (plan.IsEmpty)
-        {
-            throw BuildErrors.BadOption("Scale needs at least one --scale=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
-        }
 
         // --no-recreate keeps the healthy containers as they are; compose only adds or removes replicas.
         var stack = new ComposeStack(context);
-        stack.Up(new ScaleArguments(plan.Replicas), noRecreate: true);
+        stack.Up(noRecreate: true);
         var services = stack.WaitUntilHealthy(plan.Replicas);
         context.Report.Compose(services);
         if (context.Runner.DryRun)

@@ -20,9 +20,22 @@ public sealed record CommandResult(int ExitCode, IReadOnlyList<string> Output, I
 /// Every external process of the build goes through here, so a dry run can show all of them and the tests can
 /// record them with a fake process runner.
 /// </summary>
-public sealed class CommandRunner(ICakeContext cake, bool dryRun)
+/// <param name="interruption">SIGINT/SIGTERM of the run: a running command is stopped and waited for, then the
+/// interruption is thrown; no command starts after it. Null (tests): no signal handling.</param>
+public sealed class CommandRunner
 {
-    public bool DryRun { get; } = dryRun;
+    private readonly ICakeContext cake;
+    private readonly Interruption? interruption;
+
+    public CommandRunner(ICakeContext cake, bool dryRun, Interruption? interruption = null)
+    {
+        this.cake = cake;
+        this.interruption = interruption;
+        DryRun = dryRun;
+        interruption?.Token.Register(ChildProcesses.StopInBackground);
+    }
+
+    public bool DryRun { get; }
 
     public ICakeLog Log => cake.Log;
 
@@ -70,12 +83,13 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
 
         cancellationToken.ThrowIfCancellationRequested();
         using var process = Start(command, settings);
-        // issue 6: a parallel build whose partner failed is stopped by killing its process.
+        // A parallel build whose partner failed is stopped by killing its process (an interrupted one: ChildProcesses).
         using (cancellationToken.Register(() => KillQuietly(process)))
         {
             process.WaitForExit();
         }
 
+        ThrowIfInterrupted(command, process.GetExitCode());
         cancellationToken.ThrowIfCancellationRequested();
         if (outputLine is not null)
         {
@@ -106,6 +120,8 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         }
 
         process.WaitForExit();
+
+        ThrowIfInterrupted(command, process.GetExitCode());
         var output = process.GetStandardOutput().ToArray();
         var error = process.GetStandardError().ToArray();
         return new CommandResult(process.GetExitCode(), output, error);
@@ -121,6 +137,26 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A child that failed may have died of the same signal that is still on its way to this host's handler (the
+    /// terminal signals the whole group at once): a failed command waits a moment for it, so that an interrupted run
+    /// is reported as interrupted, not as a failed tool.
+    /// </summary>
+    private void ThrowIfInterrupted(ToolCommand command, int exitCode)
+    {
+        if (interruption is null)
+        {
+            return;
+        }
+
+        if (exitCode != 0)
+        {
+            interruption.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(500));
+        }
+
+        interruption.ThrowIfRequested(command.Summary);
     }
 
     private static void KillQuietly(IProcess process)
@@ -153,6 +189,7 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
 
     private IProcess Start(ToolCommand command, ProcessSettings settings)
     {
+        interruption?.ThrowIfRequested(null);
         try
         {
             return cake.ProcessRunner.Start(new FilePath(command.Program), settings)

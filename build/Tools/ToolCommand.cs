@@ -27,6 +27,10 @@ public sealed record ToolCommand(
     /// <summary>The arguments as separate strings, secrets included: what the tests compare.</summary>
     public IReadOnlyList<string> ArgumentList => Arguments.Select(argument => argument.Render().Trim('"')).ToArray();
 
+    /// <summary>The program and its first word that is not an option, in backticks: `docker build`, `docker-compose up`.</summary>
+    public string Summary =>
+        $"`{System.IO.Path.GetFileName(Program)}{(ArgumentList.Where((argument, index) => !argument.StartsWith('-') && (index == 0 || !ArgumentList[index - 1].StartsWith("--", StringComparison.Ordinal) || ArgumentList[index - 1].Contains('='))).FirstOrDefault() is { } verb ? " " + verb : "")}`";
+
     /// <summary>A shell-like line with secrets redacted: <c>KEY=value program args</c>.</summary>
     public string Render()
     {

@@ -13,7 +13,11 @@ public sealed class ExitCodesTests
         yield return new TestCaseData(ExitCodes.StackNotAsAsked, 6).SetName("A_stack_not_as_asked_exits_6");
         yield return new TestCaseData(ExitCodes.VerifyViolations, 8).SetName("Verify_violations_exit_8");
         yield return new TestCaseData(ExitCodes.LoginRefused, 9).SetName("A_refused_login_exits_9");
+        yield return new TestCaseData(ExitCodes.RegistryUnreachable, 10).SetName("An_unreachable_registry_exits_10");
+        yield return new TestCaseData(ExitCodes.DockerClientBroken, 11).SetName("A_broken_docker_client_exits_11");
         yield return new TestCaseData(ExitCodes.ToolMissing, 127).SetName("A_missing_tool_exits_127");
+        yield return new TestCaseData(ExitCodes.Interrupted, 130).SetName("SIGINT_exits_130");
+        yield return new TestCaseData(ExitCodes.Terminated, 143).SetName("SIGTERM_exits_143");
     }
 
     [TestCaseSource(nameof(Documented))]

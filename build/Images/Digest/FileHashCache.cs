@@ -39,37 +39,76 @@ public sealed class FileHashCache
 
     public static FileHashCache InMemory(Func<DateTime>? utcNow = null) => new(null, new(StringComparer.Ordinal), utcNow);
 
-    /// <summary>Loads the cache file; a missing, unreadable or older-format file just starts empty.</summary>
-    public static FileHashCache Load(string path, Func<DateTime>? utcNow = null)
+    /// <summary>
+    /// Loads the cache file. The file is the build's own state, but anything may have written it (an older build, a
+    /// crash, a hand edit): a file that is not exactly the cache's shape is discarded whole, with one line through
+    /// <paramref name="note"/>, and rebuilt by this run's <see cref="Save"/>. It never fails the build.
+    /// </summary>
+    public static FileHashCache Load(string path, Func<DateTime>? utcNow = null, Action<string>? note = null)
     {
         var entries = new Dictionary<string, FileHashEntry>(StringComparer.Ordinal);
+        string? problem;
         try
         {
-            if (File.Exists(path))
-            {
-                using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-                var root = document.RootElement;
-                if (root.TryGetProperty("version", out var version) && version.GetInt32() == FormatVersion)
-                {
-                    foreach (var file in root.GetProperty("files").EnumerateObject())
-                    {
-                        var value = file.Value;
-                        entries[file.Name] = new FileHashEntry(
-                            value.GetProperty("size").GetInt64(),
-                            value.GetProperty("mtime").GetInt64(),
-                            value.GetProperty("hashed").GetInt64(),
-                            value.GetProperty("sha256").GetString() ?? "");
-                    }
-                }
-            }
+            problem = File.Exists(path) ? Read(File.ReadAllBytes(path), entries) : null;
         }
-        catch (Exception exception) when (exception is JsonException or IOException or InvalidOperationException or KeyNotFoundException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
+        {
+            problem = exception.Message.ReplaceLineEndings(" ");
+        }
+
+        if (problem is not null)
         {
             entries.Clear();
+            note?.Invoke($"Ignored {path} ({problem}); the file hashes are computed again and the cache is rewritten.");
         }
 
         return new FileHashCache(path, entries, utcNow);
     }
+
+    /// <summary>Fills <paramref name="entries"/> from the cache's JSON; returns what is wrong with it, or null.</summary>
+    private static string? Read(byte[] json, Dictionary<string, FileHashEntry> entries)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return $"a JSON {root.ValueKind.ToString().ToLowerInvariant()} instead of an object";
+        }
+
+        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != FormatVersion)
+        {
+            return $"format version {(root.TryGetProperty("version", out var given) ? given.GetRawText() : "missing")}, this build writes {FormatVersion}";
+        }
+
+        if (!root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Object)
+        {
+            return "no \"files\" object";
+        }
+
+        foreach (var file in files.EnumerateObject())
+        {
+            var value = file.Value;
+            if (value.ValueKind != JsonValueKind.Object
+                || !Counter(value, "size", out var size) || !Counter(value, "mtime", out var modified) || !Counter(value, "hashed", out var hashed)
+                || !value.TryGetProperty("sha256", out var sha) || sha.ValueKind != JsonValueKind.String || !IsSha256(sha.GetString()!))
+            {
+                return $"the entry of {file.Name} is not {{size, mtime, hashed, sha256}}";
+            }
+
+            entries[file.Name] = new FileHashEntry(size, modified, hashed, sha.GetString()!);
+        }
+
+        return null;
+    }
+
+    private static bool Counter(JsonElement entry, string name, out long value)
+    {
+        value = 0;
+        return entry.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out value) && value >= 0;
+    }
+
+    private static bool IsSha256(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
 
     /// <summary>The SHA-256 (hex) of a file, from the cache when its stat data says it cannot have changed.</summary>
     public string Hash(string fullPath, FileInfo? info = null)

@@ -37,6 +37,15 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker, Fun
     {
         var version = runner.Capture(docker.Version(), ProbeTimeout);
         var (client, server) = DockerEngine.ParseVersions(version.OutputText);
+        if (client is null && !version.Output.Any(line => line.Contains("\"Client\"", StringComparison.Ordinal)))
+        {
+            // No client version at all: the program given is not a working docker client; the engine was never asked.
+            var said = version.Error.Concat(version.Output).FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no output";
+            throw new CakeException(ExitCodes.DockerClientBroken,
+                $"The docker client {docker.Executable} (--docker or BRIDGE_DOCKER) does not work: `{docker.Executable} version` exited {version.ExitCode} without reporting its own version ({said}). " +
+                "Point --docker at a docker client (default: docker on PATH); the engine was not asked.");
+        }
+
         if (!version.Succeeded || server is null)
         {
             var host = environment("DOCKER_HOST") is { Length: > 0 } configured ? configured : "unix:///var/run/docker.sock";

@@ -20,20 +20,29 @@ public sealed partial class PoetryLocker(CommandRunner runner, PoetryCommands po
             if (!_probed)
             {
                 _probed = true;
+                var given = poetry.Executable == "poetry" ? "Poetry (poetry on PATH)" : $"the Poetry given with --poetry={poetry.Executable}";
                 try
                 {
                     var result = runner.Capture(poetry.Version(project), TimeSpan.FromSeconds(60));
                     _version = result.Succeeded ? ParseVersion(result.OutputText) : null;
+                    if (_version is null)
+                    {
+                        var said = result.Error.Concat(result.Output).FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no output";
+                        Unavailable = $"{given} did not report a version (`{poetry.Executable} --version` exited {result.ExitCode}: {said})";
+                    }
                 }
                 catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
                 {
                     _version = null;
+                    Unavailable = poetry.Executable == "poetry" ? "Poetry is not installed (no poetry on PATH)" : $"{given} cannot be started ({exception.Message.Split(" (")[^1].Split(')')[0]})";
                 }
             }
 
             return _version;
         }
     }
+
+    public string Unavailable { get; private set; } = "Poetry is not installed";
 
     public int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel) =>
         runner.RunUnchecked(poetry.Lock(new DirectoryPath(projectDirectory), arguments));

@@ -307,6 +307,82 @@ public sealed class LockRegeneratorTests
         var result = Regenerator(new FakePoetryLocker(Poetry18, _ => 0)).Ensure(project.Path);
         Assert.That(result.Message, Does.StartWith(project.File("pyproject.toml") + ":1:"));
     }
+
+    [TestCase("", TestName = "An_empty_lock_is_regenerated_as_a_missing_one")]
+    [TestCase(" \n\t\r\n", TestName = "A_whitespace_only_lock_is_regenerated_as_a_missing_one")]
+    public void An_empty_lock_is_regenerated_as_a_missing_one(string empty)
+    {
+        using var project = Project(empty);
+        // Poetry 1.x fails on an empty poetry.lock (it reads it as a lock and finds no metadata): a lock that
+        // holds nothing must be out of Poetry's way, as a missing one is.
+        var poetry = new FakePoetryLocker(Poetry18, directory =>
+            File.Exists(Path.Combine(directory, "poetry.lock")) ? 1 : FakePoetryLocker.WriteFreshLock(directory));
+        var result = Regenerator(poetry).Ensure(project.Path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Ok, Is.True, result.Message);
+            Assert.That(result.Before!.State, Is.EqualTo(LockState.Missing));
+            Assert.That(result.Before.Message, Does.Contain("empty"));
+            Assert.That(LockInspector.Inspect(project.Path).IsFresh, Is.True);
+            Assert.That(File.Exists(project.File("poetry.lock.ensurelock-backup")), Is.False);
+        }
+    }
+
+    [Test]
+    public void A_failed_regeneration_of_an_empty_lock_puts_the_empty_file_back()
+    {
+        using var project = Project("");
+        var poetry = new FakePoetryLocker(Poetry18, _ => 1);
+        var result = Regenerator(poetry).Ensure(project.Path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Ok, Is.False, result.Message);
+            Assert.That(File.ReadAllText(project.File("poetry.lock")), Is.Empty);
+            Assert.That(File.Exists(project.File("poetry.lock.ensurelock-backup")), Is.False);
+        }
+    }
+
+    /// <summary>Backups that an interrupted run cannot have written: not a lock at all.</summary>
+    public static IEnumerable<TestCaseData> UnusableBackups() =>
+    [
+        new TestCaseData("").SetArgDisplayNames("empty"),
+        new TestCaseData("   \n").SetArgDisplayNames("whitespace"),
+        new TestCaseData("[[package]\nname = ").SetArgDisplayNames("not TOML"),
+        new TestCaseData("\u0000\u0001binary").SetArgDisplayNames("binary"),
+    ];
+
+    [TestCaseSource(nameof(UnusableBackups))]
+    public void A_backup_that_is_not_a_lock_is_discarded_with_a_note_and_never_restored(string backup)
+    {
+        var fresh = FreshLockText();
+        using var project = Project(fresh);
+        File.WriteAllText(project.File("poetry.lock.ensurelock-backup"), backup);
+        var poetry = new FakePoetryLocker(Poetry18, _ => throw new AssertionException("the lock is fresh; poetry must not run"));
+        var result = Regenerator(poetry).Ensure(project.Path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Ok, Is.True, result.Message);
+            Assert.That(File.ReadAllText(project.File("poetry.lock")), Is.EqualTo(fresh));
+            Assert.That(File.Exists(project.File("poetry.lock.ensurelock-backup")), Is.False);
+            Assert.That(log, Has.One.Contains("ensurelock-backup").And.Contains("discarded"));
+        }
+    }
+
+    [Test]
+    public void A_folder_in_place_of_the_backup_is_discarded_with_a_note()
+    {
+        var fresh = FreshLockText();
+        using var project = Project(fresh);
+        Directory.CreateDirectory(project.File("poetry.lock.ensurelock-backup"));
+        var poetry = new FakePoetryLocker(Poetry18, _ => throw new AssertionException("the lock is fresh; poetry must not run"));
+        var result = Regenerator(poetry).Ensure(project.Path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Ok, Is.True, result.Message);
+            Assert.That(File.ReadAllText(project.File("poetry.lock")), Is.EqualTo(fresh));
+            Assert.That(log, Has.One.Contains("ensurelock-backup"));
+        }
+    }
 }
 
 /// <summary>Regeneration with the real Poetry.</summary>
@@ -410,4 +486,22 @@ public sealed class LockRegeneratorPoetryTests
             Assert.That(File.Exists(Path.Combine(app, "poetry.lock.ensurelock-backup")), Is.False);
         }
     }
+
+    [Test]
+    public void Real_poetry_repairs_an_empty_lock()
+    {
+        using var work = TestEnvironment.CreateTempDirectory();
+        Directory.CreateDirectory(work.File("home"));
+        var poetry = PoetryTests.RequirePoetry(work.File("home"));
+        PoetryTests.WriteProjects(work.File("p"));
+        var app = PoetryTests.AppDirectory(work.File("p"));
+        File.WriteAllText(Path.Combine(app, "poetry.lock"), "");
+        var result = new LockRegenerator(poetry, TestContext.Out.WriteLine).Ensure(app);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Ok, Is.True, result.Message);
+            Assert.That(poetry.Run(app, "lock", "--check").ExitCode, Is.Zero);
+        }
+    }
 }
+
