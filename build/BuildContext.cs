@@ -1,6 +1,7 @@
 using Build.Context;
 using Build.Git;
 using Build.Images;
+using Build.Provisioning;
 using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Compose;
@@ -21,6 +22,7 @@ public sealed class BuildContext : FrostingContext
 {
     private readonly Lazy<ProjectMetadata> _project;
     private readonly Lazy<GitFacts> _git;
+    private readonly Lazy<ResolvedEngine?> _engineInUse;
     private readonly Lazy<DockerEngine> _engine;
     private readonly Lazy<ComposeClient> _compose;
     private readonly Dictionary<(string, ImageFlavour), ImageSpec> _images = [];
@@ -35,14 +37,19 @@ public sealed class BuildContext : FrostingContext
         Poetry = new PoetryCommands(Options.PoetryExecutable);
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
         _git = new(ReadGit);
-        var probe = new DockerProbe(Runner, Docker, context.Environment.GetEnvironmentVariable);
-        _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed", DockerBuilder.Unprobed) : probe.ProbeEngine());
+        var environment = context.Environment.GetEnvironmentVariable;
+        Installer = new PackageInstaller(Runner, InstallPolicy.ForThisMachine(Options.NoInstall), environment);
+        ProjectEngine = new ProjectEngine(ProjectEngineLocation.From(environment), Runner, EngineVersion);
+        var resolver = new EngineResolver(environment, EngineVersion, ProjectEngine, Installer.Ensure, context.Log);
+        _engineInUse = new(() => Options.DryRun ? resolver.FindAnswering() : UseEngine(resolver.Resolve()));
+        var probe = new DockerProbe(Runner, Docker);
+        _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed", DockerBuilder.Unprobed) : probe.ProbeEngine(EngineInUse!));
         _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : probe.ProbeCompose());
 
         // issue 6: input digests and parallel image builds.
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
-            engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")),
-            findEngineApi: () => EngineApi.ForClientEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
+            engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(environment("DOCKER_HOST")),
+            findEngineApi: () => EngineInUse is { } engine && engine.MayUseApi(environment) ? new EngineApi(engine.Endpoint, ImageInputs.InspectTimeout) : null);
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 
@@ -74,6 +81,18 @@ public sealed class BuildContext : FrostingContext
     }
 
     public CommandRunner Runner { get; }
+
+    /// <summary>Installs what the build needs from apt (or says which command would), see <see cref="Provisioning"/>.</summary>
+    public PackageInstaller Installer { get; }
+
+    /// <summary>The project's own dockerd: its fixed places, start and stop.</summary>
+    public ProjectEngine ProjectEngine { get; }
+
+    /// <summary>
+    /// The engine of this run, resolved once at the first question to it (DOCKER_HOST/context, default socket,
+    /// project engine; started when needed). In a dry run nothing is started: the engine that answers, or null.
+    /// </summary>
+    public ResolvedEngine? EngineInUse => _engineInUse.Value;
 
     public DockerCommands Docker { get; }
 
@@ -133,6 +152,33 @@ public sealed class BuildContext : FrostingContext
 
     /// <summary>A path relative to the repository root, as commands show it.</summary>
     public string Relative(string path) => Path.GetRelativePath(Options.RepositoryRoot.FullPath, path).Replace('\\', '/');
+
+    /// <summary>One request to an engine's API: its version when it answers, null otherwise.</summary>
+    private static string? EngineVersion(EngineEndpoint endpoint)
+    {
+        using var api = new EngineApi(endpoint, EngineProbeTimeout);
+        return api.ServerVersion();
+    }
+
+    /// <summary>An engine that does not answer its socket within this long counts as not answering.</summary>
+    private static readonly TimeSpan EngineProbeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Says which engine the run uses, records it in the report, and hands it to every child process: docker,
+    /// compose, the scripts and the test runs all read DOCKER_HOST, so setting it here once makes them all use the
+    /// engine found here (a chosen docker context is left to the client, which may need its TLS material).
+    /// </summary>
+    private ResolvedEngine UseEngine(ResolvedEngine engine)
+    {
+        Log.Information("Docker engine: {0}", engine.Describe());
+        Report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName));
+        if (engine.Source is not EngineSource.Context)
+        {
+            System.Environment.SetEnvironmentVariable("DOCKER_HOST", engine.Endpoint.Url);
+        }
+
+        return engine;
+    }
 
     private GitFacts ReadGit()
     {

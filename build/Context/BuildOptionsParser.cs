@@ -97,6 +97,7 @@ public static partial class BuildOptionsParser
             Locked = reader.Flag(OptionNames.Locked),
             ReportPath = new FilePath(reader.String(OptionNames.Report) ?? "artifacts/build-report.json").MakeAbsolute(root),
             TestFilter = reader.String(OptionNames.TestFilter),
+            NoInstall = reader.Flag(OptionNames.NoInstall),
         };
 
         if (reader.Errors.Count > 0)

@@ -31,6 +31,7 @@ public static class OptionNames
     public const string Report = "report";
     public const string Parallel = "parallel";
     public const string TestFilter = "test-filter";
+    public const string NoInstall = "no-install";
 
     /// <summary>Environment variables that stand in for an option (after the command line, before cake.config).</summary>
     public static readonly IReadOnlyDictionary<string, string> EnvironmentVariables = new Dictionary<string, string>
@@ -42,5 +43,6 @@ public static class OptionNames
         [BaseImage] = "BRIDGE_BASE_IMAGE",
         [BuilderImage] = "BRIDGE_BUILDER_IMAGE",
         [Docker] = "BRIDGE_DOCKER",
+        [NoInstall] = "BRIDGE_NO_INSTALL",
     };
 }

@@ -43,6 +43,9 @@ public sealed record LockEntry(string State, string Detail);
 
 public sealed record ComposeEntry(IReadOnlyList<ServiceHealth> Services);
 
+/// <summary>The engine the run used: its DOCKER_HOST value, version and where it was found (DOCKER_HOST, context, default socket, project engine).</summary>
+public sealed record EngineEntry(string Endpoint, string Version, string Source);
+
 /// <summary>The whole report as written to artifacts/build-report.json.</summary>
 public sealed record BuildReportDocument(
     int SchemaVersion,
@@ -57,7 +60,8 @@ public sealed record BuildReportDocument(
     IReadOnlyList<TaskEntry> Tasks,
     IReadOnlyList<ImageEntry> Images,
     LockEntry? Lock,
-    ComposeEntry? Compose);
+    ComposeEntry? Compose,
+    EngineEntry? Engine = null);
 
 /// <summary>
 /// Collects what happened in one run: the task lifetime adds tasks, the tasks add images, the lock and the stack.
@@ -72,6 +76,7 @@ public sealed class BuildReport
     private readonly List<ImageEntry> _images = [];
     private LockEntry? _lock;
     private ComposeEntry? _compose;
+    private EngineEntry? _engine;
     private BuildFailure? _failure;
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
@@ -128,6 +133,15 @@ public sealed class BuildReport
     }
 
     /// <summary>The failure to report (the first one wins; the run stops at it).</summary>
+    /// <summary>Records the engine the run resolved (once per run).</summary>
+    public void Engine(EngineEntry engine)
+    {
+        lock (_gate)
+        {
+            _engine = engine;
+        }
+    }
+
     public void Fail(BuildFailure failure)
     {
         lock (_gate)
@@ -169,7 +183,8 @@ public sealed class BuildReport
                 Tasks: tasks,
                 Images: _images.ToArray(),
                 Lock: _lock,
-                Compose: _compose);
+                Compose: _compose,
+                Engine: _engine);
         }
     }
 

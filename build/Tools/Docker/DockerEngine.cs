@@ -47,25 +47,17 @@ public sealed record DockerEngine(string ClientVersion, string ServerVersion, Do
 }
 
 /// <summary>Runs the probes behind <see cref="DockerEngine"/> and <see cref="ComposeClient"/>.</summary>
-public sealed class DockerProbe(CommandRunner runner, DockerCommands docker, Func<string, string?> environment)
+public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
 
-    public DockerEngine ProbeEngine()
+    /// <summary>The client's version and builder, for an engine already found to answer (so this asks no engine question that can fail first).</summary>
+    public DockerEngine ProbeEngine(ResolvedEngine engine)
     {
         var version = runner.Capture(docker.Version(), ProbeTimeout);
-        var (client, server) = DockerEngine.ParseVersions(version.OutputText);
-        if (!version.Succeeded || server is null)
-        {
-            var host = environment("DOCKER_HOST") is { Length: > 0 } configured ? configured : "unix:///var/run/docker.sock";
-            var reason = version.Error.FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no answer";
-            throw new CakeException(3,
-                $"No Docker engine answered at {host} ({reason}). Start one (systemctl start docker, or scripts/dockerd.sh start in this repository) " +
-                "or point DOCKER_HOST at a running engine, then run the build again.");
-        }
-
+        var (client, _) = DockerEngine.ParseVersions(version.OutputText);
         var hasBuildx = runner.Capture(docker.BuildxVersion(), ProbeTimeout).Succeeded;
-        return new DockerEngine(client ?? "unknown", server, DockerEngine.ChooseBuilder(client ?? "", hasBuildx));
+        return new DockerEngine(client ?? "unknown", engine.Version, DockerEngine.ChooseBuilder(client ?? "", hasBuildx));
     }
 
     public ComposeClient ProbeCompose()
