@@ -50,6 +50,7 @@ public sealed class BuildContext : FrostingContext
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(environment("DOCKER_HOST")),
             findEngineApi: () => EngineInUse is { } engine && engine.MayUseApi(environment) ? new EngineApi(engine.Endpoint, ImageInputs.InspectTimeout) : null);
+        LocalBaseImages = new LocalBaseImages(Options, [ConfiguredLocal(context, OptionNames.BaseImage), ConfiguredLocal(context, OptionNames.BuilderImage)], Runner, Installer);
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 
@@ -84,6 +85,9 @@ public sealed class BuildContext : FrostingContext
 
     /// <summary>Installs what the build needs from apt (or says which command would), see <see cref="Provisioning"/>.</summary>
     public PackageInstaller Installer { get; }
+
+    /// <summary>The local base images of cake.config: BaseImages makes them, an image build that lacks one too.</summary>
+    public LocalBaseImages LocalBaseImages { get; }
 
     /// <summary>The project's own dockerd: its fixed places, start and stop.</summary>
     public ProjectEngine ProjectEngine { get; }
@@ -152,6 +156,9 @@ public sealed class BuildContext : FrostingContext
 
     /// <summary>A path relative to the repository root, as commands show it.</summary>
     public string Relative(string path) => Path.GetRelativePath(Options.RepositoryRoot.FullPath, path).Replace('\\', '/');
+
+    /// <summary>A base image name of cake.config's [Bridge] section ("" when it names none).</summary>
+    private static string ConfiguredLocal(ICakeContext context, string option) => context.Configuration.GetValue(OptionReader.ConfigurationKey(option)) ?? "";
 
     /// <summary>One request to an engine's API: its version when it answers, null otherwise.</summary>
     private static string? EngineVersion(EngineEndpoint endpoint)

@@ -53,6 +53,12 @@ public static class ImageBuilder
         }
         catch (CakeException exception)
         {
+            var missing = context.ImageInputs.MissingBaseImages([spec]).Except(context.LocalBaseImages.Names).ToArray();
+            if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
+            {
+                throw ImageErrors.BaseImagePullFailed(spec, missing, reason, context.LocalBaseImages.Configured, exception);
+            }
+
             exception.At(spec.Dockerfile);
             throw;
         }

@@ -21,8 +21,15 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>, ID
     {
         var spec = Spec(context);
         var partner = ImagePairs.PartnerInPlan(context, this);
-        // One `docker image inspect` answers for both images and their base images.
-        context.ImageInputs.Prefetch(partner is null ? [spec] : [spec, partner]);
+        // One question answers for both images and their base images; a missing local base image is made first.
+        ImageSpec[] specs = partner is null ? [spec] : [spec, partner];
+        var missingBases = context.ImageInputs.MissingBaseImages(specs);
+        if (context.LocalBaseImages.BuildWhenMissing(missingBases))
+        {
+            context.ImageInputs.Forget(missingBases);
+            context.ImageInputs.Prefetch(specs);
+        }
+
         context.ImageBuilds.Run(spec, ImagePairs.ParallelPartners(context, spec, partner),
             (image, outputLine, cancellationToken) => ImageBuilder.Build(context, image, outputLine, cancellationToken));
     }

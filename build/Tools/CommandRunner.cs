@@ -39,10 +39,17 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
     /// </summary>
     public void Run(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
-        var exitCode = RunUnchecked(command, outputLine, cancellationToken);
+        // The output is still shown line by line; the last lines are kept so that a failure can lead with its cause.
+        var tail = new OutputTail();
+        var show = outputLine ?? Console.WriteLine;
+        var exitCode = RunUnchecked(command, line =>
+        {
+            tail.Add(line);
+            show(line);
+        }, cancellationToken);
         if (exitCode != 0)
         {
-            throw BuildErrors.ToolFailed(command, exitCode);
+            throw BuildErrors.ToolFailed(command, exitCode, FailureCause.From(tail.Lines()));
         }
     }
 
@@ -117,7 +124,7 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         var result = Capture(command);
         if (!result.Succeeded)
         {
-            throw BuildErrors.ToolFailed(command, result.ExitCode, result.ErrorText.Trim());
+            throw BuildErrors.ToolFailed(command, result.ExitCode, FailureCause.From(result.Output.Concat(result.Error)));
         }
 
         return result;
@@ -161,6 +168,32 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         catch (Win32Exception exception)
         {
             throw BuildErrors.ToolNotFound(command.Program, exception.Message);
+        }
+    }
+}
+
+/// <summary>The last lines a command printed (both streams, in arrival order); thread-safe, bounded.</summary>
+public sealed class OutputTail(int capacity = 400)
+{
+    private readonly Queue<string> _lines = new();
+
+    public void Add(string line)
+    {
+        lock (_lines)
+        {
+            _lines.Enqueue(line);
+            if (_lines.Count > capacity)
+            {
+                _lines.Dequeue();
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Lines()
+    {
+        lock (_lines)
+        {
+            return _lines.ToArray();
         }
     }
 }

@@ -62,10 +62,7 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
 
         if (DockerdProcesses.InThisNetworkNamespace().FirstOrDefault() is { } other)
         {
-            var sockets = other.Hosts.Count == 0 ? "its default socket" : string.Join(", ", other.Hosts);
-            throw new CakeException(3,
-                $"A dockerd (pid {other.Pid}) already runs in this network namespace but did not answer; a second engine here would fight it over the docker0 bridge. " +
-                $"Point DOCKER_HOST at it ({sockets}) once it answers, or stop it, then run the build again.");
+            throw new CakeException(3, BesideAnotherDockerd(other));
         }
 
         Directory.CreateDirectory(location.RunDirectory);
@@ -122,6 +119,19 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
         }
 
         throw new CakeException(3, $"The project engine did not answer on {location.Socket}. {LogTail()}");
+    }
+
+    /// <summary>
+    /// Why the project engine is not started beside another dockerd, and how to use that one: two engines in one
+    /// network namespace both claim the docker0 bridge and its addresses.
+    /// </summary>
+    private string BesideAnotherDockerd(DockerdProcesses.Dockerd other)
+    {
+        var answering = other.Hosts.Select(EngineEndpoint.FromDockerHost).OfType<EngineEndpoint>().FirstOrDefault(endpoint => endpoint.MayAnswer && version(endpoint) is not null);
+        var where = other.Hosts.Count == 0 ? "its default socket" : string.Join(", ", other.Hosts);
+        return answering is not null
+            ? $"No engine answered where the build looks, but a dockerd (pid {other.Pid}) runs in this network namespace and answers on {answering.Url}; a second engine here would fight it over the docker0 bridge. Use that one: export DOCKER_HOST={answering.Url}, then run the build again."
+            : $"No engine answered, and a dockerd (pid {other.Pid}) runs in this network namespace without answering on {where}; a second engine here would fight it over the docker0 bridge. Wait until it answers and export DOCKER_HOST to its socket, or stop it, then run the build again.";
     }
 
     /// <summary>dockerd's last lines: why it did not come up, in its own words.</summary>
