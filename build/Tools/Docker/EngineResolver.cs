@@ -14,7 +14,8 @@ public sealed class EngineResolver(
     Func<EngineEndpoint, string?> version,
     ProjectEngine projectEngine,
     Action<IEnumerable<Requirement>, string> ensureInstalled,
-    ICakeLog log)
+    ICakeLog log,
+    EngineEndpoint? defaultSocket = null)
 {
     /// <summary>The first engine that answers, without starting one; null when none does (a dry run asks this).</summary>
     public ResolvedEngine? FindAnswering()
@@ -62,7 +63,7 @@ public sealed class EngineResolver(
             yield return (EngineSource.Context, context.Endpoint, $"The docker context {context.Name}");
         }
 
-        yield return (EngineSource.DefaultSocket, EngineEndpoint.DefaultSocket, "The default socket");
+        yield return (EngineSource.DefaultSocket, defaultSocket ?? EngineEndpoint.DefaultSocket, "The default socket");
         yield return (EngineSource.ProjectEngine, projectEngine.Location.Endpoint, "The project engine");
     }
 }
