@@ -23,6 +23,7 @@ public sealed class BuildContext : FrostingContext
     private readonly Lazy<ProjectMetadata> _project;
     private readonly Lazy<GitFacts> _git;
     private readonly Lazy<ResolvedEngine?> _engineInUse;
+    private readonly DockerCommands _docker;
     private readonly Lazy<DockerEngine> _engine;
     private readonly Lazy<ComposeClient> _compose;
     private readonly Dictionary<(string, ImageFlavour), ImageSpec> _images = [];
@@ -33,7 +34,7 @@ public sealed class BuildContext : FrostingContext
         Target = context.Arguments.GetArguments("target").LastOrDefault() ?? "Default";
         Options = BuildOptionsParser.Parse(context, Target);
         Runner = new CommandRunner(context, Options.DryRun);
-        Docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
+        _docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
         Poetry = new PoetryCommands(Options.PoetryExecutable);
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
         _git = new(ReadGit);
@@ -42,12 +43,13 @@ public sealed class BuildContext : FrostingContext
         ProjectEngine = new ProjectEngine(ProjectEngineLocation.From(environment), Runner, EngineVersion);
         var resolver = new EngineResolver(environment, EngineVersion, ProjectEngine, Installer.Ensure, context.Log);
         _engineInUse = new(() => Options.DryRun ? resolver.FindAnswering() : UseEngine(resolver.Resolve()));
-        var probe = new DockerProbe(Runner, Docker);
+        var probe = new DockerProbe(Runner, _docker);
         _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed", DockerBuilder.Unprobed) : probe.ProbeEngine(EngineInUse!));
-        _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : probe.ProbeCompose());
+        // Compose is asked after the engine is found, so that its commands get the engine's DOCKER_HOST.
+        _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : EngineInUse is null ? throw new InvalidOperationException("no engine") : probe.ProbeCompose());
 
         // issue 6: input digests and parallel image builds.
-        ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
+        ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, _docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(environment("DOCKER_HOST")),
             findEngineApi: () => EngineInUse is { } engine && engine.MayUseApi(environment) ? new EngineApi(engine.Endpoint, ImageInputs.InspectTimeout) : null);
         LocalBaseImages = new LocalBaseImages(Options, [ConfiguredLocal(context, OptionNames.BaseImage), ConfiguredLocal(context, OptionNames.BuilderImage)], Runner, Installer);
@@ -98,7 +100,22 @@ public sealed class BuildContext : FrostingContext
     /// </summary>
     public ResolvedEngine? EngineInUse => _engineInUse.Value;
 
-    public DockerCommands Docker { get; }
+    /// <summary>
+    /// The docker command lines. Asking for them in a real run resolves the engine first, so that every docker and
+    /// compose process of the run (Clean, Push, ComposeDown, … too) talks to the engine the log names.
+    /// </summary>
+    public DockerCommands Docker
+    {
+        get
+        {
+            if (!Options.DryRun)
+            {
+                _ = EngineInUse;
+            }
+
+            return _docker;
+        }
+    }
 
     public PoetryCommands Poetry { get; }
 
