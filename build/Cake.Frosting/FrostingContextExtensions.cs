@@ -7,22 +7,6 @@ public static class FrostingContextExtensions
 {
     private static readonly AsyncLocal<SkipReasonSlot?> CurrentSlot = new();
 
-    /// <summary>Whether the current run is a dry run. <see langword="false"/> outside a <see cref="CakeHost"/> run.</summary>
-    /// <param name="context">The context.</param>
-    /// <returns><see langword="true"/> in a dry run.</returns>
-    public static bool IsDryRun(this ICakeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        try
-        {
-            return context.Data.Get<FrostingDryRun>().IsDryRun;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>
     /// Returns <paramref name="condition"/>; when it is <see langword="false"/> inside a task's ShouldRun,
     /// <paramref name="reason"/> becomes the "Skip Reason" of the task in the report and the log.
@@ -40,6 +24,23 @@ public static class FrostingContextExtensions
         }
 
         return condition;
+    }
+
+    /// <summary>Why <paramref name="task"/> was skipped in this run (its ShouldRun's reason), or null when it was not.</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="task">The task's name.</param>
+    /// <returns>The reason, or <see langword="null"/>.</returns>
+    public static string? SkipReason(this ICakeContext context, string task)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return context.Data.Get<Internal.SkipReasons>().Get(task);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     internal static bool EvaluateWithReason(Func<bool> predicate, out string? reason)

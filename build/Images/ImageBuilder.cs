@@ -27,14 +27,24 @@ public static class ImageBuilder
 
     public static void Build(BuildContext context, ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
-        var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
-        if (!File.Exists(dockerfile))
+        // The image's own time for the report's timeline: inside a parallel build it is not its task's time.
+        context.Report.ImageOfTask(ImageTable.TaskOf(spec), spec);
+        var started = DateTimeOffset.UtcNow;
+        try
         {
-            throw ImageErrors.MissingDockerfile(spec);
+            BuildOrSkip(context, spec, outputLine, cancellationToken);
         }
+        finally
+        {
+            context.Report.ImageTimed(spec, started, DateTimeOffset.UtcNow);
+        }
+    }
 
-        // issue 6: skip an image whose inputs are unchanged (see docs/performance.md).
+    private static void BuildOrSkip(BuildContext context, ImageSpec spec, Action<string>? outputLine, CancellationToken cancellationToken)
+    {
+        // Skip an image whose inputs are unchanged (see docs/performance.md); the digest checks the Dockerfile is there.
         var digest = context.ImageInputs.Digest(spec);
+        context.Report.ImageBaseImages(spec, context.ImageInputs.BaseImages(spec));
         if (SkipWhenUpToDate(context, spec, digest))
         {
             return;
@@ -47,23 +57,28 @@ public static class ImageBuilder
         }
 
         var settings = Settings(spec, BuildOptionsView.From(context.Options), engine.Builder, digest);
+        var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
-            context.Runner.Run(context.Docker.Build(settings), outputLine, cancellationToken);
+            context.Runner.Run(context.Docker.Build(settings), tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
         }
         catch (CakeException exception)
         {
+            context.Report.ImageFailed(spec, digest);
             var missing = context.ImageInputs.MissingBaseImages([spec]).Except(context.LocalBaseImages.Names).ToArray();
             if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
             {
                 throw ImageErrors.BaseImagePullFailed(spec, missing, reason, context.LocalBaseImages.Configured, exception);
             }
 
-            exception.At(spec.Dockerfile);
+            // The report shows what docker said and the Dockerfile line it blames, not only the command that failed.
+            var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
+            exception.At(spec.Dockerfile, DockerBuildOutput.BlamedLine(tail.Lines, File.ReadAllLines(dockerfile)))
+                .WithToolMessage(DockerBuildOutput.Message(tail.Lines));
             throw;
         }
 
-        ImageReporting.Built(context, spec, digest);
+        ImageReporting.Built(context.Report, context.ImageInputs, context.Runner.DryRun, spec, digest);
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>
@@ -110,11 +125,12 @@ public static class ImageBuilder
             // Still show what --force would run: the dry run is also how people read the command lines.
             context.Log.Information("  (with --force:)");
             context.Runner.Show(context.Docker.Build(Settings(spec, BuildOptionsView.From(context.Options), context.Engine.Builder, digest)));
-            context.Report.ImagePlanned(spec);
+            context.Report.ImagePlanned(spec, digest);
         }
         else
         {
-            context.Report.ImageSkipped(spec, "inputs unchanged", inputDigest: digest);
+            var existing = inputs.Inspect(spec);
+            context.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id, sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
         }
 
         return true;

@@ -21,7 +21,7 @@ public sealed record InstallPolicy(bool NoInstall, bool IsRoot, bool HasApt)
 public sealed class PackageInstaller(CommandRunner runner, InstallPolicy policy, Func<string, string?> environment)
 {
     /// <summary>Exit code when something the build needs is missing and may not or cannot be installed.</summary>
-    public const int MissingExitCode = BuildErrors.ToolMissing;
+    public const int MissingExitCode = ExitCodes.ToolMissing;
 
     public static ToolCommand InstallCommand(IReadOnlyList<string> packages) =>
         ToolCommand.Create("apt-get", new DirectoryPath("/"), arguments =>

@@ -1,67 +1,8 @@
 using Build.Images;
 using Build.Stack;
+using Build.Verification;
 
 namespace Build.Reporting;
-
-/// <summary>Status of a task in the report.</summary>
-public static class TaskStatuses
-{
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Skipped = "skipped";
-    /// <summary>A dry run listed it; nothing ran.</summary>
-    public const string Planned = "planned";
-    /// <summary>It was to run, but an earlier task failed.</summary>
-    public const string NotRun = "notRun";
-}
-
-/// <summary>Status of an image in the report.</summary>
-public static class ImageStatuses
-{
-    public const string Built = "built";
-    public const string Skipped = "skipped";
-    /// <summary>A dry run would build it.</summary>
-    public const string Planned = "planned";
-}
-
-public sealed record TaskEntry(string Name, string Status, double DurationSeconds, string? SkipReason = null);
-
-public sealed record ImageEntry(
-    string Name,
-    string Service,
-    string Flavour,
-    string Repository,
-    IReadOnlyList<string> Tags,
-    string Dockerfile,
-    string Status,
-    string? Digest = null,
-    long? SizeBytes = null,
-    string? InputDigest = null,
-    string? Reason = null);
-
-public sealed record LockEntry(string State, string Detail);
-
-public sealed record ComposeEntry(IReadOnlyList<ServiceHealth> Services);
-
-/// <summary>The engine the run used: its DOCKER_HOST value, version and where it was found (DOCKER_HOST, context, default socket, project engine).</summary>
-public sealed record EngineEntry(string Endpoint, string Version, string Source);
-
-/// <summary>The whole report as written to artifacts/build-report.json.</summary>
-public sealed record BuildReportDocument(
-    int SchemaVersion,
-    string Target,
-    bool DryRun,
-    string Status,
-    DateTimeOffset StartedAt,
-    double DurationSeconds,
-    string? Version,
-    string? Sha,
-    BuildFailure? Failure,
-    IReadOnlyList<TaskEntry> Tasks,
-    IReadOnlyList<ImageEntry> Images,
-    LockEntry? Lock,
-    ComposeEntry? Compose,
-    EngineEntry? Engine = null);
 
 /// <summary>
 /// Collects what happened in one run: the task lifetime adds tasks, the tasks add images, the lock and the stack.
@@ -75,9 +16,16 @@ public sealed class BuildReport
     private readonly Dictionary<string, TaskEntry> _tasks = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ImageEntry> _images = [];
     private LockEntry? _lock;
+    private readonly Dictionary<string, ImageTiming> _imageTimings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _imageTasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _imageBases = new(StringComparer.Ordinal);
     private ComposeEntry? _compose;
     private EngineEntry? _engine;
+    private StackEntry? _stack;
     private BuildFailure? _failure;
+    private IReadOnlyList<string> _targets = [];
+    private IReadOnlyList<TaskEdge> _edges = [];
+    private VerifyBudget? _budget;
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
@@ -91,15 +39,63 @@ public sealed class BuildReport
         }
     }
 
-    public void Task(string name, string status, TimeSpan duration, string? skipReason = null)
+    /// <summary>The targets given on the command line and the edges between the planned tasks (from the build setup).</summary>
+    public void Graph(IReadOnlyList<string> targets, IReadOnlyList<TaskEdge> edges)
     {
         lock (_gate)
         {
-            _tasks[name] = new TaskEntry(name, status, Math.Round(duration.TotalSeconds, 3), skipReason);
+            _targets = targets.ToArray();
+            _edges = edges.ToArray();
+        }
+    }
+
+    /// <summary>Verify's size budgets: each production and slim image shows its size against its budget.</summary>
+    public void SizeBudget(VerifyBudget budget)
+    {
+        lock (_gate)
+        {
+            _budget = budget;
+        }
+    }
+
+    /// <summary>A task ended at <paramref name="end"/> after <paramref name="duration"/> (skipped: why).</summary>
+    public void Task(string name, string status, TimeSpan duration, string? skipReason = null, DateTimeOffset? end = null)
+    {
+        lock (_gate)
+        {
+            var start = (end ?? DateTimeOffset.UtcNow) - duration - StartedAt;
+            _tasks[name] = new TaskEntry(name, status, Seconds(duration), skipReason, Math.Max(0, Seconds(start)));
             if (!_planned.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 _planned.Add(name);
             }
+        }
+    }
+
+    /// <summary>The task whose image <paramref name="spec"/> is (the timeline draws the image's build under it).</summary>
+    public void ImageOfTask(string task, ImageSpec spec)
+    {
+        lock (_gate)
+        {
+            _imageTasks[spec.PrimaryReference] = task;
+        }
+    }
+
+    /// <summary>The base images the image's Dockerfile starts its stages from (as its input digest counts them).</summary>
+    public void ImageBaseImages(ImageSpec spec, IReadOnlyList<string> baseImages)
+    {
+        lock (_gate)
+        {
+            _imageBases[spec.PrimaryReference] = baseImages.ToArray();
+        }
+    }
+
+    /// <summary>When the build of one image ran: inside a parallel build, the two images' times overlap.</summary>
+    public void ImageTimed(ImageSpec spec, DateTimeOffset start, DateTimeOffset end)
+    {
+        lock (_gate)
+        {
+            _imageTimings[spec.PrimaryReference] = new ImageTiming(Math.Max(0, Seconds(start - StartedAt)), Seconds(end - start));
         }
     }
 
@@ -111,15 +107,19 @@ public sealed class BuildReport
     public void ImageSkipped(ImageSpec spec, string reason, string? digest = null, long? sizeBytes = null, string? inputDigest = null) =>
         AddImage(Entry(spec, ImageStatuses.Skipped) with { Reason = reason, Digest = digest, SizeBytes = sizeBytes, InputDigest = inputDigest });
 
-    /// <summary>A dry run would build this image.</summary>
-    public void ImagePlanned(ImageSpec spec) => AddImage(Entry(spec, ImageStatuses.Planned));
+    /// <summary>Its <c>docker build</c> failed (the run's failure says why).</summary>
+    public void ImageFailed(ImageSpec spec, string? inputDigest = null) =>
+        AddImage(Entry(spec, ImageStatuses.Failed) with { Reason = "docker build failed", InputDigest = inputDigest });
 
-    /// <summary>The state of poetry.lock (fresh, stale, missing, regenerated …) and one line about it.</summary>
-    public void Lock(string state, string detail)
+    /// <summary>A dry run would build this image.</summary>
+    public void ImagePlanned(ImageSpec spec, string? inputDigest = null) => AddImage(Entry(spec, ImageStatuses.Planned) with { InputDigest = inputDigest });
+
+    /// <summary>The state of poetry.lock (fresh, stale, missing, regenerated …), one line about it, its rules and changes.</summary>
+    public void Lock(LockEntry entry)
     {
         lock (_gate)
         {
-            _lock = new LockEntry(state, detail);
+            _lock = entry;
         }
     }
 
@@ -132,7 +132,15 @@ public sealed class BuildReport
         }
     }
 
-    /// <summary>The failure to report (the first one wins; the run stops at it).</summary>
+    /// <summary>The swarm stack after a deploy: replicas per service and the node of each task.</summary>
+    public void Stack(StackEntry stack)
+    {
+        lock (_gate)
+        {
+            _stack = stack;
+        }
+    }
+
     /// <summary>Records the engine the run resolved (once per run).</summary>
     public void Engine(EngineEntry engine)
     {
@@ -142,6 +150,7 @@ public sealed class BuildReport
         }
     }
 
+    /// <summary>The failure to report (the first one wins; the run stops at it).</summary>
     public void Fail(BuildFailure failure)
     {
         lock (_gate)
@@ -181,15 +190,34 @@ public sealed class BuildReport
                 Sha: sha,
                 Failure: _failure,
                 Tasks: tasks,
-                Images: _images.ToArray(),
+                Images: _images.Select(image => image with
+                {
+                    Task = _imageTasks.GetValueOrDefault(image.Name),
+                    Build = _imageTimings.GetValueOrDefault(image.Name),
+                    BaseImages = _imageBases.GetValueOrDefault(image.Name),
+                }).ToArray(),
                 Lock: _lock,
                 Compose: _compose,
+                Targets: _targets,
+                Edges: _edges,
+                Stack: _stack,
                 Engine: _engine);
         }
     }
 
-    private static ImageEntry Entry(ImageSpec spec, string status) =>
-        new(spec.PrimaryReference, spec.Service, spec.Flavour.ToString().ToLowerInvariant(), spec.Repository, spec.Tags, spec.Dockerfile, status);
+    private ImageEntry Entry(ImageSpec spec, string status)
+    {
+        lock (_gate)
+        {
+            return new(spec.PrimaryReference, spec.Service, spec.Flavour.ToString().ToLowerInvariant(), spec.Repository, spec.Tags, spec.Dockerfile, status)
+            {
+                // Verify budgets production and slim images only.
+                SizeBudgetBytes = _budget is { } budget && spec.Flavour != ImageFlavour.Development ? budget.For(spec.Flavour) * 1_000_000L : null,
+            };
+        }
+    }
+
+    private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);
 
     private void AddImage(ImageEntry entry)
     {

@@ -4,14 +4,13 @@ namespace Build.Tasks;
 
 [TaskName(nameof(BaseImages))]
 [TaskDescription("Builds the local base images (Python runtime, Poetry builder) from this machine's Debian sources with mmdebstrap + docker import, for air-gapped builds.")]
-public sealed class BaseImages : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class BaseImages : FrostingTask<BuildContext>
 {
     // The script makes the images the builds use: the names come from --base-image/--builder-image (cake.config).
+    // The engine is found first: the script's docker commands get its DOCKER_HOST.
     public override void Run(BuildContext context)
     {
         _ = context.EngineInUse;
         context.LocalBaseImages.Build();
     }
-
-    public void DryRun(BuildContext context) => context.LocalBaseImages.Build();
 }

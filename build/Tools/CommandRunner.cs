@@ -22,6 +22,9 @@ public sealed record CommandResult(int ExitCode, IReadOnlyList<string> Output, I
 /// </summary>
 public sealed class CommandRunner(ICakeContext cake, bool dryRun)
 {
+    /// <summary>How many of a command's last lines are kept for its failure's cause (a BuildKit step block fits).</summary>
+    public const int FailureTailLines = 400;
+
     public bool DryRun { get; } = dryRun;
 
     public ICakeLog Log => cake.Log;
@@ -40,16 +43,11 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
     public void Run(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
         // The output is still shown line by line; the last lines are kept so that a failure can lead with its cause.
-        var tail = new OutputTail();
-        var show = outputLine ?? Console.WriteLine;
-        var exitCode = RunUnchecked(command, line =>
-        {
-            tail.Add(line);
-            show(line);
-        }, cancellationToken);
+        var tail = new OutputTail(FailureTailLines);
+        var exitCode = RunUnchecked(command, tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
         if (exitCode != 0)
         {
-            throw BuildErrors.ToolFailed(command, exitCode, FailureCause.From(tail.Lines()));
+            throw BuildErrors.ToolFailed(command, exitCode, FailureCause.From(tail.Lines));
         }
     }
 
@@ -168,32 +166,6 @@ public sealed class CommandRunner(ICakeContext cake, bool dryRun)
         catch (Win32Exception exception)
         {
             throw BuildErrors.ToolNotFound(command.Program, exception.Message);
-        }
-    }
-}
-
-/// <summary>The last lines a command printed (both streams, in arrival order); thread-safe, bounded.</summary>
-public sealed class OutputTail(int capacity = 400)
-{
-    private readonly Queue<string> _lines = new();
-
-    public void Add(string line)
-    {
-        lock (_lines)
-        {
-            _lines.Enqueue(line);
-            if (_lines.Count > capacity)
-            {
-                _lines.Dequeue();
-            }
-        }
-    }
-
-    public IReadOnlyList<string> Lines()
-    {
-        lock (_lines)
-        {
-            return _lines.ToArray();
         }
     }
 }

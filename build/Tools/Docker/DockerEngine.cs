@@ -76,12 +76,12 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
                 return ComposeClient.V1(v1.OutputText.Trim());
             }
         }
-        catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+        catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
         {
             // Fall through to the message below, which names both ways of getting Compose.
         }
 
-        throw new CakeException(4,
+        throw new CakeException(ExitCodes.NoCompose,
             "No Docker Compose found: neither `docker compose` (v2 plugin) nor `docker-compose` (v1) answered. " +
             "Install one (Debian: apt-get install docker-compose) and run the build again.");
     }

@@ -46,7 +46,7 @@ public sealed class EngineResolver(
 
         ensureInstalled(Requirement.Engine, "Starting the project's own Docker engine (no engine answered)");
         var dockerd = Requirement.Dockerd.Locate(environment)
-            ?? throw new CakeException(BuildErrors.ToolMissing, $"dockerd is not installed. {ToolHints.HowToInstall("dockerd")}");
+            ?? throw new CakeException(ExitCodes.ToolMissing, $"dockerd is not installed. {ToolHints.HowToInstall("dockerd")}");
         var started = projectEngine.Start(dockerd);
         return new ResolvedEngine(projectEngine.Location.Endpoint, started, EngineSource.ProjectEngine);
     }

@@ -62,7 +62,7 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
 
         if (DockerdProcesses.InThisNetworkNamespace().FirstOrDefault() is { } other)
         {
-            throw new CakeException(3, BesideAnotherDockerd(other));
+            throw new CakeException(ExitCodes.NoEngine, BesideAnotherDockerd(other));
         }
 
         Directory.CreateDirectory(location.RunDirectory);
@@ -89,7 +89,7 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
         {
             if (clock.Elapsed > StopTimeout)
             {
-                throw new CakeException(1, $"The project engine (pid {pid}) did not stop within {StopTimeout.TotalSeconds:0} s. Its log: {location.LogFile}.");
+                throw new CakeException(ExitCodes.Failed, $"The project engine (pid {pid}) did not stop within {StopTimeout.TotalSeconds:0} s. Its log: {location.LogFile}.");
             }
 
             Thread.Sleep(200);
@@ -118,7 +118,7 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
             Thread.Sleep(200);
         }
 
-        throw new CakeException(3, $"The project engine did not answer on {location.Socket}. {LogTail()}");
+        throw new CakeException(ExitCodes.NoEngine, $"The project engine did not answer on {location.Socket}. {LogTail()}");
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class PackagePlanTests
         {
             Assert.That(error.Message, Does.StartWith("Testing needs not-a-real-tool-4711 (not-a-real-package), which is not installed."));
             Assert.That(error.Message, Does.Contain(expected));
-            Assert.That(error.ExitCode, Is.EqualTo(BuildErrors.ToolMissing));
+            Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.ToolMissing));
             Assert.That(processes.Started, Is.Empty, "nothing is run when installing is refused");
         }
     }

@@ -1,0 +1,24 @@
+namespace Build.Reporting;
+
+/// <summary>The whole report as written to artifacts/build-report.json.</summary>
+public sealed record BuildReportDocument(
+    int SchemaVersion,
+    string Target,
+    bool DryRun,
+    string Status,
+    DateTimeOffset StartedAt,
+    double DurationSeconds,
+    string? Version,
+    string? Sha,
+    BuildFailure? Failure,
+    IReadOnlyList<TaskEntry> Tasks,
+    IReadOnlyList<ImageEntry> Images,
+    LockEntry? Lock,
+    ComposeEntry? Compose,
+    IReadOnlyList<string>? Targets = null,
+    IReadOnlyList<TaskEdge>? Edges = null,
+    StackEntry? Stack = null,
+    EngineEntry? Engine = null);
+
+/// <summary>The engine the run used: its DOCKER_HOST value, version and where it was found (DOCKER_HOST, context, default socket, project engine).</summary>
+public sealed record EngineEntry(string Endpoint, string Version, string Source);
