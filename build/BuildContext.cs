@@ -2,6 +2,7 @@ using Build.Context;
 using Build.DryRun;
 using Build.Git;
 using Build.Images;
+using Build.Provisioning;
 using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Compose;
@@ -22,6 +23,8 @@ public sealed class BuildContext : FrostingContext
 {
     private readonly Lazy<ProjectMetadata> _project;
     private readonly Lazy<GitFacts> _git;
+    private readonly Lazy<ResolvedEngine?> _engineInUse;
+    private readonly DockerCommands _docker;
     private readonly Lazy<DockerEngine> _engine;
     private readonly Lazy<BuilderChoice> _builder;
     private readonly Lazy<EngineApi?> _engineApi;
@@ -39,22 +42,30 @@ public sealed class BuildContext : FrostingContext
         Target = Targets.LastOrDefault() ?? "Default";
         Options = BuildOptionsParser.Parse(context, Target, dryRun.IsDryRun);
         Runner = new CommandRunner(context, Options.DryRun, Interruption);
-        Docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
+        _docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
         Poetry = new PoetryCommands(Options.PoetryExecutable);
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
         _git = new(ReadGit);
-        var probe = new DockerProbe(Runner, Docker, context.Environment.GetEnvironmentVariable);
-        _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed") : probe.ProbeEngine());
+        var environment = context.Environment.GetEnvironmentVariable;
+        Installer = new PackageInstaller(Runner, InstallPolicy.ForThisMachine(Options.NoInstall), environment);
+        ProjectEngine = new ProjectEngine(ProjectEngineLocation.From(environment), Runner, EngineVersion);
+        var resolver = new EngineResolver(environment, EngineVersion, ProjectEngine, Installer.Ensure, context.Log);
+        _engineInUse = new(() => Options.DryRun ? resolver.FindAnswering() : UseEngine(resolver.Resolve()));
+        var probe = new DockerProbe(Runner, _docker);
+        _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed") : probe.ProbeEngine(EngineInUse!));
         _builder = new(() => ChooseBuilder(context));
         _buildDocker = new(() => new DockerCommands(BuilderChoice.Client, Options.RepositoryRoot));
-        _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : probe.ProbeCompose());
+        // Compose is asked after the engine is found, so that its commands get the engine's DOCKER_HOST.
+        _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : EngineInUse is null ? throw new InvalidOperationException("no engine") : probe.ProbeCompose());
 
-        _engineApi = new(() => Build.Tools.Docker.EngineApi.ForClientEngine(context.Environment.GetEnvironmentVariable, ImageInputs.InspectTimeout));
+        // The engine of the run, asked directly where the client would ask it (not behind a docker context or TLS).
+        _engineApi = new(() => EngineInUse is { } engine && engine.MayUseApi(environment) ? new EngineApi(engine.Endpoint, ImageInputs.InspectTimeout) : null);
 
         // issue 6: input digests and parallel image builds.
-        ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, Docker,
-            engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(context.Environment.GetEnvironmentVariable("DOCKER_HOST")),
+        ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, _docker,
+            engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(environment("DOCKER_HOST")),
             findEngineApi: () => EngineApi);
+        LocalBaseImages = new LocalBaseImages(Options, [ConfiguredLocal(context, OptionNames.BaseImage), ConfiguredLocal(context, OptionNames.BuilderImage)], Runner, Installer);
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 
@@ -117,7 +128,37 @@ public sealed class BuildContext : FrostingContext
 
     public CommandRunner Runner { get; }
 
-    public DockerCommands Docker { get; }
+    /// <summary>Installs what the build needs from apt (or says which command would), see <see cref="Provisioning"/>.</summary>
+    public PackageInstaller Installer { get; }
+
+    /// <summary>The local base images of cake.config: BaseImages makes them, an image build that lacks one too.</summary>
+    public LocalBaseImages LocalBaseImages { get; }
+
+    /// <summary>The project's own dockerd: its fixed places, start and stop.</summary>
+    public ProjectEngine ProjectEngine { get; }
+
+    /// <summary>
+    /// The engine of this run, resolved once at the first question to it (DOCKER_HOST/context, default socket,
+    /// project engine; started when needed). In a dry run nothing is started: the engine that answers, or null.
+    /// </summary>
+    public ResolvedEngine? EngineInUse => _engineInUse.Value;
+
+    /// <summary>
+    /// The docker command lines. Asking for them in a real run resolves the engine first, so that every docker and
+    /// compose process of the run (Clean, Push, ComposeDown, … too) talks to the engine the log names.
+    /// </summary>
+    public DockerCommands Docker
+    {
+        get
+        {
+            if (!Options.DryRun)
+            {
+                _ = EngineInUse;
+            }
+
+            return _docker;
+        }
+    }
 
     public PoetryCommands Poetry { get; }
 
@@ -203,6 +244,36 @@ public sealed class BuildContext : FrostingContext
         });
         Log.Information("{0}", choice.Describe());
         return choice;
+    }
+
+    /// <summary>A base image name of cake.config's [Bridge] section ("" when it names none).</summary>
+    private static string ConfiguredLocal(ICakeContext context, string option) => context.Configuration.GetValue(OptionReader.ConfigurationKey(option)) ?? "";
+
+    /// <summary>One request to an engine's API: its version when it answers, null otherwise.</summary>
+    private static string? EngineVersion(EngineEndpoint endpoint)
+    {
+        using var api = new EngineApi(endpoint, EngineProbeTimeout);
+        return api.ServerVersion();
+    }
+
+    /// <summary>An engine that does not answer its socket within this long counts as not answering.</summary>
+    private static readonly TimeSpan EngineProbeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Says which engine the run uses, records it in the report, and hands it to every child process: docker,
+    /// compose, the scripts and the test runs all read DOCKER_HOST, so setting it here once makes them all use the
+    /// engine found here (a chosen docker context is left to the client, which may need its TLS material).
+    /// </summary>
+    private ResolvedEngine UseEngine(ResolvedEngine engine)
+    {
+        Log.Information("Docker engine: {0}", engine.Describe());
+        Report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName));
+        if (engine.Source is not EngineSource.Context)
+        {
+            System.Environment.SetEnvironmentVariable("DOCKER_HOST", engine.Endpoint.Url);
+        }
+
+        return engine;
     }
 
     private GitFacts ReadGit()

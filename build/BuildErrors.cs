@@ -22,9 +22,20 @@ public static class BuildErrors
     /// <summary>The compose stack is not in the state a task asked for.</summary>
     public static CakeException StackNotAsAsked(string message) => new(ExitCodes.StackNotAsAsked, message);
 
-    public static CakeException ToolFailed(ToolCommand command, int exitCode, string? detail = null) =>
-        new(exitCode is 0 or < 0 ? ExitCodes.Failed : exitCode,
-            $"{command.Program} failed (exit code {exitCode}): {command.Render()}{(string.IsNullOrWhiteSpace(detail) ? "" : Environment.NewLine + detail)}");
+    /// <summary>Longest command line a failure shows; the whole one is in the log ("$ …") above.</summary>
+    public const int ShownCommandLength = 160;
+
+    /// <summary>
+    /// A failed command: what it printed that says why (<see cref="FailureCause"/>) first, then the command,
+    /// shortened (the whole command was logged when it started).
+    /// </summary>
+    public static CakeException ToolFailed(ToolCommand command, int exitCode, IReadOnlyList<string>? cause = null)
+    {
+        var rendered = command.Render();
+        var shown = rendered.Length <= ShownCommandLength ? rendered : rendered[..ShownCommandLength] + " … (whole command in the log above)";
+        var lines = cause is { Count: > 0 } ? string.Join(Environment.NewLine, cause) + Environment.NewLine : "";
+        return new(exitCode is 0 or < 0 ? ExitCodes.Failed : exitCode, $"{lines}{Path.GetFileName(command.Program)} failed (exit code {exitCode}): {shown}");
+    }
 
     public static CakeException ToolNotFound(string program, string reason) =>
         new(ExitCodes.ToolMissing, $"{program} could not be started ({reason}). {ToolHints.HowToInstall(program)}");

@@ -48,4 +48,7 @@ public sealed record BuildOptions
     public bool Locked { get; init; }
     public required FilePath ReportPath { get; init; }
     public string? TestFilter { get; init; }
+
+    /// <summary>--no-install (BRIDGE_NO_INSTALL=1): never install a missing package, name the apt-get command instead.</summary>
+    public bool NoInstall { get; init; }
 }

@@ -121,6 +121,7 @@ public static partial class BuildOptionsParser
             Locked = reader.Flag(OptionNames.Locked),
             ReportPath = reportPath,
             TestFilter = reader.String(OptionNames.TestFilter),
+            NoInstall = reader.Flag(OptionNames.NoInstall),
         };
 
         if (reader.Errors.Count > 0)

@@ -32,6 +32,7 @@ public static class OptionNames
     public const string Report = "report";
     public const string Parallel = "parallel";
     public const string TestFilter = "test-filter";
+    public const string NoInstall = "no-install";
 
     /// <summary>
     /// Every option of the build, in the groups and order of the README's option table: the parser reads the
@@ -52,6 +53,7 @@ public static class OptionNames
         new(OptionGroup.Images, Parallel, "true|false", null, "true", "false: build the two images of a target one after the other even with BuildKit."),
         new(OptionGroup.Tools, Docker, "PATH", "BRIDGE_DOCKER", "the fastest docker on PATH for builds, docker for the rest", "The docker client to use; given, it also runs every build (not given: builds go to the first docker on PATH that drives BuildKit)."),
         new(OptionGroup.Tools, Poetry, "PATH", null, "poetry", "The Poetry to regenerate the lock with."),
+        new(OptionGroup.Tools, NoInstall, null, "BRIDGE_NO_INSTALL", "off", "Never install a missing package (docker.io, docker-compose, mmdebstrap, ...): fail naming the apt-get command instead."),
         new(OptionGroup.Stack, ProjectName, "NAME", null, "omninode-bridge", "Compose project name."),
         new(OptionGroup.Stack, WaitTimeout, "SECONDS", null, "120", "How long ComposeUp and Scale wait for health."),
         new(OptionGroup.Stack, DownOnFailure, null, null, "off", "Take the stack down when it does not become healthy (default: leave it for inspection)."),

@@ -54,15 +54,21 @@ public static class ImageBuilder
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
-            context.Runner.Run(context.BuildDocker.Build(settings), outputLine is null ? null : tail.Keep(outputLine), cancellationToken);
+            context.Runner.Run(context.BuildDocker.Build(settings), tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
         }
         catch (CakeException exception)
         {
+            context.Report.ImageFailed(spec, digest);
+            var missing = context.ImageInputs.MissingBaseImages([spec]).Except(context.LocalBaseImages.Names).ToArray();
+            if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
+            {
+                throw ImageErrors.BaseImagePullFailed(spec, missing, reason, context.LocalBaseImages.Configured, exception);
+            }
+
             // The report shows what docker said and the Dockerfile line it blames, not only the command that failed.
             var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
             exception.At(spec.Dockerfile, DockerBuildOutput.BlamedLine(tail.Lines, File.ReadAllLines(dockerfile)))
                 .WithToolMessage(DockerBuildOutput.Message(tail.Lines));
-            context.Report.ImageFailed(spec, digest);
             throw;
         }
 

@@ -108,6 +108,31 @@ public sealed class ImageInputs
         }
     }
 
+    /// <summary>The base images of these specs the engine does not have (asked with <see cref="Prefetch"/>); none when it is not asked.</summary>
+    public IReadOnlyList<string> MissingBaseImages(IReadOnlyList<ImageSpec> specs)
+    {
+        if (!EngineReachable)
+        {
+            return [];
+        }
+
+        Prefetch(specs);
+        return MissingImages(specs.SelectMany(spec => _digester.Value.BaseImages(spec.Dockerfile, spec.BuildArgs)));
+    }
+
+    /// <summary>Which of these images the engine does not have; none when it is not asked.</summary>
+    public IReadOnlyList<string> MissingImages(IEnumerable<string> references) =>
+        EngineReachable ? references.Distinct(StringComparer.Ordinal).Where(reference => State(reference) is null).ToArray() : [];
+
+    /// <summary>Drops what the engine said about these images (they were just made), so the next question asks again.</summary>
+    public void Forget(IEnumerable<string> references)
+    {
+        foreach (var reference in references)
+        {
+            _states.TryRemove(reference, out _);
+        }
+    }
+
     private ImageState? State(string reference)
     {
         if (!EngineReachable)

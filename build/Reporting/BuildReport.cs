@@ -20,6 +20,7 @@ public sealed class BuildReport
     private readonly Dictionary<string, string> _imageTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _imageBases = new(StringComparer.Ordinal);
     private ComposeEntry? _compose;
+    private EngineEntry? _engine;
     private StackEntry? _stack;
     private BuildFailure? _failure;
     private IReadOnlyList<string> _targets = [];
@@ -140,6 +141,15 @@ public sealed class BuildReport
         }
     }
 
+    /// <summary>Records the engine the run resolved (once per run).</summary>
+    public void Engine(EngineEntry engine)
+    {
+        lock (_gate)
+        {
+            _engine = engine;
+        }
+    }
+
     /// <summary>The failure to report (the first one wins; the run stops at it).</summary>
     public void Fail(BuildFailure failure)
     {
@@ -190,7 +200,8 @@ public sealed class BuildReport
                 Compose: _compose,
                 Targets: _targets,
                 Edges: _edges,
-                Stack: _stack);
+                Stack: _stack,
+                Engine: _engine);
         }
     }
 

@@ -22,8 +22,15 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>
     {
         var spec = Spec(context);
         var partners = ImagePairs.PartnersInPlan(context, spec);
-        // One `docker image inspect` answers for all these images and their base images.
-        context.ImageInputs.Prefetch([spec, .. partners]);
+        // One question answers for all these images and their base images; a missing local base image is made first.
+        ImageSpec[] specs = [spec, .. partners];
+        var missingBases = context.ImageInputs.MissingBaseImages(specs);
+        if (context.LocalBaseImages.BuildWhenMissing(missingBases))
+        {
+            context.ImageInputs.Forget(missingBases);
+            context.ImageInputs.Prefetch(specs);
+        }
+
         context.ImageBuilds.Run(spec, ImagePairs.ParallelPartners(context, spec, partners),
             (image, outputLine, cancellationToken) => ImageBuilder.Build(context, image, outputLine, cancellationToken));
     }

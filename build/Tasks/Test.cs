@@ -19,6 +19,7 @@ public sealed class Test : FrostingTask<BuildContext>
             Directory.CreateDirectory(results.FullPath);
         }
 
+        Provision(context);
         var total = TestCounts.Zero;
         var failedSuites = new List<string>();
         foreach (var project in TestSuites.DotNetProjects(root.FullPath))
@@ -85,6 +86,27 @@ public sealed class Test : FrostingTask<BuildContext>
         if (failedSuites.Count > 0)
         {
             throw new CakeException(ExitCodes.Failed, $"Tests failed in {string.Join(", ", failedSuites)} ({total.Failed} failed). The TRX files are in {results.FullPath}.");
+        }
+    }
+
+    /// <summary>What the suites need, found or installed first, as Production does: packages, engine, base images, the workflow validator.</summary>
+    private static void Provision(BuildContext context)
+    {
+        var engineTests = TestPrerequisites.NeedsEngine(context.Options.TestFilter);
+        if (!context.Runner.DryRun)
+        {
+            context.Installer.Ensure(TestPrerequisites.Packages(engineTests, context.Environment.GetEnvironmentVariable("CI") is { Length: > 0 }), "Running the test suites");
+            if (engineTests)
+            {
+                _ = context.EngineInUse;
+                context.LocalBaseImages.BuildWhenMissing(context.ImageInputs.MissingImages(context.LocalBaseImages.Names));
+            }
+        }
+
+        var workflow = context.Options.RepositoryRoot.Combine("tests/workflow");
+        if (File.Exists(workflow.CombineWithFilePath("package-lock.json").FullPath) && !Directory.Exists(workflow.Combine("node_modules").FullPath))
+        {
+            context.Runner.Run(TestPrerequisites.NpmCi(workflow));
         }
     }
 }

@@ -24,6 +24,9 @@ public sealed record CommandResult(int ExitCode, IReadOnlyList<string> Output, I
 /// interruption is thrown; no command starts after it. Null (tests): no signal handling.</param>
 public sealed class CommandRunner
 {
+    /// <summary>How many of a command's last lines are kept for its failure's cause (a BuildKit step block fits).</summary>
+    public const int FailureTailLines = 400;
+
     private readonly ICakeContext cake;
     private readonly Interruption? interruption;
 
@@ -52,10 +55,12 @@ public sealed class CommandRunner
     /// </summary>
     public void Run(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
-        var exitCode = RunUnchecked(command, outputLine, cancellationToken);
+        // The output is still shown line by line; the last lines are kept so that a failure can lead with its cause.
+        var tail = new OutputTail(FailureTailLines);
+        var exitCode = RunUnchecked(command, tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
         if (exitCode != 0)
         {
-            throw BuildErrors.ToolFailed(command, exitCode);
+            throw BuildErrors.ToolFailed(command, exitCode, FailureCause.From(tail.Lines));
         }
     }
 
@@ -133,7 +138,7 @@ public sealed class CommandRunner
         var result = Capture(command);
         if (!result.Succeeded)
         {
-            throw BuildErrors.ToolFailed(command, result.ExitCode, result.ErrorText.Trim());
+            throw BuildErrors.ToolFailed(command, result.ExitCode, FailureCause.From(result.Output.Concat(result.Error)));
         }
 
         return result;
@@ -207,6 +212,7 @@ public static class ToolHints
     public static string HowToInstall(string program) => Path.GetFileName(program) switch
     {
         "docker" => "Install Docker (Debian: apt-get install docker.io) or point the build at a client with --docker=PATH.",
+        "dockerd" => "Install the Docker engine (Debian: apt-get install docker.io), or point DOCKER_HOST at a running engine.",
         "docker-compose" => "Install Compose (Debian: apt-get install docker-compose for v1, or the docker compose plugin for v2).",
         "poetry" => "Install Poetry (Debian: apt-get install python3-poetry; elsewhere: pipx install poetry) or pass --poetry=PATH.",
         "python3" => "Install Python 3 (Debian: apt-get install python3).",

@@ -29,11 +29,12 @@ public sealed record DockerEngine(string ClientVersion, string ServerVersion)
 }
 
 /// <summary>Runs the probes behind <see cref="DockerEngine"/> and <see cref="ComposeClient"/>.</summary>
-public sealed class DockerProbe(CommandRunner runner, DockerCommands docker, Func<string, string?> environment)
+public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
 
-    public DockerEngine ProbeEngine()
+    /// <summary>The client's version and builder, for an engine already found to answer (so this asks no engine question that can fail first).</summary>
+    public DockerEngine ProbeEngine(ResolvedEngine engine)
     {
         var version = runner.Capture(docker.Version(), ProbeTimeout);
         var (client, server) = DockerEngine.ParseVersions(version.OutputText);
@@ -48,14 +49,14 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker, Fun
 
         if (!version.Succeeded || server is null)
         {
-            var host = environment("DOCKER_HOST") is { Length: > 0 } configured ? configured : "unix:///var/run/docker.sock";
+            // The engine answered its API a moment ago; this client cannot reach it (an old client, a TLS mismatch).
             var reason = version.Error.FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no answer";
             throw new CakeException(ExitCodes.NoEngine,
-                $"No Docker engine answered at {host} ({reason}). Start one (systemctl start docker, or scripts/dockerd.sh start in this repository) " +
-                "or point DOCKER_HOST at a running engine, then run the build again.");
+                $"The docker client {docker.Executable} did not reach the engine at {engine.Endpoint.Url} ({reason}), although the engine answers there. " +
+                "Point --docker at a client that can talk to it, then run the build again.");
         }
 
-        return new DockerEngine(client ?? "unknown", server);
+        return new DockerEngine(client ?? "unknown", engine.Version);
     }
 
     public ComposeClient ProbeCompose()

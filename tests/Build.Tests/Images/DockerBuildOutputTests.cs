@@ -1,4 +1,5 @@
 using Build.Images;
+using Build.Tools;
 
 namespace Build.Tests.Images;
 

@@ -17,10 +17,10 @@ public static class DockerEngineRequirement
         {
             if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
             {
-                Assert.Fail($"CI is set but no Docker engine answers: {problem}. .ci/run starts one with scripts/dockerd.sh.");
+                Assert.Fail($"CI is set but no Docker engine answers: {problem}. ./build.sh --target=Test provisions one (the project engine) before the suites run.");
             }
 
-            Assert.Ignore($"No Docker engine answers ({problem}); start one with scripts/dockerd.sh start and export DOCKER_HOST.");
+            Assert.Ignore($$"""No Docker engine answers ({{problem}}); ./build.sh --target=Test finds or starts one (or: eval "export $(./build.sh --target=Engine | grep ^DOCKER_HOST=)").""");
         }
     }
 

@@ -1,0 +1,83 @@
+using Build.Context;
+using Build.Provisioning;
+using Build.Tools;
+using Cake.Core.Diagnostics;
+
+namespace Build.Images;
+
+/// <summary>
+/// The local base images of cake.config (a Debian rootfs from mmdebstrap, imported with docker import): how they
+/// are made, and making them once per run when an image build needs one the engine lacks. A base image named by
+/// --base-image/--builder-image instead is a registry image: it is pulled by the build, never made here.
+/// </summary>
+public sealed class LocalBaseImages(BuildOptions options, IReadOnlyList<string> configured, CommandRunner runner, PackageInstaller installer)
+{
+    private readonly object _gate = new();
+    private bool _built;
+
+    /// <summary>cake.config's local base images, whatever the options say.</summary>
+    public IReadOnlyList<string> Configured { get; } = configured.Where(name => name.Length > 0).ToArray();
+
+    /// <summary>The names BaseImages makes, where they are also what this run builds from (cake.config not overridden).</summary>
+    public IReadOnlyList<string> Names { get; } = configured.Where(name => name == options.BaseImage || name == options.BuilderImage).ToArray();
+
+    /// <summary>scripts/base-images.sh with the image names of the options; what BaseImages runs.</summary>
+    public ToolCommand Command()
+    {
+        var environment = new Dictionary<string, string> { ["DOCKER"] = options.DockerExecutable };
+        if (options.BaseImage is { } runtime)
+        {
+            environment["RUNTIME_IMAGE"] = runtime;
+        }
+
+        if (options.BuilderImage is { } builder)
+        {
+            environment["BUILDER_IMAGE"] = builder;
+        }
+
+        return ToolCommand.Create("bash", options.RepositoryRoot, arguments =>
+        {
+            arguments.Append("scripts/base-images.sh");
+            if (options.Force)
+            {
+                arguments.Append("--force");
+            }
+        }, environment);
+    }
+
+    /// <summary>Makes the base images (an existing one is kept unless --force), after installing mmdebstrap if missing.</summary>
+    public void Build()
+    {
+        if (!runner.DryRun)
+        {
+            installer.Ensure([Requirement.Mmdebstrap], "Building the local base images");
+        }
+
+        runner.Run(Command());
+        lock (_gate)
+        {
+            _built = true;
+        }
+    }
+
+    /// <summary>
+    /// Runs <see cref="Build"/> first when one of <paramref name="missing"/> is a local base image, once per run;
+    /// true when it did (the caller then asks the engine again).
+    /// </summary>
+    public bool BuildWhenMissing(IReadOnlyList<string> missing)
+    {
+        var local = missing.Where(Names.Contains).ToArray();
+        lock (_gate)
+        {
+            if (local.Length == 0 || _built)
+            {
+                return false;
+            }
+
+            runner.Log.Information("The engine lacks the local base image{0} {1}: building {2} first (what --target=BaseImages does).",
+                local.Length == 1 ? "" : "s", string.Join(", ", local), local.Length == 1 ? "it" : "them");
+            Build();
+            return true;
+        }
+    }
+}

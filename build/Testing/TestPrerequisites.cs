@@ -1,0 +1,38 @@
+using Build.Provisioning;
+using Build.Tools;
+using Cake.Core.IO;
+
+namespace Build.Testing;
+
+/// <summary>What the test suites need from the machine, so that the Test task provisions it the way Production does.</summary>
+public static class TestPrerequisites
+{
+    /// <summary>
+    /// The packages the suites use: Poetry (lock tests), the engine's client and Compose, docker-registry (Push tests),
+    /// npm (the workflow validator), chromium (the HTML report's browser test), and where CI checks the native build
+    /// host, the C toolchain it links with.
+    /// </summary>
+    public static IReadOnlyList<Requirement> Packages(bool engineTests, bool checksNativeHost)
+    {
+        var needed = new List<Requirement> { Requirement.Poetry, Requirement.Npm, Requirement.Chromium };
+        if (engineTests)
+        {
+            needed.AddRange([Requirement.DockerClient, Requirement.DockerCompose, Requirement.DockerRegistry]);
+        }
+
+        if (checksNativeHost)
+        {
+            needed.AddRange([Requirement.CCompiler, Requirement.CStartFiles]);
+        }
+
+        return needed;
+    }
+
+    /// <summary>Whether the filter leaves the engine tests (category Docker) in: then the suites need an engine and the base images.</summary>
+    public static bool NeedsEngine(string? filter) =>
+        filter is null || !filter.Replace(" ", "", StringComparison.Ordinal).Contains("TestCategory!=Docker", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The workflow validator of tests/workflow, as its lock file pins it.</summary>
+    public static ToolCommand NpmCi(DirectoryPath workflowFolder) =>
+        ToolCommand.Create("npm", workflowFolder, arguments => arguments.Append("ci").Append("--no-audit").Append("--no-fund").Append("--loglevel=error"));
+}

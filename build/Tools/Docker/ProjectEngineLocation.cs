@@ -1,0 +1,29 @@
+namespace Build.Tools.Docker;
+
+/// <summary>
+/// Where the project's own dockerd lives: fixed places outside any work tree, so every clone on the machine shares
+/// one engine and one layer cache. <c>BRIDGE_ENGINE_DIR</c> moves the run directory (socket, pidfile, exec root, log)
+/// and <c>BRIDGE_ENGINE_DATA</c> the data root: tests and developers who want an engine of their own set both.
+/// </summary>
+public sealed record ProjectEngineLocation(string RunDirectory, string DataRoot)
+{
+    public const string RunDirectoryVariable = "BRIDGE_ENGINE_DIR";
+    public const string DataRootVariable = "BRIDGE_ENGINE_DATA";
+    public const string DefaultRunDirectory = "/run/omninode-bridge";
+    public const string DefaultDataRoot = "/var/lib/omninode-bridge/docker";
+
+    public string Socket => Path.Combine(RunDirectory, "docker.sock");
+
+    public string PidFile => Path.Combine(RunDirectory, "dockerd.pid");
+
+    /// <summary>dockerd's exec root (containerd's state and sockets); kept short, a unix socket path has at most 107 bytes.</summary>
+    public string ExecRoot => Path.Combine(RunDirectory, "exec");
+
+    public string LogFile => Path.Combine(RunDirectory, "dockerd.log");
+
+    public EngineEndpoint Endpoint => EngineEndpoint.Unix(Socket);
+
+    public static ProjectEngineLocation From(Func<string, string?> environment) => new(
+        environment(RunDirectoryVariable) is { Length: > 0 } run ? Path.GetFullPath(run) : DefaultRunDirectory,
+        environment(DataRootVariable) is { Length: > 0 } data ? Path.GetFullPath(data) : DefaultDataRoot);
+}

@@ -1,0 +1,61 @@
+using Build.Tests.Lock;
+using Build.Tests.Support;
+using Build.Tools.Docker;
+
+namespace Build.Tests.Docker;
+
+/// <summary>What a build says when the engine is missing or a base image cannot be pulled: the cause first, asked once.</summary>
+[Category("Docker")]
+public sealed class EngineFailureTests
+{
+    [Test]
+    public void With_no_engine_where_the_build_looks_it_asks_once_and_names_the_engine_beside_it()
+    {
+        DockerEngineRequirement.Require();
+        if (DockerdProcesses.InThisNetworkNamespace().Count == 0 || File.Exists(EngineEndpoint.DefaultSocket.SocketPath))
+        {
+            Assert.Ignore("Needs a dockerd in this network namespace that is not on the default socket (the engine of .ci/run or of engine.sh).");
+        }
+
+        using var engineHome = TestEnvironment.CreateTempDirectory();
+        using var repository = new ScratchRepository();
+        var environment = new Dictionary<string, string>
+        {
+            ["DOCKER_HOST"] = "unix:///tmp/no-such-engine.sock",
+            [ProjectEngineLocation.RunDirectoryVariable] = engineHome.File("run"),
+            [ProjectEngineLocation.DataRootVariable] = engineHome.File("data"),
+        };
+
+        var result = HostRun.In(repository.Root, environment, "--target=Production", "--verbosity=diagnostic");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(3), result.All);
+            Assert.That(result.All, Does.Contain("DOCKER_HOST=unix:///tmp/no-such-engine.sock does not answer; looking for another engine."));
+            Assert.That(result.All, Does.Match(@"a dockerd \(pid \d+\) runs in this network namespace and answers on unix://\S+; a second engine here would fight it over the docker0 bridge\. Use that one: export DOCKER_HOST=unix://"));
+            // Asked once, over the socket: no docker client started for an inspect or a version before the error.
+            Assert.That(result.All, Does.Not.Contain("docker image inspect"));
+            Assert.That(result.All, Does.Not.Contain("docker version"));
+            Assert.That(Directory.Exists(engineHome.File("run")), Is.False, "no engine was started");
+        }
+    }
+
+    [Test]
+    public void A_registry_base_image_that_cannot_be_pulled_is_named_with_the_reason_and_the_way_out()
+    {
+        DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+        using var repository = new ScratchRepository();
+
+        var result = repository.Run("--target=BuildReducer", "--build-target=production", "--force", "--base-image=127.0.0.1:9/nothing/python:3.12-slim");
+
+        var error = result.All[Math.Max(0, result.All.LastIndexOf("Error: ", StringComparison.Ordinal))..];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Not.Zero);
+            Assert.That(error, Does.StartWith("Error: reducer:prod needs the base image 127.0.0.1:9/nothing/python:3.12-slim, which the engine does not have and could not pull: the registry is unreachable."));
+            Assert.That(error, Does.Contain("Build from the local base images instead (omninode/python:3.11-bookworm, omninode/poetry:1.3.2-bookworm, made by --target=BaseImages)"));
+            Assert.That(error, Does.Contain("connection refused"));
+            Assert.That(error, Does.Not.Contain("   at "));
+        }
+    }
+}
