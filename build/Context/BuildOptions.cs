@@ -48,4 +48,10 @@ public sealed record BuildOptions
     public bool Locked { get; init; }
     public required FilePath ReportPath { get; init; }
     public string? TestFilter { get; init; }
+
+    /// <summary>--swarm-init: Deploy makes an engine that is in no swarm a single-node swarm first.</summary>
+    public bool SwarmInit { get; init; }
+
+    /// <summary>--with-registry-auth: Deploy hands the client's registry login to the swarm nodes.</summary>
+    public bool WithRegistryAuth { get; init; }
 }

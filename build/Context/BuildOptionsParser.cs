@@ -97,6 +97,8 @@ public static partial class BuildOptionsParser
             Locked = reader.Flag(OptionNames.Locked),
             ReportPath = new FilePath(reader.String(OptionNames.Report) ?? "artifacts/build-report.json").MakeAbsolute(root),
             TestFilter = reader.String(OptionNames.TestFilter),
+            SwarmInit = reader.Flag(OptionNames.SwarmInit),
+            WithRegistryAuth = reader.Flag(OptionNames.WithRegistryAuth),
         };
 
         if (reader.Errors.Count > 0)
@@ -121,7 +123,7 @@ public static partial class BuildOptionsParser
     {
         BuildTarget? implied = target.ToLowerInvariant() switch
         {
-            "production" or "push" or "default" or "verify" => BuildTarget.Production,
+            "production" or "push" or "deploy" or "default" or "verify" => BuildTarget.Production,
             "development" => BuildTarget.Development,
             _ => null,
         };

@@ -31,6 +31,8 @@ public static class OptionNames
     public const string Report = "report";
     public const string Parallel = "parallel";
     public const string TestFilter = "test-filter";
+    public const string SwarmInit = "swarm-init";
+    public const string WithRegistryAuth = "with-registry-auth";
 
     /// <summary>Environment variables that stand in for an option (after the command line, before cake.config).</summary>
     public static readonly IReadOnlyDictionary<string, string> EnvironmentVariables = new Dictionary<string, string>

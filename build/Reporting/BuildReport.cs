@@ -1,5 +1,6 @@
 using Build.Images;
 using Build.Stack;
+using Build.Swarm;
 
 namespace Build.Reporting;
 
@@ -57,7 +58,8 @@ public sealed record BuildReportDocument(
     IReadOnlyList<TaskEntry> Tasks,
     IReadOnlyList<ImageEntry> Images,
     LockEntry? Lock,
-    ComposeEntry? Compose);
+    ComposeEntry? Compose,
+    StackEntry? Stack);
 
 /// <summary>
 /// Collects what happened in one run: the task lifetime adds tasks, the tasks add images, the lock and the stack.
@@ -72,6 +74,7 @@ public sealed class BuildReport
     private readonly List<ImageEntry> _images = [];
     private LockEntry? _lock;
     private ComposeEntry? _compose;
+    private StackEntry? _stack;
     private BuildFailure? _failure;
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
@@ -127,6 +130,15 @@ public sealed class BuildReport
         }
     }
 
+    /// <summary>The swarm stack after Deploy: per service desired and running replicas, image, and the running tasks.</summary>
+    public void Stack(StackEntry stack)
+    {
+        lock (_gate)
+        {
+            _stack = stack;
+        }
+    }
+
     /// <summary>The failure to report (the first one wins; the run stops at it).</summary>
     public void Fail(BuildFailure failure)
     {
@@ -169,7 +181,8 @@ public sealed class BuildReport
                 Tasks: tasks,
                 Images: _images.ToArray(),
                 Lock: _lock,
-                Compose: _compose);
+                Compose: _compose,
+                Stack: _stack);
         }
     }
 
