@@ -145,12 +145,19 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
         var clock = Stopwatch.StartNew();
         var lastLine = "";
         var lastPrinted = TimeSpan.Zero;
+        // Swarm says why it rolls back only while it does: "rollback completed" replaces the reason.
+        var rollbackReasons = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
             var services = Api.Services(stack);
             var tasks = Api.Tasks(stack);
             var nodes = Api.Nodes();
             var statuses = StackConvergence.JudgeAll(services, tasks, nodes, since);
+            foreach (var status in statuses.Where(status => status.UpdateState is "rollback_started" or "paused" && status.Service.UpdateMessage is not null))
+            {
+                rollbackReasons.TryAdd(status.Service.Name, status.Service.UpdateMessage!);
+            }
+
             var line = StackConvergence.StatusLine(statuses, clock.Elapsed);
             var body = line[(line.IndexOf(']', StringComparison.Ordinal) + 1)..];
             if (body != lastLine || clock.Elapsed - lastPrinted > TimeSpan.FromSeconds(10))
@@ -176,7 +183,7 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
             // Report every rollback at once: wait while another service is still rolling back.
             if (failed.Length > 0 && !statuses.Any(status => status.UpdateState == "rollback_started"))
             {
-                throw RolledBack(failed, tasks);
+                throw RolledBack(failed, tasks, since, rollbackReasons);
             }
 
             if (clock.Elapsed > timeout)
@@ -188,21 +195,29 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
         }
     }
 
-    private CakeException RolledBack(IReadOnlyList<ServiceStatus> failed, IReadOnlyList<SwarmTask> tasks)
+    private CakeException RolledBack(IReadOnlyList<ServiceStatus> failed, IReadOnlyList<SwarmTask> tasks, DateTimeOffset since, IReadOnlyDictionary<string, string> reasons)
     {
         var lines = new List<string>();
+        var healthOutput = new List<string>();
         foreach (var status in failed)
         {
             var service = status.Service;
-            var failedImage = status.Outcome == ServiceOutcome.RolledBack ? service.PreviousImage ?? "the new image" : service.Image;
+            // The tasks this Deploy started with another image than the one the service runs now: the new image's.
+            var newTasks = tasks.Where(task => task.ServiceId == service.Id && task.Image != service.Image && task.Timestamp >= since)
+                .OrderByDescending(task => task.Timestamp).ToArray();
+            var failedImage = newTasks.FirstOrDefault()?.Image ?? service.PreviousImage ?? "the new image";
+            var reason = reasons.GetValueOrDefault(service.Name) ?? service.UpdateMessage ?? "no reason given";
             lines.Add(status.Outcome == ServiceOutcome.RolledBack
-                ? $"{service.Name} rolled back to {service.Image}: the update to {failedImage} failed ({service.UpdateMessage})."
-                : $"{service.Name}: the update to {failedImage} paused ({service.UpdateMessage}); docker service rollback {service.FullName} undoes it.");
-            lines.AddRange(TaskDetails(service, tasks.Where(task => task.ServiceId == service.Id && task.Image == failedImage), fromService: false));
+                ? $"{service.Name} rolled back to {service.Image}: the update to {failedImage} failed ({reason})."
+                : $"{service.Name}: the update to {failedImage} paused ({reason}); docker service rollback {service.FullName} undoes it.");
+            var details = TaskDetails(service, newTasks, fromService: false);
+            healthOutput.AddRange(details.Where(line => line.Contains("healthcheck", StringComparison.Ordinal)).Select(line => line.Trim()));
+            lines.AddRange(details);
         }
 
         LogAll(lines);
-        return new CakeException(SwarmExitCode, $"Stack {stack}: {string.Join(" ", lines.Where(line => !line.StartsWith("  ", StringComparison.Ordinal)))} The health output and last log lines are above.");
+        var health = healthOutput.Count == 0 ? "No health check output was logged" : $"Failing health check: {string.Join(" | ", healthOutput.Distinct(StringComparer.Ordinal).TakeLast(2))}";
+        return new CakeException(SwarmExitCode, $"Stack {stack}: {string.Join(" ", lines.Where(line => !line.StartsWith("  ", StringComparison.Ordinal)))} {health}. Task errors and last log lines are above.");
     }
 
     private CakeException TimedOut(IReadOnlyList<ServiceStatus> waiting, IReadOnlyList<SwarmTask> tasks)
@@ -225,13 +240,14 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
         var lines = new List<string>();
         var recent = tasks.OrderByDescending(task => task.Timestamp).ToArray();
         var errors = recent
-            .Where(task => task.Error is { Length: > 0 } || (task.State is "pending" or "assigned" or "preparing" or "starting" && task.DesiredState == "running"))
+            .Where(task => task.Error is { Length: > 0 } || task.DesiredState == "running" && task.State is "pending" or "assigned" or "preparing" or "starting"
+                || !fromService)
             .Select(task => $"{task.State}: {task.Error ?? task.Message}")
             .Distinct(StringComparer.Ordinal).Take(5).ToArray();
         lines.Add(errors.Length == 0 ? "  task errors: none reported" : "  task errors: " + string.Join("; ", errors));
         var logs = fromService
             ? Api.ServiceLogs(service.Id, LogLines)
-            : recent.Where(task => task.Error is not null).Take(2).SelectMany(task => Api.TaskLogs(task.Id, LogLines)).ToArray();
+            : recent.Take(2).SelectMany(task => Api.TaskLogs(task.Id, LogLines)).ToArray();
         lines.Add($"  --- last log lines of {service.Name} ---");
         lines.AddRange(logs.Count == 0 ? ["  (none could be read)"] : logs.TakeLast(LogLines).Select(line => "  " + line));
         return lines;
