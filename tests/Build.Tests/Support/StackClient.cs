@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Build.Swarm;
 using Build.Tools.Docker;
@@ -13,7 +12,8 @@ namespace Build.Tests.Support;
 public sealed class StackClient(string managerSocket, string stack) : IDisposable
 {
     private readonly EngineApi _engine = new(EngineEndpoint.Unix(managerSocket), TimeSpan.FromSeconds(10));
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // No proxy: the endpoints are addresses of the lab's own namespaces.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
 
     public SwarmApi Api => new(_engine);
 
@@ -37,7 +37,9 @@ public sealed class StackClient(string managerSocket, string stack) : IDisposabl
             var endpoint = endpoints[(Random.Shared.Next(endpoints.Count) + attempt) % endpoints.Count];
             try
             {
-                using var response = _http.PostAsJsonAsync($"{endpoint}/jobs", new JobRequest(values, parts), JobJson.Default.JobRequest).GetAwaiter().GetResult();
+                // A string body: the nodes want a Content-Length, and PostAsJsonAsync would send the JSON chunked.
+                using var content = new StringContent(JsonSerializer.Serialize(new JobRequest(values, parts), JobJson.Default.JobRequest), System.Text.Encoding.UTF8, "application/json");
+                using var response = _http.PostAsync($"{endpoint}/jobs", content).GetAwaiter().GetResult();
                 var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
                 if (response.IsSuccessStatusCode)
                 {
@@ -83,14 +85,24 @@ public sealed class RequestLoop : IDisposable
                 }
                 catch (Exception error) when (error is not OutOfMemoryException)
                 {
+                    Note($"the manager could not be asked for endpoints: {error.GetType().Name}: {error.Message}");
                     endpoints = [];
                 }
 
                 Requests++;
+                if (endpoints.Count == 0)
+                {
+                    Note("no orchestrator endpoint running");
+                }
+
                 var answer = endpoints.Count == 0 ? null : client.Job(endpoints, 3, ref retried);
                 if (answer is not { } json || json.GetProperty("total").GetInt32() != 78)
                 {
                     Failed++;
+                    if (endpoints.Count > 0)
+                    {
+                        Note($"no endpoint of {string.Join(" ", endpoints)} answered with the total: {answer}");
+                    }
                 }
 
                 Retried = retried;
@@ -101,6 +113,19 @@ public sealed class RequestLoop : IDisposable
     }
 
     public int Requests { get; private set; }
+
+    /// <summary>The first distinct reasons of failed requests, for the assertion message.</summary>
+    public IReadOnlyList<string> Reasons => _reasons;
+
+    private readonly List<string> _reasons = [];
+
+    private void Note(string reason)
+    {
+        if (_reasons.Count < 5 && !_reasons.Contains(reason))
+        {
+            _reasons.Add(reason);
+        }
+    }
 
     public int Failed { get; private set; }
 

@@ -147,7 +147,7 @@ public sealed class SwarmLabTests
             Assert.That(Service(after, "reducer").GetProperty("image").GetString(), Is.Not.EqualTo(Service(before, "reducer").GetProperty("image").GetString()));
             Assert.That(result.Output, Does.Contain("(updating)"));
             Assert.That(loop.Requests, Is.GreaterThan(20), "the request loop ran during the update");
-            Assert.That(loop.Failed, Is.Zero, $"{loop.Failed} of {loop.Requests} requests failed ({loop.Retried} retried on another endpoint)");
+            Assert.That(loop.Failed, Is.Zero, $"{loop.Failed} of {loop.Requests} requests failed ({loop.Retried} retried on another endpoint): {string.Join("; ", loop.Reasons)}");
         }
 
         TestContext.Out.WriteLine($"rolling update: {loop.Requests} requests, {loop.Failed} failed, {loop.Retried} retried on another endpoint");
