@@ -133,6 +133,7 @@ waited=0
 until healed; do sleep 0.5; waited=$((waited + 1)); (( waited < 400 )) || die "not healed within 200 s"; done
 heal_s="$(python3 -c "print(round(($(date +%s%N) - $stopped_ns) / 1e9, 1))")"
 stop_s="$(python3 -c "print(round(($stopped_ns - $start_ns) / 1e9, 1))")"
+total_heal_s="$(python3 -c "print(round($stop_s + $heal_s, 1))")"
 env -u DOCKER_HOST scripts/swarm-lab.sh start-node "$k"
 
 # --- 4. Undeploy -----------------------------------------------------------------------------------------------------
@@ -151,6 +152,6 @@ undeploy_s="$(task_seconds Undeploy)"
   echo "| rolling update of both services to new images (until converged, swarm's monitor window included) | ${update_s} s | |"
   echo "| failed requests during the update (a request loop, 10 a second at most) | ${failed} of ${requests} | 0 $([[ $failed == 0 ]] && echo met || echo 'NOT met') |"
   echo "| of those, attempts moved to another endpoint after a refused or dropped connection | ${retried} | |"
-  echo "| heal after a worker ($worker) is lost: from its dockerd stopped (${stop_s} s) to every replica running on the others | ${heal_s} s | |"
+  echo "| heal after a worker ($worker) is lost: from \\`stop-node\\` to every replica running on the other nodes (its dockerd took ${stop_s} s to stop; it reports its tasks stopped on the way, so swarm reschedules them at once) | ${total_heal_s} s | |"
   echo "| Undeploy until no service, task or network is left | ${undeploy_s} s | |"
 } | tee "$results"
