@@ -1,4 +1,5 @@
 using Build.Context;
+using Build.DryRun;
 using Build.Git;
 using Build.Images;
 using Build.Reporting;
@@ -25,11 +26,15 @@ public sealed class BuildContext : FrostingContext
     private readonly Lazy<ComposeClient> _compose;
     private readonly Dictionary<(string, ImageFlavour), ImageSpec> _images = [];
 
-    public BuildContext(ICakeContext context)
+    private string? _skipReason;
+
+    public BuildContext(ICakeContext context, DryRunSwitch dryRun)
         : base(context)
     {
-        Target = context.Arguments.GetArguments("target").LastOrDefault() ?? "Default";
-        Options = BuildOptionsParser.Parse(context, Target);
+        ArgumentNullException.ThrowIfNull(dryRun);
+        Targets = context.Arguments.GetArguments("target").ToList();
+        Target = Targets.LastOrDefault() ?? "Default";
+        Options = BuildOptionsParser.Parse(context, Target, dryRun.IsDryRun);
         Runner = new CommandRunner(context, Options.DryRun);
         Docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
         Poetry = new PoetryCommands(Options.PoetryExecutable);
@@ -54,6 +59,27 @@ public sealed class BuildContext : FrostingContext
 
     /// <summary>The target given with --target (Default when none).</summary>
     public string Target { get; }
+
+    /// <summary>Every --target given, in order.</summary>
+    public IReadOnlyList<string> Targets { get; }
+
+    /// <summary>
+    /// A task's ShouldRun with the reason it is skipped: the host's report shows it, and so does the dry run, which
+    /// reads it back with <see cref="TakeSkipReason"/> right after the engine asked.
+    /// </summary>
+    public bool ShouldRun(bool condition, string reason)
+    {
+        _skipReason = condition ? null : reason;
+        return FrostingContextExtensions.ShouldRun(this, condition, reason);
+    }
+
+    /// <summary>The reason the last ShouldRun gave for skipping, once.</summary>
+    public string? TakeSkipReason()
+    {
+        var reason = _skipReason;
+        _skipReason = null;
+        return reason;
+    }
 
     public BuildOptions Options { get; }
 
@@ -97,7 +123,7 @@ public sealed class BuildContext : FrostingContext
         {
             if (!File.Exists(Options.ComposeFile.FullPath))
             {
-                throw BuildErrors.BadOption($"{Relative(Options.ComposeFile.FullPath)} is missing: the stack is defined there. Restore it from git (git checkout -- {Relative(Options.ComposeFile.FullPath)}).");
+                throw BuildErrors.BadInputFile($"{Relative(Options.ComposeFile.FullPath)} is missing: the stack is defined there. Restore it from git (git checkout -- {Relative(Options.ComposeFile.FullPath)}).");
             }
 
             var files = new List<string> { Relative(Options.ComposeFile.FullPath) };
@@ -108,8 +134,8 @@ public sealed class BuildContext : FrostingContext
 
             var variables = new Dictionary<string, string>
             {
-                ["BUILD_TARGET"] = Options.BuildTarget.StageName(),
-                ["IMAGE_TAG"] = Options.BuildTarget.FlavourTag(),
+                ["BUILD_TARGET"] = ImageTable.Of(Options.BuildTarget).Stage,
+                ["IMAGE_TAG"] = ImageTable.Of(Options.BuildTarget).Tag,
                 ["IMAGE_REGISTRY"] = Options.Registry is null ? "" : Options.Registry + "/",
             };
             return new ComposeProject(files, Options.ProjectName, variables);
@@ -129,7 +155,7 @@ public sealed class BuildContext : FrostingContext
     }
 
     /// <summary>The flavour that BuildOrchestrator/BuildReducer build: the build target's stage.</summary>
-    public ImageFlavour TargetFlavour => Options.BuildTarget == BuildTarget.Production ? ImageFlavour.Production : ImageFlavour.Development;
+    public ImageFlavour TargetFlavour => ImageTable.Of(Options.BuildTarget).Flavour;
 
     /// <summary>A path relative to the repository root, as commands show it.</summary>
     public string Relative(string path) => Path.GetRelativePath(Options.RepositoryRoot.FullPath, path).Replace('\\', '/');

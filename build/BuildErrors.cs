@@ -10,18 +10,22 @@ namespace Build;
 /// </summary>
 public static class BuildErrors
 {
-    /// <summary>Exit code of a bad option or input file.</summary>
-    public const int BadInput = 2;
+    /// <summary>A bad option value (exit code <see cref="ExitCodes.BadInput"/>).</summary>
+    public static CakeException BadOption(string message) => new(ExitCodes.BadInput, message);
 
-    /// <summary>Exit code when a program the build needs is not installed.</summary>
-    public const int ToolMissing = 127;
+    /// <summary>An input file the build cannot use as it is: missing, unreadable, or without what it needs.</summary>
+    public static CakeException BadInputFile(string message) => new(ExitCodes.BadInput, message);
 
-    public static CakeException BadOption(string message) => new(BadInput, message);
+    /// <summary>poetry.lock is missing, stale or broken and was not (or could not be) regenerated.</summary>
+    public static CakeException LockNotFresh(string message) => new(ExitCodes.BadInput, message);
+
+    /// <summary>The compose stack is not in the state a task asked for.</summary>
+    public static CakeException StackNotAsAsked(string message) => new(ExitCodes.StackNotAsAsked, message);
 
     public static CakeException ToolFailed(ToolCommand command, int exitCode, string? detail = null) =>
-        new(exitCode is 0 or < 0 ? 1 : exitCode,
+        new(exitCode is 0 or < 0 ? ExitCodes.Failed : exitCode,
             $"{command.Program} failed (exit code {exitCode}): {command.Render()}{(string.IsNullOrWhiteSpace(detail) ? "" : Environment.NewLine + detail)}");
 
     public static CakeException ToolNotFound(string program, string reason) =>
-        new(ToolMissing, $"{program} could not be started ({reason}). {ToolHints.HowToInstall(program)}");
+        new(ExitCodes.ToolMissing, $"{program} could not be started ({reason}). {ToolHints.HowToInstall(program)}");
 }

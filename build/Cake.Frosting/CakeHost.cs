@@ -108,11 +108,10 @@ public sealed class CakeHost
             environment.WorkingDirectory = workingDirectory.MakeAbsolute(environment);
         }
 
-        provider.GetRequiredService<ICakeDataService>().Add(provider.GetRequiredService<FrostingDryRun>());
         var engine = provider.GetRequiredService<ICakeEngine>();
         var context = provider.GetRequiredService<IFrostingContext>();
         var skipReasons = new SkipReasons();
-        var tasks = FrostingEngineRegistrar.RegisterTasks(engine, context, provider.GetServices<IFrostingTask>(), skipReasons, log);
+        FrostingEngineRegistrar.RegisterTasks(engine, context, provider.GetServices<IFrostingTask>(), skipReasons, log);
         FrostingEngineRegistrar.RegisterLifetimes(
             engine,
             context,
@@ -128,7 +127,7 @@ public sealed class CakeHost
             return 1;
         }
 
-        var host = CreateScriptHost(options, provider, engine, context, tasks, skipReasons, log);
+        var host = CreateScriptHost(options, provider, engine, context, skipReasons, log);
         if (options.Exclusive)
         {
             host.Settings.UseExclusiveTarget();
@@ -164,7 +163,6 @@ public sealed class CakeHost
         IServiceProvider provider,
         ICakeEngine engine,
         IFrostingContext context,
-        IReadOnlyDictionary<string, IFrostingTask> tasks,
         SkipReasons skipReasons,
         ICakeLog log)
     {
@@ -175,7 +173,7 @@ public sealed class CakeHost
             FrostingMode.Tree => new FrostingTreeScriptHost(engine, context, provider.GetRequiredService<IConsole>()),
             FrostingMode.Description => new DescriptionScriptHost(engine, context, provider.GetRequiredService<IAnsiConsole>()),
             FrostingMode.DryRun => new BuildScriptHost<IFrostingContext>(
-                engine, new FrostingDryRunExecutionStrategy(log, tasks, context, skipReasons), context, reportPrinter, configuration, log),
+                engine, new FrostingDryRunExecutionStrategy(log, skipReasons), context, reportPrinter, configuration, log),
             _ => new BuildScriptHost<IFrostingContext>(
                 engine, provider.GetRequiredService<IExecutionStrategy>(), context, reportPrinter, configuration, log),
         };
@@ -192,7 +190,6 @@ public sealed class CakeHost
         var arguments = new CakeArguments(options.Arguments.ToLookup(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton<ICakeArguments>(arguments);
         services.AddSingleton(sp => CreateConfiguration(sp, arguments));
-        services.AddSingleton(new FrostingDryRun(options.Mode == FrostingMode.DryRun));
         services.AddSingleton<FrostingContext>();
         services.AddSingleton<IFrostingContext>(sp => sp.GetRequiredService<FrostingContext>());
 

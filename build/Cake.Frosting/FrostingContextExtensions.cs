@@ -7,22 +7,6 @@ public static class FrostingContextExtensions
 {
     private static readonly AsyncLocal<SkipReasonSlot?> CurrentSlot = new();
 
-    /// <summary>Whether the current run is a dry run. <see langword="false"/> outside a <see cref="CakeHost"/> run.</summary>
-    /// <param name="context">The context.</param>
-    /// <returns><see langword="true"/> in a dry run.</returns>
-    public static bool IsDryRun(this ICakeContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        try
-        {
-            return context.Data.Get<FrostingDryRun>().IsDryRun;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>
     /// Returns <paramref name="condition"/>; when it is <see langword="false"/> inside a task's ShouldRun,
     /// <paramref name="reason"/> becomes the "Skip Reason" of the task in the report and the log.

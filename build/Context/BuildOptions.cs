@@ -2,9 +2,6 @@ using Cake.Core.IO;
 
 namespace Build.Context;
 
-/// <summary>Registry login for Push. The password never reaches a log: it travels on standard input.</summary>
-public sealed record RegistryCredentials(string Username, string Password);
-
 /// <summary>
 /// Every option of the build, parsed and validated once before the first task. Immutable: tasks read it,
 /// nothing writes it.

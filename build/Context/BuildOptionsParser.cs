@@ -15,7 +15,7 @@ public static partial class BuildOptionsParser
     public static readonly string ComposeFileRelative = "deployment/docker-compose.bridge.yml";
     public static readonly string ComposeDevelopmentOverrideRelative = "deployment/docker-compose.bridge.dev.yml";
 
-    public static BuildOptions Parse(ICakeContext context, string target)
+    public static BuildOptions Parse(ICakeContext context, string target, bool dryRun)
     {
         var reader = new OptionReader(context.Arguments, context.Environment.GetEnvironmentVariable, context.Configuration);
         var workingDirectory = context.Environment.WorkingDirectory;
@@ -72,7 +72,7 @@ public static partial class BuildOptionsParser
             RepositoryRoot = root,
             PythonProject = pythonProject,
             BuildTarget = buildTarget,
-            DryRun = IsDryRun(context),
+            DryRun = dryRun,
             Registry = registry,
             ExtraTags = extraTags,
             DockerExecutable = reader.String(OptionNames.Docker) ?? "docker",
@@ -110,23 +110,12 @@ public static partial class BuildOptionsParser
     }
 
     /// <summary>
-    /// Cake's dry-run spellings (--dryrun, --dry-run, --noop, --whatif) are host options: the shim parses them and
-    /// tells the run through its FrostingDryRun flag; they never reach ICakeArguments.
-    /// </summary>
-    public static bool IsDryRun(ICakeContext context) => Cake.Frosting.FrostingContextExtensions.IsDryRun(context);
-
-    /// <summary>
     /// The umbrella targets fix the stage: --target=Production builds production images whatever BUILD_TARGET says
     /// in the environment. Saying the opposite explicitly on the command line is an error, not a silent choice.
     /// </summary>
     private static BuildTarget ParseBuildTarget(OptionReader reader, string target)
     {
-        BuildTarget? implied = target.ToLowerInvariant() switch
-        {
-            "production" or "push" or "deploy" or "default" or "verify" => BuildTarget.Production,
-            "development" => BuildTarget.Development,
-            _ => null,
-        };
+        BuildTarget? implied = BuildTargets.ImpliedByTarget.TryGetValue(target, out var fixedByTarget) ? fixedByTarget : null;
 
         var value = reader.String(OptionNames.BuildTarget);
         if (value is null)
@@ -145,7 +134,7 @@ public static partial class BuildOptionsParser
             // Only an explicit command-line contradiction is an error; BUILD_TARGET left in a shell yields to the target.
             if (reader.ExplicitlyGiven(OptionNames.BuildTarget))
             {
-                reader.AddError($"--target={target} builds {forced.StageName()} images, but --{OptionNames.BuildTarget}={value} asks for {parsed.StageName()}. Drop --{OptionNames.BuildTarget}, or use --target={(parsed == BuildTarget.Production ? "Production" : "Development")}.");
+                reader.AddError($"--target={target} builds {ImageTable.Of(forced).Stage} images, but --{OptionNames.BuildTarget}={value} asks for {ImageTable.Of(parsed).Stage}. Drop --{OptionNames.BuildTarget}, or use --target={(parsed == BuildTarget.Production ? nameof(Tasks.Production) : nameof(Tasks.Development))}.");
             }
 
             return forced;

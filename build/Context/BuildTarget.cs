@@ -11,6 +11,21 @@ public static class BuildTargets
 {
     public static readonly IReadOnlyList<string> ValidNames = ["development", "production"];
 
+    /// <summary>
+    /// The targets that fix the stage whatever --build-target or BUILD_TARGET say: what they build or push only
+    /// makes sense at that stage.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, BuildTarget> ImpliedByTarget = new Dictionary<string, BuildTarget>(StringComparer.OrdinalIgnoreCase)
+    {
+        [nameof(Tasks.Production)] = BuildTarget.Production,
+        [nameof(Tasks.Push)] = BuildTarget.Production,
+        // Deploy depends on Push: the swarm runs production images.
+        [nameof(Tasks.Deploy)] = BuildTarget.Production,
+        [nameof(Tasks.Default)] = BuildTarget.Production,
+        [nameof(Tasks.Verify)] = BuildTarget.Production,
+        [nameof(Tasks.Development)] = BuildTarget.Development,
+    };
+
     public static bool TryParse(string value, out BuildTarget target)
     {
         switch (value.Trim().ToLowerInvariant())
@@ -28,10 +43,4 @@ public static class BuildTargets
                 return false;
         }
     }
-
-    /// <summary>The Dockerfile stage name, which is also what compose's BUILD_TARGET takes.</summary>
-    public static string StageName(this BuildTarget target) => target == BuildTarget.Production ? "production" : "development";
-
-    /// <summary>The flavour tag the guide uses for the stage (and the compose file's IMAGE_TAG).</summary>
-    public static string FlavourTag(this BuildTarget target) => target == BuildTarget.Production ? "prod" : "dev";
 }

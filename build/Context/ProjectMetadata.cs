@@ -20,7 +20,7 @@ public sealed record ProjectMetadata(string Name, string Version)
         catch (LockFileException exception)
         {
             // Same message format as EnsureLock's: path:line:column: reason.
-            throw BuildErrors.BadOption(exception.Message);
+            throw BuildErrors.BadInputFile(exception.Message);
         }
 
         var poetry = ContentHash.Table(ContentHash.Table(table, "tool"), "poetry");
@@ -29,7 +29,7 @@ public sealed record ProjectMetadata(string Name, string Version)
         var name = ContentHash.Value(poetry, "name") as string ?? ContentHash.Value(project, "name") as string ?? "omninode-bridge";
         if (version is null)
         {
-            throw BuildErrors.BadOption($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
+            throw BuildErrors.BadInputFile($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
         }
 
         return new ProjectMetadata(name, version);

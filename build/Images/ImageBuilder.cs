@@ -27,13 +27,7 @@ public static class ImageBuilder
 
     public static void Build(BuildContext context, ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
-        var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
-        if (!File.Exists(dockerfile))
-        {
-            throw ImageErrors.MissingDockerfile(spec);
-        }
-
-        // issue 6: skip an image whose inputs are unchanged (see docs/performance.md).
+        // Skip an image whose inputs are unchanged (see docs/performance.md); the digest checks the Dockerfile is there.
         var digest = context.ImageInputs.Digest(spec);
         if (SkipWhenUpToDate(context, spec, digest))
         {
@@ -57,7 +51,7 @@ public static class ImageBuilder
             throw;
         }
 
-        ImageReporting.Built(context, spec, digest);
+        ImageReporting.Built(context.Report, context.ImageInputs, context.Runner.DryRun, spec, digest);
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>

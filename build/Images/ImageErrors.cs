@@ -4,11 +4,9 @@ namespace Build.Images;
 
 public static class ImageErrors
 {
-    public const int MissingDockerfileExitCode = 5;
-
     /// <summary>The message of a missing Dockerfile, pointing at the file (a GitHub annotation shows it there).</summary>
     public static CakeException MissingDockerfile(ImageSpec spec) =>
-        new CakeException(MissingDockerfileExitCode,
+        new CakeException(ExitCodes.MissingDockerfile,
             $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).")
             .At(spec.Dockerfile);
 }

@@ -6,7 +6,9 @@ using Build.Tools.Docker;
 namespace Build.Images;
 
 /// <summary>
-/// The input digests of this run's images and what the engine has of them. Owns the file-hash cache
+/// The one type that answers image questions, once per run, for every task: the input digests of this run's images
+/// and what the engine has of them (each reference inspected at most once, again only after a rebuild), for the
+/// freshness decision, the report and Verify. Owns the file-hash cache
 /// (.build/digest-cache.json) and asks the engine about each base image once. In a dry run the engine is asked
 /// only when it is cheap to (a local socket that exists); otherwise base images count as missing and nothing
 /// is inspected.
@@ -21,6 +23,7 @@ public sealed class ImageInputs
     private readonly string _repositoryRoot;
     private readonly ConcurrentDictionary<string, ImageState?> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
+    private readonly ConcurrentDictionary<string, bool> _dockerfilesFound = new(StringComparer.Ordinal);
     private readonly Lazy<EngineApi?> _engineApi;
 
     /// <param name="findEngineApi">
@@ -52,6 +55,13 @@ public sealed class ImageInputs
     /// <summary>The engine's view of the primary tag; null when the image does not exist or the engine is not asked.</summary>
     public ImageState? Inspect(ImageSpec spec) => State(spec.PrimaryReference);
 
+    /// <summary>What the engine has under <paramref name="spec"/>'s primary tag now that it was built: asked again, once.</summary>
+    public ImageState? Rebuilt(ImageSpec spec)
+    {
+        _states.TryRemove(spec.PrimaryReference, out _);
+        return State(spec.PrimaryReference);
+    }
+
     /// <summary>Whether <see cref="ImageBuilder"/> will skip this image (computes the digest, inspects once).</summary>
     public Freshness Freshness(ImageSpec spec, bool force) => ImageFreshness.Decide(spec, Digest(spec), Inspect(spec), force);
 
@@ -82,13 +92,13 @@ public sealed class ImageInputs
             return;
         }
 
-        var result = Ask(_docker.ImageInspect(references, ImageState.InspectFormat));
+        var result = Ask(_docker.ImageInspect(references));
         if (result is null)
         {
             return;
         }
 
-        foreach (var (reference, state) in ImageState.Match(references, result.Output, result.Error))
+        foreach (var (reference, state) in ImageState.Match(references, ImageState.FromInspectOutput(result.OutputText), result.Error))
         {
             _states.TryAdd(reference, state);
         }
@@ -113,8 +123,8 @@ public sealed class ImageInputs
 
         return _states.GetOrAdd(reference, name =>
         {
-            var result = Ask(_docker.ImageInspect([name], ImageState.InspectFormat));
-            return result is { Succeeded: true } ? result.Output.Select(ImageState.Parse).FirstOrDefault(state => state is not null) : null;
+            var result = Ask(_docker.ImageInspect([name]));
+            return result is { Succeeded: true } ? ImageState.FromInspectOutput(result.OutputText).FirstOrDefault() : null;
         });
     }
 
@@ -149,10 +159,17 @@ public sealed class ImageInputs
     /// <summary>Every look at an image starts here, so a missing Dockerfile is named before anything reads it.</summary>
     private void RequireDockerfile(ImageSpec spec)
     {
+        if (_dockerfilesFound.ContainsKey(spec.Dockerfile))
+        {
+            return;
+        }
+
         if (!File.Exists(Path.Combine(_repositoryRoot, spec.Dockerfile)))
         {
             throw ImageErrors.MissingDockerfile(spec);
         }
+
+        _dockerfilesFound[spec.Dockerfile] = true;
     }
 
     /// <summary>A read-only question to the engine; null when the docker client itself is missing (a dry run still works).</summary>
@@ -162,7 +179,7 @@ public sealed class ImageInputs
         {
             return _runner.Capture(command, InspectTimeout);
         }
-        catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+        catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
         {
             return null;
         }

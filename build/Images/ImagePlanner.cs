@@ -10,8 +10,6 @@ namespace Build.Images;
 /// </summary>
 public static class ImagePlanner
 {
-    public static readonly IReadOnlyList<string> Services = ["orchestrator", "reducer"];
-
     public const string LabelPrefix = "org.opencontainers.image.";
 
     /// <summary>Our own label on every image the suite builds: the service. Clean finds the project's layers by it.</summary>
@@ -20,14 +18,8 @@ public static class ImagePlanner
     public static ImageSpec Plan(string service, ImageFlavour flavour, BuildOptions options, ProjectMetadata project, GitFacts git)
     {
         var repository = options.Registry is null ? service : $"{options.Registry}/{service}";
-        var (dockerfile, stage) = flavour switch
-        {
-            ImageFlavour.Slim => ($"docker/bridge-nodes/Dockerfile.{service}", "runtime"),
-            ImageFlavour.Production => ($"deployment/Dockerfile.{service}", "production"),
-            _ => ($"deployment/Dockerfile.{service}", "development"),
-        };
-
-        return new ImageSpec(service, flavour, repository, dockerfile, stage, Tags(flavour, project.Version, git, options.ExtraTags), Labels(service, project, git), BuildArguments(options));
+        var row = ImageTable.Of(flavour);
+        return new ImageSpec(service, flavour, repository, row.Dockerfile(service), row.Stage, Tags(flavour, project.Version, git, options.ExtraTags), Labels(service, project, git), BuildArguments(options));
     }
 
     /// <summary>
@@ -37,23 +29,21 @@ public static class ImagePlanner
     /// </summary>
     public static IReadOnlyList<string> Tags(ImageFlavour flavour, string version, GitFacts git, IReadOnlyList<string> extraTags)
     {
-        var tags = new List<string>();
-        switch (flavour)
+        var row = ImageTable.Of(flavour);
+        var tags = new List<string> { row.Tag };
+        if (row.Latest)
         {
-            case ImageFlavour.Development:
-                tags.Add("dev");
-                tags.AddRange(extraTags);
-                break;
-            case ImageFlavour.Production:
-                tags.Add("prod");
-                tags.Add("latest");
-                tags.AddRange(SourceTags(version, git, suffix: ""));
-                tags.AddRange(extraTags);
-                break;
-            case ImageFlavour.Slim:
-                tags.Add("slim");
-                tags.AddRange(SourceTags(version, git, suffix: "-slim"));
-                break;
+            tags.Add("latest");
+        }
+
+        if (row.SourceTagSuffix is { } suffix)
+        {
+            tags.AddRange(SourceTags(version, git, suffix));
+        }
+
+        if (row.TakesExtraTags)
+        {
+            tags.AddRange(extraTags);
         }
 
         return tags.Where(ImageTags.IsValid).Distinct(StringComparer.Ordinal).ToArray();

@@ -10,8 +10,6 @@ namespace Build.Images;
 /// </summary>
 public static class ImagePublisher
 {
-    public const int LoginRefusedExitCode = 9;
-
     public static void Push(BuildContext context)
     {
         var options = context.Options;
@@ -29,7 +27,7 @@ public static class ImagePublisher
                 Login(context, WithConfig(context.Docker.Login(server, username, password), configFolder), server, username);
             }
 
-            foreach (var service in ImagePlanner.Services)
+            foreach (var service in ImageTable.ServiceNames)
             {
                 foreach (var reference in context.Image(service, ImageFlavour.Production).References)
                 {
@@ -70,7 +68,7 @@ public static class ImagePublisher
         if (!result.Succeeded)
         {
             var reason = result.Error.Concat(result.Output).FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
-            throw new CakeException(LoginRefusedExitCode,
+            throw new CakeException(ExitCodes.LoginRefused,
                 $"The registry {server} refused the login of user '{username}' ({reason}). Check --registry-username and the password (--registry-password, REGISTRY_PASSWORD or --password-stdin); nothing was pushed.");
         }
     }

@@ -4,63 +4,6 @@ using Build.Swarm;
 
 namespace Build.Reporting;
 
-/// <summary>Status of a task in the report.</summary>
-public static class TaskStatuses
-{
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-    public const string Skipped = "skipped";
-    /// <summary>A dry run listed it; nothing ran.</summary>
-    public const string Planned = "planned";
-    /// <summary>It was to run, but an earlier task failed.</summary>
-    public const string NotRun = "notRun";
-}
-
-/// <summary>Status of an image in the report.</summary>
-public static class ImageStatuses
-{
-    public const string Built = "built";
-    public const string Skipped = "skipped";
-    /// <summary>A dry run would build it.</summary>
-    public const string Planned = "planned";
-}
-
-public sealed record TaskEntry(string Name, string Status, double DurationSeconds, string? SkipReason = null);
-
-public sealed record ImageEntry(
-    string Name,
-    string Service,
-    string Flavour,
-    string Repository,
-    IReadOnlyList<string> Tags,
-    string Dockerfile,
-    string Status,
-    string? Digest = null,
-    long? SizeBytes = null,
-    string? InputDigest = null,
-    string? Reason = null);
-
-public sealed record LockEntry(string State, string Detail);
-
-public sealed record ComposeEntry(IReadOnlyList<ServiceHealth> Services);
-
-/// <summary>The whole report as written to artifacts/build-report.json.</summary>
-public sealed record BuildReportDocument(
-    int SchemaVersion,
-    string Target,
-    bool DryRun,
-    string Status,
-    DateTimeOffset StartedAt,
-    double DurationSeconds,
-    string? Version,
-    string? Sha,
-    BuildFailure? Failure,
-    IReadOnlyList<TaskEntry> Tasks,
-    IReadOnlyList<ImageEntry> Images,
-    LockEntry? Lock,
-    ComposeEntry? Compose,
-    StackEntry? Stack);
-
 /// <summary>
 /// Collects what happened in one run: the task lifetime adds tasks, the tasks add images, the lock and the stack.
 /// Owned by <see cref="BuildContext.Report"/>; written by the build lifetime at the end of every run, failed or not.

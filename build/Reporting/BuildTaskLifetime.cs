@@ -6,23 +6,10 @@ namespace Build.Reporting;
 /// <summary>
 /// Around every task: under GitHub Actions its output goes into a collapsible <c>::group::Task</c>…<c>::endgroup::</c>;
 /// on every run its status and duration go into <see cref="BuildContext.Report"/>.
-/// The host calls task lifetimes only in real runs; in a dry run the same two methods run from Cake's engine events
-/// (raised around each task by the engine whatever the execution strategy), so a dry run groups the same way.
+/// The build's dry run calls them too (see <see cref="DryRun.DryRunExecutionStrategy"/>), so a dry run groups the same way.
 /// </summary>
 public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
 {
-    private readonly bool _dryRun;
-
-    public BuildTaskLifetime(ICakeEngine engine, FrostingDryRun dryRun, BuildContext context)
-    {
-        _dryRun = dryRun.IsDryRun;
-        if (_dryRun)
-        {
-            engine.BeforeTaskSetup += (_, e) => Setup(context, e.TaskSetupContext);
-            engine.AfterTaskTeardown += (_, e) => Teardown(context, e.TaskTeardownContext);
-        }
-    }
-
     public override void Setup(BuildContext context, ITaskSetupContext info)
     {
         if (context.GitHubActions().IsRunningOnGitHubActions)
@@ -33,7 +20,7 @@ public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
 
     public override void Teardown(BuildContext context, ITaskTeardownContext info)
     {
-        var status = Status(info.Skipped, info.Successful, _dryRun);
+        var status = Status(info.Skipped, info.Successful, context.Options.DryRun);
         context.Report.Task(info.Task.Name, status, info.Duration);
         if (status == TaskStatuses.Failed && info.ThrownException is { } exception)
         {

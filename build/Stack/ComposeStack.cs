@@ -134,6 +134,6 @@ public sealed class ComposeStack(BuildContext context)
             advice = "The stack was taken down (--down-on-failure).";
         }
 
-        throw new CakeException(6, $"Project {context.Options.ProjectName}: {reason}. {advice}");
+        throw BuildErrors.StackNotAsAsked($"Project {context.Options.ProjectName}: {reason}. {advice}");
     }
 }

@@ -25,10 +25,10 @@ public sealed record DeployRequest(
 public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands, Func<SwarmApi> connect, string stack, string stackFile, TimeSpan timeout, Action<string> log, Action<string> logError)
 {
     /// <summary>Exit code of a stack that did not converge, rolled back, or left something behind.</summary>
-    public const int SwarmExitCode = 6;
+    public const int SwarmExitCode = ExitCodes.StackNotAsAsked;
 
     /// <summary>Exit code when the engine cannot deploy a stack (not a swarm manager, no Engine API to ask).</summary>
-    public const int NotAManagerExitCode = 3;
+    public const int NotAManagerExitCode = ExitCodes.NotASwarmManager;
 
     /// <summary>The deployment of this run's stack, handed the parts of the context it uses.</summary>
     public static SwarmDeployment For(BuildContext context)

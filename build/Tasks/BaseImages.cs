@@ -5,7 +5,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(BaseImages))]
 [TaskDescription("Builds the local base images (Python runtime, Poetry builder) from this machine's Debian sources with mmdebstrap + docker import, for air-gapped builds.")]
-public sealed class BaseImages : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class BaseImages : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -31,6 +31,4 @@ public sealed class BaseImages : FrostingTask<BuildContext>, IDryRunnable<BuildC
         }, environment);
         context.Runner.Run(command);
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

@@ -6,12 +6,12 @@ namespace Build.Tasks;
 
 [TaskName(nameof(Clean))]
 [TaskDescription("Removes this project's images (every tag of orchestrator and reducer), the dangling layers its builds left, and artifacts/ (then the report of the Clean run itself is written there).")]
-public sealed class Clean : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class Clean : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
         var references = new List<string>();
-        foreach (var service in ImagePlanner.Services)
+        foreach (var service in ImageTable.ServiceNames)
         {
             var repository = context.Options.Registry is null ? service : $"{context.Options.Registry}/{service}";
             if (context.Runner.DryRun)
@@ -44,6 +44,4 @@ public sealed class Clean : FrostingTask<BuildContext>, IDryRunnable<BuildContex
             context.Log.Information("Removed {0} image tag(s) and {1}.", references.Count, artifacts);
         }
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

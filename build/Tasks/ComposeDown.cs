@@ -6,7 +6,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(ComposeDown))]
 [TaskDescription("Stops and removes the stack's containers and networks (--volumes also removes its volumes).")]
-public sealed class ComposeDown : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class ComposeDown : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -21,11 +21,9 @@ public sealed class ComposeDown : FrostingTask<BuildContext>, IDryRunnable<Build
         var networks = context.Runner.CaptureChecked(context.Docker.NetworksWithLabel(label)).Output.Count(line => line.Trim().Length > 0);
         if (containers + networks > 0)
         {
-            throw new CakeException(6, $"After compose down, project {context.Options.ProjectName} still has {containers} container(s) and {networks} network(s).");
+            throw BuildErrors.StackNotAsAsked($"After compose down, project {context.Options.ProjectName} still has {containers} container(s) and {networks} network(s).");
         }
 
         context.Log.Information("Project {0}: no container or network left.", context.Options.ProjectName);
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

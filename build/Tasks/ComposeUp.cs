@@ -7,7 +7,7 @@ namespace Build.Tasks;
 [TaskDescription("Starts deployment/docker-compose.bridge.yml with the images just built and waits until every container is healthy.")]
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
-public sealed class ComposeUp : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class ComposeUp : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -15,6 +15,4 @@ public sealed class ComposeUp : FrostingTask<BuildContext>, IDryRunnable<BuildCo
         stack.Up();
         context.Report.Compose(stack.WaitUntilHealthy());
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

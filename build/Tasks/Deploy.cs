@@ -8,7 +8,7 @@ namespace Build.Tasks;
 [TaskName(nameof(Deploy))]
 [TaskDescription("Deploys the stack (deployment/docker-stack.bridge.yml, images from --registry) to the swarm the engine manages and waits until it has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init.")]
 [IsDependentOn(typeof(Push))]
-public sealed class Deploy : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class Deploy : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -36,9 +36,7 @@ public sealed class Deploy : FrostingTask<BuildContext>, IDryRunnable<BuildConte
     /// <summary>The commit's own tag when there is one (sha-abc1234), else prod; the registry's digest for it is what runs.</summary>
     private static string DeployTag(BuildContext context)
     {
-        var tags = context.Image(ImagePlanner.Services[0], ImageFlavour.Production).Tags;
+        var tags = context.Image(ImageTable.ServiceNames[0], ImageFlavour.Production).Tags;
         return context.Git.ShortSha is { } sha && tags.Contains($"sha-{sha}") ? $"sha-{sha}" : tags[0];
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

@@ -8,10 +8,16 @@ namespace Build.Tasks;
 
 [TaskName(nameof(EnsureLock))]
 [TaskDescription("Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only checks, for CI).")]
-public sealed class EnsureLock : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class EnsureLock : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
+        if (context.Options.DryRun)
+        {
+            DescribeDryRun(context);
+            return;
+        }
+
         var project = context.Options.PythonProject;
         var mode = context.Options.Locked ? EnsureLockMode.Locked : EnsureLockMode.Regenerate;
         var locker = new PoetryLocker(context.Runner, context.Poetry, project);
@@ -21,14 +27,14 @@ public sealed class EnsureLock : FrostingTask<BuildContext>, IDryRunnable<BuildC
         if (!result.Ok)
         {
             var (file, line) = LockReporting.Blame(context, result.After ?? result.Before);
-            throw BuildErrors.BadOption(result.Message).At(file, line);
+            throw BuildErrors.LockNotFresh(result.Message).At(file, line);
         }
 
         context.Log.Information(result.Message);
     }
 
     /// <summary>A dry run judges the lock (no process) and shows the Poetry command a real run would start.</summary>
-    public void DryRun(BuildContext context)
+    private static void DescribeDryRun(BuildContext context)
     {
         var verdict = LockInspector.Inspect(context.Options.PythonProject.FullPath);
         context.Report.Lock(LockReporting.State(verdict.State), verdict.Message);

@@ -4,10 +4,11 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 /// <summary>
-/// What the four image tasks share: which service and which flavour. A task file then says only that.
+/// What the image tasks share: which service and which flavour (the images are in <see cref="ImageTable"/>). A task
+/// file then says only that.
 /// In a dry run the same code runs with the command runner printing instead of executing.
 /// </summary>
-public abstract class ImageTask(string service) : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public abstract class ImageTask(string service) : FrostingTask<BuildContext>
 {
     public string Service { get; } = service;
 
@@ -16,18 +17,16 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>, ID
     /// <summary>The image this task builds.</summary>
     public ImageSpec Spec(BuildContext context) => context.Image(Service, Flavour(context));
 
-    /// <summary>Alone, or together with its pair's image when the builder is BuildKit (issue 6: <see cref="ImagePairs"/>).</summary>
+    /// <summary>Alone, or together with its pair's image when the builder is BuildKit (<see cref="ImagePairs"/>).</summary>
     public override void Run(BuildContext context)
     {
         var spec = Spec(context);
-        var partner = ImagePairs.PartnerInPlan(context, this);
-        // One `docker image inspect` answers for both images and their base images.
-        context.ImageInputs.Prefetch(partner is null ? [spec] : [spec, partner]);
-        context.ImageBuilds.Run(spec, ImagePairs.ParallelPartners(context, spec, partner),
+        var partners = ImagePairs.PartnersInPlan(context, spec);
+        // One `docker image inspect` answers for all these images and their base images.
+        context.ImageInputs.Prefetch([spec, .. partners]);
+        context.ImageBuilds.Run(spec, ImagePairs.ParallelPartners(context, spec, partners),
             (image, outputLine, cancellationToken) => ImageBuilder.Build(context, image, outputLine, cancellationToken));
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }
 
 /// <summary>deployment/Dockerfile.&lt;service&gt; at the stage of the build target.</summary>

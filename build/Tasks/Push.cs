@@ -6,9 +6,7 @@ namespace Build.Tasks;
 [TaskName(nameof(Push))]
 [TaskDescription("Pushes every tag of the production images to --registry (login with --registry-username and --registry-password, REGISTRY_PASSWORD or --password-stdin).")]
 [IsDependentOn(typeof(Production))]
-public sealed class Push : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class Push : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => ImagePublisher.Push(context);
-
-    public void DryRun(BuildContext context) => Run(context);
 }

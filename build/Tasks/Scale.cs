@@ -8,14 +8,14 @@ namespace Build.Tasks;
 [TaskName(nameof(Scale))]
 [TaskDescription("Scales the running stack (--scale=orchestrator=3 --scale=reducer=2) without restarting healthy containers, then checks replicas and health.")]
 [IsDependentOn(typeof(ComposeUp))]
-public sealed class Scale : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class Scale : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
         var plan = context.Options.Scale;
         if (plan.IsEmpty)
         {
-            throw new CakeException(2, "Scale needs at least one --scale=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
+            throw BuildErrors.BadOption("Scale needs at least one --scale=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
         }
 
         // --no-recreate keeps the healthy containers as they are; compose only adds or removes replicas.
@@ -33,12 +33,10 @@ public sealed class Scale : FrostingTask<BuildContext>, IDryRunnable<BuildContex
             var running = services.FirstOrDefault(s => s.Service == service)?.Replicas ?? 0;
             if (running != replicas)
             {
-                throw new CakeException(6, $"{service} runs {running} replicas after scaling to {replicas}.");
+                throw BuildErrors.StackNotAsAsked($"{service} runs {running} replicas after scaling to {replicas}.");
             }
         }
 
         stack.PrintTable(services);
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

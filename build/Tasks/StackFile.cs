@@ -6,10 +6,16 @@ namespace Build.Tasks;
 
 [TaskName(nameof(StackFile))]
 [TaskDescription("Writes deployment/docker-stack.bridge.yml (the swarm stack) from deployment/docker-compose.bridge.yml; run it after changing the compose file.")]
-public sealed class StackFile : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class StackFile : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
+        if (context.Options.DryRun)
+        {
+            DescribeDryRun(context);
+            return;
+        }
+
         var stack = StackDefinition.Read(context.Options.RepositoryRoot.FullPath);
         if (stack.IsCurrent)
         {
@@ -21,7 +27,7 @@ public sealed class StackFile : FrostingTask<BuildContext>, IDryRunnable<BuildCo
         context.Log.Information("Wrote {0} from {1}.", StackFileGenerator.StackFileRelative, StackFileGenerator.ComposeFileRelative);
     }
 
-    public void DryRun(BuildContext context)
+    private static void DescribeDryRun(BuildContext context)
     {
         var stack = StackDefinition.Read(context.Options.RepositoryRoot.FullPath);
         context.Log.Information(stack.IsCurrent

@@ -8,7 +8,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(Test))]
 [TaskDescription("Runs every test suite of the repository (NUnit under tests/, Python unittest under tests/python) and prints one closing line with the totals.")]
-public sealed class Test : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class Test : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -84,9 +84,7 @@ public sealed class Test : FrostingTask<BuildContext>, IDryRunnable<BuildContext
         Console.WriteLine(total.ClosingLine);
         if (failedSuites.Count > 0)
         {
-            throw new CakeException(1, $"Tests failed in {string.Join(", ", failedSuites)} ({total.Failed} failed). The TRX files are in {results.FullPath}.");
+            throw new CakeException(ExitCodes.Failed, $"Tests failed in {string.Join(", ", failedSuites)} ({total.Failed} failed). The TRX files are in {results.FullPath}.");
         }
     }
-
-    public void DryRun(BuildContext context) => Run(context);
 }

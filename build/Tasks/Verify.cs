@@ -12,11 +12,8 @@ namespace Build.Tasks;
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
 [IsDependeeOf(typeof(Production))]
-public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildContext>
+public sealed class Verify : FrostingTask<BuildContext>
 {
-    /// <summary>Exit code of a build whose images break Verify's rules.</summary>
-    public const int ViolationsExitCode = 8;
-
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
         CiDetection.IsCi(context.Environment.GetEnvironmentVariable("CI"), context.GitHubActions().IsRunningOnGitHubActions)
             || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase),
@@ -24,10 +21,16 @@ public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildConte
 
     public override void Run(BuildContext context)
     {
-        var verifier = new ImageVerifier(context);
+        if (context.Options.DryRun)
+        {
+            DescribeDryRun(context);
+            return;
+        }
+
+        var verifier = new ImageVerifier(context.ImageInputs, context.Runner, context.Docker, message => context.Log.Warning("{0}", message));
         var budget = ImageVerifier.Budget(context.Configuration);
         var violations = new List<(ImageSpec Spec, Violation Violation)>();
-        foreach (var spec in verifier.Images().Where(spec => ChecksImage(context, spec)))
+        foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
         {
             if (verifier.Inspect(spec) is not { } facts)
             {
@@ -46,7 +49,7 @@ public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildConte
 
         if (violations.Count > 0)
         {
-            throw new CakeException(ViolationsExitCode, $"Verify found {violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations.Select(v => "  - " + v.Violation))}")
+            throw new CakeException(ExitCodes.VerifyViolations, $"Verify found {violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations.Select(v => "  - " + v.Violation))}")
                 .At(violations[0].Spec.Dockerfile);
         }
     }
@@ -58,10 +61,10 @@ public sealed class Verify : FrostingTask<BuildContext>, IDryRunnable<BuildConte
     private static bool ChecksImage(BuildContext context, ImageSpec spec) =>
         spec.Flavour != ImageFlavour.Slim || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase);
 
-    public void DryRun(BuildContext context)
+    private static void DescribeDryRun(BuildContext context)
     {
         var budget = ImageVerifier.Budget(context.Configuration);
-        foreach (var spec in new ImageVerifier(context).Images().Where(spec => ChecksImage(context, spec)))
+        foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
         {
             context.Log.Information("  would check {0}{1}: non-root, HEALTHCHECK, at most {2} MB, OCI labels{3}", spec.PrimaryReference, spec.Flavour == ImageFlavour.Slim ? " (if built)" : "", budget.For(spec.Flavour), spec.Flavour == ImageFlavour.Slim ? ", no Poetry" : "");
         }

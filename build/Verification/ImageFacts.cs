@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Build.Images;
 
 namespace Build.Verification;
@@ -16,26 +15,13 @@ public sealed record ImageFacts(
     IReadOnlyDictionary<string, string> Labels,
     bool? HasPoetry = null)
 {
-    /// <summary>Reads the first image of `docker image inspect` output (a JSON array).</summary>
-    public static ImageFacts Parse(string reference, ImageFlavour flavour, string inspectJson)
-    {
-        using var document = JsonDocument.Parse(inspectJson);
-        var image = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement[0] : document.RootElement;
-        var config = image.TryGetProperty("Config", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
-        var user = config.ValueKind == JsonValueKind.Object && config.TryGetProperty("User", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
-        var healthcheck = config.ValueKind == JsonValueKind.Object && config.TryGetProperty("Healthcheck", out var h) && h.ValueKind == JsonValueKind.Object
-            // HEALTHCHECK NONE is stored as Test ["NONE"]: a health check switched off.
-            && !(h.TryGetProperty("Test", out var test) && test.ValueKind == JsonValueKind.Array && test.GetArrayLength() > 0 && test[0].GetString() == "NONE");
-        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (config.ValueKind == JsonValueKind.Object && config.TryGetProperty("Labels", out var l) && l.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var label in l.EnumerateObject())
-            {
-                labels[label.Name] = label.Value.GetString() ?? "";
-            }
-        }
+    /// <summary>The facts Verify checks, from what the engine has of the image.</summary>
+    public static ImageFacts From(string reference, ImageFlavour flavour, ImageState state) =>
+        new(reference, flavour, state.User, state.HasHealthcheck, state.SizeBytes, state.Labels);
 
-        var size = image.TryGetProperty("Size", out var s) && s.TryGetInt64(out var bytes) ? bytes : 0;
-        return new ImageFacts(reference, flavour, user, healthcheck, size, labels);
-    }
+    /// <summary>The facts of one image inspect document (or the client's array of one); an unreadable one has none of them.</summary>
+    public static ImageFacts Parse(string reference, ImageFlavour flavour, string inspectJson) =>
+        ImageState.FromInspectOutput(inspectJson) is [var state, ..]
+            ? From(reference, flavour, state)
+            : new(reference, flavour, "", HasHealthcheck: false, SizeBytes: 0, new Dictionary<string, string>());
 }

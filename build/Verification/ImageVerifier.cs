@@ -1,16 +1,17 @@
 using System.Globalization;
 using Build.Images;
 using Build.Tools;
+using Build.Tools.Docker;
 using Cake.Core.Configuration;
-using Cake.Core.Diagnostics;
 
 namespace Build.Verification;
 
 /// <summary>
-/// Gathers the facts of the images Verify checks through <see cref="CommandRunner.Capture"/> (read-only: inspect,
-/// and a throw-away `docker run --rm` for the Poetry probe of slim images).
+/// Gathers the facts of the images Verify checks: what <see cref="ImageInputs"/> already knows of each (one inspect
+/// per image and run), and, through <see cref="CommandRunner.Capture"/>,
+/// a throw-away `docker run --rm` for the Poetry probe of slim images.
 /// </summary>
-public sealed class ImageVerifier(BuildContext context)
+public sealed class ImageVerifier(ImageInputs images, CommandRunner runner, DockerCommands docker, Action<string> warn)
 {
     /// <summary>The budgets from cake.config ([Verify] MaxProductionMB, MaxSlimMB); the defaults where absent.</summary>
     public static VerifyBudget Budget(ICakeConfiguration configuration) => new(
@@ -18,37 +19,30 @@ public sealed class ImageVerifier(BuildContext context)
         Read(configuration, "Verify_MaxSlimMB", VerifyBudget.Default.MaxSlimMB));
 
     /// <summary>Production images must exist; slim images are checked when they exist.</summary>
-    public IReadOnlyList<ImageSpec> Images() =>
-        ImagePlanner.Services.Select(service => context.Image(service, ImageFlavour.Production))
-            .Concat(ImagePlanner.Services.Select(service => context.Image(service, ImageFlavour.Slim)))
+    public static IReadOnlyList<ImageSpec> Images(Func<string, ImageFlavour, ImageSpec> image) =>
+        ImageTable.ServiceNames.Select(service => image(service, ImageFlavour.Production))
+            .Concat(ImageTable.ServiceNames.Select(service => image(service, ImageFlavour.Slim)))
             .ToArray();
 
     /// <summary>The facts of one image, or null when the image does not exist.</summary>
     public ImageFacts? Inspect(ImageSpec spec)
     {
-        var inspect = context.Runner.Capture(ToolCommand.Create(context.Docker.Executable, context.Options.RepositoryRoot, arguments => arguments
-            .Append("image").Append("inspect").AppendValue(spec.PrimaryReference)));
-        if (!inspect.Succeeded)
+        if (images.Inspect(spec) is not { } state)
         {
             return null;
         }
 
-        var facts = ImageFacts.Parse(spec.PrimaryReference, spec.Flavour, inspect.OutputText);
+        var facts = ImageFacts.From(spec.PrimaryReference, spec.Flavour, state);
         return spec.Flavour == ImageFlavour.Slim ? facts with { HasPoetry = HasPoetry(spec.PrimaryReference) } : facts;
     }
 
     /// <summary>`docker run --rm --entrypoint sh IMAGE -c 'command -v poetry'`: exit 0 means Poetry is on PATH.</summary>
-    public ToolCommand PoetryProbe(string reference) =>
-        ToolCommand.Create(context.Docker.Executable, context.Options.RepositoryRoot, arguments => arguments
-            .Append("run").Append("--rm").AppendOption("--entrypoint", "sh").AppendValue(reference)
-            .Append("-c").AppendValue("command -v poetry || ls /app/.venv/bin/poetry"));
-
     private bool HasPoetry(string reference)
     {
-        var result = context.Runner.Capture(PoetryProbe(reference), TimeSpan.FromSeconds(60));
+        var result = runner.Capture(docker.PoetryProbe(reference), TimeSpan.FromSeconds(60));
         if (result.ExitCode < 0)
         {
-            context.Log.Warning("The Poetry probe of {0} did not finish: {1}", reference, result.ErrorText);
+            warn($"The Poetry probe of {reference} did not finish: {result.ErrorText}");
         }
 
         return result.Succeeded && result.OutputText.Trim().Length > 0;

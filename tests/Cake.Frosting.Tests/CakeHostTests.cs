@@ -162,13 +162,13 @@ public sealed class CakeHostTests
     }
 
     [Test]
-    public void Dry_run_calls_DryRun_not_Run_in_dependency_order()
+    public void Dry_run_lists_tasks_in_dependency_order_and_runs_none_as_Cake_Frosting_does()
     {
-        var result = Run([typeof(DryRunnable), typeof(DryRunTarget)], "--target=DryRunTarget", "--dryrun");
+        var result = Run([typeof(DryRunDependency), typeof(DryRunTarget)], "--target=DryRunTarget", "--dryrun");
         using var scope = Assert.EnterMultipleScope();
         Assert.That(result.ExitCode, Is.Zero, result.Output);
-        Assert.That(result.Events, Is.EqualTo(new[] { "DryRun:DryRunnable:True", "DryRun:DryRunTarget" }));
-        Assert.That(result.Output, Does.Contain("1. DryRunnable").And.Contain("2. DryRunTarget"));
+        Assert.That(result.Events, Is.Empty);
+        Assert.That(result.Output, Does.Contain("1. DryRunDependency").And.Contain("2. DryRunTarget").And.Contain("This was a dry run."));
     }
 
     [TestCase("--dry-run")]

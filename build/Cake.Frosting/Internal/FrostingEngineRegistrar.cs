@@ -6,16 +6,14 @@ namespace Cake.Frosting.Internal;
 /// <summary>Registers Frosting tasks and lifetimes in Cake's <see cref="ICakeEngine"/> through its own task builder.</summary>
 internal static class FrostingEngineRegistrar
 {
-    public static IReadOnlyDictionary<string, IFrostingTask> RegisterTasks(
+    public static void RegisterTasks(
         ICakeEngine engine, IFrostingContext context, IEnumerable<IFrostingTask> tasks, SkipReasons skipReasons, ICakeLog log)
     {
-        var byName = new Dictionary<string, IFrostingTask>(StringComparer.OrdinalIgnoreCase);
         foreach (var task in tasks)
         {
             var type = task.GetType();
             var name = FrostingTaskInfo.GetName(type);
             var builder = engine.RegisterTask(name);
-            byName[name] = task;
 
             if (FrostingTaskInfo.GetDescription(type) is { } description)
             {
@@ -69,7 +67,6 @@ internal static class FrostingEngineRegistrar
             }
         }
 
-        return byName;
     }
 
     public static void RegisterLifetimes(

@@ -53,9 +53,6 @@ public sealed class ComposeCommands(ComposeClient client, ComposeProject project
         }
     });
 
-    /// <summary>Validates the file with the variables of this run (`config --quiet`).</summary>
-    public ToolCommand Validate() => Command(arguments => arguments.Append("config").Append("--quiet"));
-
     public ToolCommand Services() => Command(arguments => arguments.Append("config").Append("--services"));
 
     private ToolCommand Command(Action<Cake.Core.IO.ProcessArgumentBuilder> arguments) =>

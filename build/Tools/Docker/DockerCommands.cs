@@ -93,9 +93,6 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
     public ToolCommand Push(string reference) =>
         ToolCommand.Create(docker, workingDirectory, arguments => arguments.Append("push").AppendValue(reference));
 
-    public ToolCommand Pull(string reference) =>
-        ToolCommand.Create(docker, workingDirectory, arguments => arguments.Append("pull").AppendValue(reference));
-
     /// <summary>`docker login --password-stdin`: the password is written to standard input, never to the command line.</summary>
     public ToolCommand Login(string server, string username, string password) =>
         ToolCommand.Create(docker, workingDirectory, arguments => arguments
@@ -104,14 +101,17 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
             .Append("--password-stdin")
             .AppendValue(server)) with { StandardInput = password };
 
-    public ToolCommand Logout(string server) =>
-        ToolCommand.Create(docker, workingDirectory, arguments => arguments.Append("logout").AppendValue(server));
+    /// <summary>Whether an image holds Poetry: prints its path (exit 0) when it does.</summary>
+    public ToolCommand PoetryProbe(string reference) =>
+        ToolCommand.Create(docker, workingDirectory, arguments => arguments
+            .Append("run").Append("--rm").AppendOption("--entrypoint", "sh").AppendValue(reference)
+            .Append("-c").AppendValue("command -v poetry || ls /app/.venv/bin/poetry"));
 
-    /// <summary>`docker image inspect --format F REF…`; exits non-zero when an image does not exist.</summary>
-    public ToolCommand ImageInspect(IEnumerable<string> references, string format) =>
+    /// <summary>`docker image inspect REF…`: a JSON array of the images found; exits non-zero when one does not exist.</summary>
+    public ToolCommand ImageInspect(IEnumerable<string> references) =>
         ToolCommand.Create(docker, workingDirectory, arguments =>
         {
-            arguments.Append("image").Append("inspect").AppendOption("--format", format);
+            arguments.Append("image").Append("inspect");
             foreach (var reference in references)
             {
                 arguments.AppendValue(reference);

@@ -59,7 +59,7 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker, Fun
         {
             var host = environment("DOCKER_HOST") is { Length: > 0 } configured ? configured : "unix:///var/run/docker.sock";
             var reason = version.Error.FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no answer";
-            throw new CakeException(3,
+            throw new CakeException(ExitCodes.NoEngine,
                 $"No Docker engine answered at {host} ({reason}). Start one (systemctl start docker, or scripts/dockerd.sh start in this repository) " +
                 "or point DOCKER_HOST at a running engine, then run the build again.");
         }
@@ -84,12 +84,12 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker, Fun
                 return ComposeClient.V1(v1.OutputText.Trim());
             }
         }
-        catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+        catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
         {
             // Fall through to the message below, which names both ways of getting Compose.
         }
 
-        throw new CakeException(4,
+        throw new CakeException(ExitCodes.NoCompose,
             "No Docker Compose found: neither `docker compose` (v2 plugin) nor `docker-compose` (v1) answered. " +
             "Install one (Debian: apt-get install docker-compose) and run the build again.");
     }

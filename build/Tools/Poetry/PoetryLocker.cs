@@ -25,7 +25,7 @@ public sealed partial class PoetryLocker(CommandRunner runner, PoetryCommands po
                     var result = runner.Capture(poetry.Version(project), TimeSpan.FromSeconds(60));
                     _version = result.Succeeded ? ParseVersion(result.OutputText) : null;
                 }
-                catch (CakeException exception) when (exception.ExitCode == BuildErrors.ToolMissing)
+                catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
                 {
                     _version = null;
                 }

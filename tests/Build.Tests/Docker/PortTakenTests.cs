@@ -37,7 +37,7 @@ public sealed class PortTakenTests
             var left = DockerEngineRequirement.Docker("ps", "-aq", "--filter", $"label=com.docker.compose.project={Project}").Output.Trim();
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(result.ExitCode, Is.EqualTo(6), result.All);
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked), result.All);
                 Assert.That(result.All, Does.Contain("up` failed"));
                 Assert.That(result.All, Does.Contain("already allocated").Or.Contain("already in use"));
                 Assert.That(result.All, Does.Contain("taken down (--down-on-failure)"));

@@ -41,7 +41,7 @@ public sealed class PushTests
         var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=Push", $"--registry={registry.Address}/omninode", "--registry-username=ci", $"--docker={DockerEngineRequirement.BuildKitClient}");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.ExitCode, Is.EqualTo(9), result.All);
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.LoginRefused), result.All);
             Assert.That(result.All, Does.Contain($"The registry {registry.Address} refused the login of user 'ci'"));
             Assert.That(result.All, Does.Contain("nothing was pushed"));
             Assert.That(result.All, Does.Not.Contain("wrong-password-123"));

@@ -33,16 +33,26 @@ public sealed class ImageFreshnessTests
     }
 
     [Test]
-    public void Inspect_output_is_parsed_with_label_and_tags()
+    public void Inspect_output_is_parsed_with_label_tags_and_size()
     {
-        var state = ImageState.Parse("""sha256:abc|{"io.omninode.bridge.input-digest":"sha256:1111","x":"y"}|["orchestrator:prod","orchestrator:latest"]""");
-        Assert.That(state, Is.EqualTo(new ImageState("sha256:abc", Digest, state!.RepoTags)));
+        var state = ImageState.FromInspectOutput("""[{"Id":"sha256:abc","Size":124639378,"RepoTags":["orchestrator:prod","orchestrator:latest"],"Config":{"Labels":{"io.omninode.bridge.input-digest":"sha256:1111","x":"y"}}}]""").Single();
+        using var scope = Assert.EnterMultipleScope();
+        Assert.That(state.Id, Is.EqualTo("sha256:abc"));
+        Assert.That(state.InputDigest, Is.EqualTo(Digest));
         Assert.That(state.RepoTags, Is.EqualTo(new[] { "orchestrator:prod", "orchestrator:latest" }));
+        Assert.That(state.SizeBytes, Is.EqualTo(124639378));
     }
 
     [Test]
     public void Inspect_output_of_an_image_without_labels_has_no_digest() =>
-        Assert.That(ImageState.Parse("sha256:abc|null|[]")?.InputDigest, Is.Null);
+        Assert.That(ImageState.FromInspectOutput("""[{"Id":"sha256:abc","RepoTags":[],"Config":{"Labels":null}}]""").Single().InputDigest, Is.Null);
+
+    [TestCase("")]
+    [TestCase("[]")]
+    [TestCase("not json")]
+    [TestCase("""[{"Id":"abc"}]""")]
+    public void Output_that_holds_no_image_gives_no_state(string output) =>
+        Assert.That(ImageState.FromInspectOutput(output), Is.Empty);
 
     [Test]
     public void The_digest_label_is_added_to_the_build_labels()
@@ -56,7 +66,11 @@ public sealed class ImageFreshnessTests
     {
         var matched = ImageState.Match(
             ["orchestrator:prod", "omninode/python:3.11-bookworm", "reducer:prod", "busybox", "sha256:abcd"],
-            ["""sha256:1|{"io.omninode.bridge.input-digest":"sha256:1111"}|["orchestrator:latest","orchestrator:prod"]""", "sha256:2|null|[\"omninode/python:3.11-bookworm\"]", "sha256:3|null|[\"busybox:latest\"]"],
+            ImageState.FromInspectOutput("""
+                [{"Id":"sha256:1","RepoTags":["orchestrator:latest","orchestrator:prod"],"Config":{"Labels":{"io.omninode.bridge.input-digest":"sha256:1111"}}},
+                 {"Id":"sha256:2","RepoTags":["omninode/python:3.11-bookworm"]},
+                 {"Id":"sha256:3","RepoTags":["busybox:latest"]}]
+                """),
             ["Error response from daemon: no such image: reducer:prod: No such image: reducer:prod"]).ToDictionary(pair => pair.Reference, pair => pair.State?.Id);
         Assert.That(matched, Is.EquivalentTo(new Dictionary<string, string?>
         {

@@ -125,19 +125,4 @@ public sealed class BuildReportTests
     {
         Assert.That(BuildTaskLifetime.Status(skipped, successful, dryRun), Is.EqualTo(expected));
     }
-
-    [TestCase("sha256:6c29333666939ceacaf69b115cf9a876f9391baf0a201d1bffc912964f62bcdb 124639378", "sha256:6c29333666939ceacaf69b115cf9a876f9391baf0a201d1bffc912964f62bcdb", 124639378L)]
-    [TestCase("  sha256:ab 1\n", "sha256:ab", 1L)]
-    public void Image_id_and_size_are_read_from_the_inspect_line(string line, string id, long size)
-    {
-        Assert.That(ImageIdAndSize.Parse(line), Is.EqualTo(new ImageIdAndSize(id, size)));
-    }
-
-    [TestCase("")]
-    [TestCase("sha256:ab")]
-    [TestCase("sha256:ab -1")]
-    public void A_malformed_inspect_line_gives_nothing(string line)
-    {
-        Assert.That(ImageIdAndSize.Parse(line), Is.Null);
-    }
 }

@@ -54,7 +54,7 @@ public sealed class SingleNodeSwarmTests
         var refused = Host("--target=Deploy");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(refused.ExitCode, Is.EqualTo(3), refused.All);
+            Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.NotASwarmManager), refused.All);
             Assert.That(refused.All, Does.Contain("is not a swarm manager (swarm state: inactive)").And.Contain("--swarm-init"));
             Assert.That(refused.All, Does.Not.Contain("   at "), "no stack trace");
         }

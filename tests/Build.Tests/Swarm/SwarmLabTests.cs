@@ -168,7 +168,7 @@ public sealed class SwarmLabTests
             var answer = _client.Job(_client.OrchestratorEndpoints(), 3, ref retried);
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(result.ExitCode, Is.EqualTo(6), result.All);
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked), result.All);
                 Assert.That(result.All, Does.Contain($"orchestrator rolled back to {running}"));
                 Assert.That(result.All, Does.Contain("Failing health check: healthcheck http://127.0.0.1:8060/health: HTTP Error 503"));
                 Assert.That(answer, Is.Not.Null, "the old image answers after the rollback");

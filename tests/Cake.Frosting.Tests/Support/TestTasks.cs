@@ -61,16 +61,10 @@ public sealed class FailsButContinues(Recorder r) : RecordingTask(r)
 [IsDependentOn(typeof(FailsButContinues))]
 public sealed class AfterContinue(Recorder r) : RecordingTask(r);
 
-public sealed class DryRunnable(Recorder r) : RecordingTask(r), IDryRunnable<TestContext>
-{
-    public void DryRun(TestContext context) => Recorder.Add($"DryRun:{nameof(DryRunnable)}:{context.IsDryRun()}");
-}
+public sealed class DryRunDependency(Recorder r) : RecordingTask(r);
 
-[IsDependentOn(typeof(DryRunnable))]
-public sealed class DryRunTarget(Recorder r) : RecordingTask(r), IDryRunnable<TestContext>
-{
-    public void DryRun(TestContext context) => Recorder.Add($"DryRun:{nameof(DryRunTarget)}");
-}
+[IsDependentOn(typeof(DryRunDependency))]
+public sealed class DryRunTarget(Recorder r) : RecordingTask(r);
 
 public sealed class ReadsArguments(Recorder r) : RecordingTask(r)
 {

@@ -291,13 +291,13 @@ public sealed class EngineApiEngineTests
         }
 
         const string image = "omninode/python:3.11-bookworm";
-        var (exitCode, output) = DockerEngineRequirement.Docker("image", "inspect", "--format", ImageState.InspectFormat, image);
+        var (exitCode, output) = DockerEngineRequirement.Docker("image", "inspect", image);
         if (exitCode != 0)
         {
             Build.Tests.Lock.TestEnvironment.IgnoreExceptOnCi($"The local base image {image} is missing: ./build.sh --target=BaseImages builds it.");
         }
 
-        var viaClient = ImageState.Parse(output.Trim());
+        var viaClient = ImageState.FromInspectOutput(output).Single();
         var viaSocket = ImageState.FromInspectDocument(engine!.InspectImage(image)!.Json!);
 
         using (Assert.EnterMultipleScope())
@@ -305,6 +305,7 @@ public sealed class EngineApiEngineTests
             Assert.That(viaSocket!.Id, Is.EqualTo(viaClient!.Id));
             Assert.That(viaSocket.RepoTags, Is.EquivalentTo(viaClient.RepoTags));
             Assert.That(viaSocket.InputDigest, Is.EqualTo(viaClient.InputDigest));
+            Assert.That(viaSocket.SizeBytes, Is.EqualTo(viaClient.SizeBytes).And.Positive);
             Assert.That(engine.InspectImage("omninode-bridge-tests/never-built:none"), Is.SameAs(EngineAnswer.NotFound));
         }
     }

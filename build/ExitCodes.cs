@@ -1,0 +1,38 @@
+namespace Build;
+
+/// <summary>
+/// The build's exit codes, each named once (CI scripts branch on them; the README lists them). A tool that fails
+/// on its own passes its exit code through (see <see cref="BuildErrors.ToolFailed"/>).
+/// </summary>
+public static class ExitCodes
+{
+    /// <summary>Something failed that has no code of its own: a test suite, a task's unexpected error.</summary>
+    public const int Failed = 1;
+
+    /// <summary>A bad option value, or an input file the build cannot use as it is (pyproject.toml, poetry.lock, the compose file).</summary>
+    public const int BadInput = 2;
+
+    /// <summary>No Docker engine answered.</summary>
+    public const int NoEngine = 3;
+
+    /// <summary>Neither <c>docker compose</c> nor <c>docker-compose</c> answered.</summary>
+    public const int NoCompose = 4;
+
+    /// <summary>An image's Dockerfile is missing.</summary>
+    public const int MissingDockerfile = 5;
+
+    /// <summary>The compose or swarm stack did not reach the state asked for (healthy, scaled, converged, removed), or swarm rolled an update back.</summary>
+    public const int StackNotAsAsked = 6;
+
+    /// <summary>Verify found images that break its rules.</summary>
+    public const int VerifyViolations = 8;
+
+    /// <summary>The registry refused Push's login; nothing was pushed.</summary>
+    public const int LoginRefused = 9;
+
+    /// <summary>Deploy or Undeploy on an engine that is not a swarm manager (or whose Engine API the build cannot ask).</summary>
+    public const int NotASwarmManager = 10;
+
+    /// <summary>A program the build needs could not be started (the shell's own code for "command not found").</summary>
+    public const int ToolMissing = 127;
+}

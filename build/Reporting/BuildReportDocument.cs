@@ -1,0 +1,20 @@
+using Build.Swarm;
+
+namespace Build.Reporting;
+
+/// <summary>The whole report as written to artifacts/build-report.json.</summary>
+public sealed record BuildReportDocument(
+    int SchemaVersion,
+    string Target,
+    bool DryRun,
+    string Status,
+    DateTimeOffset StartedAt,
+    double DurationSeconds,
+    string? Version,
+    string? Sha,
+    BuildFailure? Failure,
+    IReadOnlyList<TaskEntry> Tasks,
+    IReadOnlyList<ImageEntry> Images,
+    LockEntry? Lock,
+    ComposeEntry? Compose,
+    StackEntry? Stack);

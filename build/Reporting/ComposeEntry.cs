@@ -1,0 +1,5 @@
+using Build.Stack;
+
+namespace Build.Reporting;
+
+public sealed record ComposeEntry(IReadOnlyList<ServiceHealth> Services);

@@ -1,0 +1,14 @@
+namespace Build.Reporting;
+
+public sealed record ImageEntry(
+    string Name,
+    string Service,
+    string Flavour,
+    string Repository,
+    IReadOnlyList<string> Tags,
+    string Dockerfile,
+    string Status,
+    string? Digest = null,
+    long? SizeBytes = null,
+    string? InputDigest = null,
+    string? Reason = null);

@@ -1,0 +1,3 @@
+namespace Build.Reporting;
+
+public sealed record LockEntry(string State, string Detail);
