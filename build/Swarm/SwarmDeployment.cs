@@ -38,9 +38,11 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
             context.Runner,
             new SwarmCommands(context.Options.DockerExecutable, context.Options.RepositoryRoot),
             () => new SwarmApi(EngineApi.ForClientEngine(environment, TimeSpan.FromSeconds(30))
-                ?? throw new CakeException(NotAManagerExitCode,
+                ?? throw (EngineEndpoint.FromDockerHost(environment("DOCKER_HOST")) is { SocketPath: { } socket, MayAnswer: false }
+                    ? new CakeException(ExitCodes.NoEngine, $"No Docker engine answered at unix://{socket}: the socket does not exist. Point DOCKER_HOST at a swarm manager (scripts/swarm-lab.sh up 3 prints one) and run the build again.")
+                    : new CakeException(NotAManagerExitCode,
                     $"Deploy and Undeploy ask the swarm manager over its Engine API, which needs DOCKER_HOST as unix:// or plain tcp:// and no docker context (DOCKER_HOST={environment("DOCKER_HOST") ?? "unset"}, DOCKER_CONTEXT={environment("DOCKER_CONTEXT") ?? "unset"}). " +
-                    "Export the manager's address instead, for example DOCKER_HOST=tcp://manager:2375 or the socket scripts/swarm-lab.sh prints.")),
+                    "Export the manager's address instead, for example DOCKER_HOST=tcp://manager:2375 or the socket scripts/swarm-lab.sh prints."))),
             context.Options.ProjectName,
             StackFileGenerator.StackFileRelative,
             context.Options.WaitTimeout,
@@ -86,6 +88,11 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
     /// <summary>`docker stack rm`, then waits until no service, task or network of the stack is left.</summary>
     public void Undeploy()
     {
+        if (!runner.DryRun)
+        {
+            EnsureManager(swarmInit: false);
+        }
+
         runner.Run(commands.StackRemove(stack), line => log(line));
         if (runner.DryRun)
         {
@@ -93,7 +100,6 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
             return;
         }
 
-        EnsureManager(swarmInit: false);
         var clock = Stopwatch.StartNew();
         while (true)
         {
