@@ -89,7 +89,10 @@ public sealed class CakeHost
         switch (options.Mode)
         {
             case FrostingMode.Help:
-                HelpWriter.Write(console);
+                HelpWriter.Write(console, provider.GetServices<FrostingHelp>());
+                return 0;
+            case FrostingMode.Version when provider.GetService<FrostingVersion>() is { } version:
+                console.WriteLine(version.Text());
                 return 0;
             case FrostingMode.Version:
                 new VersionFeature(new VersionResolver()).Run(console);
@@ -111,6 +114,7 @@ public sealed class CakeHost
         var engine = provider.GetRequiredService<ICakeEngine>();
         var context = provider.GetRequiredService<IFrostingContext>();
         var skipReasons = new SkipReasons();
+        provider.GetRequiredService<ICakeDataService>().Add(skipReasons);
         FrostingEngineRegistrar.RegisterTasks(engine, context, provider.GetServices<IFrostingTask>(), skipReasons, log);
         FrostingEngineRegistrar.RegisterLifetimes(
             engine,

@@ -81,4 +81,26 @@ public static class CakeHostExtensions
         ArgumentNullException.ThrowIfNull(value);
         return host.ConfigureServices(services => services.AddSingleton(new FrostingConfigurationValue(key, value)));
     }
+
+    /// <summary>Adds lines that <c>--help</c> prints after Cake's own options: the build's options.</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="lines">The lines, made only when help is asked for.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseHelp(this CakeHost host, Func<IEnumerable<string>> lines)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(lines);
+        return host.ConfigureServices(services => services.AddSingleton(new FrostingHelp(lines)));
+    }
+
+    /// <summary>Sets what <c>--version</c> prints instead of Cake's own version: the build's version.</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="version">The text, made only when the version is asked for.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseVersion(this CakeHost host, Func<string> version)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(version);
+        return host.ConfigureServices(services => services.AddSingleton(new FrostingVersion(version)));
+    }
 }

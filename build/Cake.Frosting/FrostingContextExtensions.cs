@@ -26,6 +26,23 @@ public static class FrostingContextExtensions
         return condition;
     }
 
+    /// <summary>Why <paramref name="task"/> was skipped in this run (its ShouldRun's reason), or null when it was not.</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="task">The task's name.</param>
+    /// <returns>The reason, or <see langword="null"/>.</returns>
+    public static string? SkipReason(this ICakeContext context, string task)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return context.Data.Get<Internal.SkipReasons>().Get(task);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     internal static bool EvaluateWithReason(Func<bool> predicate, out string? reason)
     {
         var previous = CurrentSlot.Value;

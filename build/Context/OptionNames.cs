@@ -1,7 +1,8 @@
 namespace Build.Context;
 
 /// <summary>
-/// Every command-line option the build reads, in one place. The README's option table mirrors this file.
+/// Every command-line option the build reads, in one place: the names, and in <see cref="All"/> their definitions.
+/// The README's option table mirrors <see cref="All"/> (a test keeps them in step).
 /// Each option can also come from an environment variable (where named) or from cake.config's [Bridge] section
 /// (key <c>Bridge_&lt;Name&gt;</c>, dashes removed: --base-image → <c>[Bridge] BaseImage=</c>).
 /// </summary>
@@ -34,15 +35,41 @@ public static class OptionNames
     public const string SwarmInit = "swarm-init";
     public const string WithRegistryAuth = "with-registry-auth";
 
+    /// <summary>
+    /// Every option of the build, in the groups and order of the README's option table: the parser reads the
+    /// environment variables from here and <c>--help</c> prints this table, so there is no second list to keep in step.
+    /// </summary>
+    public static readonly IReadOnlyList<OptionDefinition> All =
+    [
+        new(OptionGroup.Images, BuildTarget, "development|production", "BUILD_TARGET", "development (production for the Production, Push and Default targets)", "Stage of deployment/Dockerfile.* built by BuildOrchestrator/BuildReducer and run by compose."),
+        new(OptionGroup.Images, PythonProject, "DIR", null, "the repository root", "Folder of the Python project's pyproject.toml."),
+        new(OptionGroup.Images, Registry, "HOST[:PORT]/NAMESPACE", "BRIDGE_REGISTRY", "none", "Prefix of the image repositories; Push's destination."),
+        new(OptionGroup.Images, Tag, "EXTRA", null, "none", "Extra tag for the images of the build target (repeatable)."),
+        new(OptionGroup.Images, BaseImage, "IMAGE", "BRIDGE_BASE_IMAGE", "cake.config: the local runtime base image", "PYTHON_IMAGE build argument."),
+        new(OptionGroup.Images, BuilderImage, "IMAGE", "BRIDGE_BUILDER_IMAGE", "cake.config: the local builder base image", "BUILDER_IMAGE build argument."),
+        new(OptionGroup.Images, PoetryVersion, "X.Y.Z", null, "the Dockerfiles'", "POETRY_VERSION build argument (used only where the builder image lacks Poetry)."),
+        new(OptionGroup.Images, Pull, null, null, "off", "Passed to docker build."),
+        new(OptionGroup.Images, NoCache, null, null, "off", "Passed to docker build."),
+        new(OptionGroup.Images, Force, null, null, "off", "Build even when the image's input digest says nothing changed."),
+        new(OptionGroup.Images, Parallel, "true|false", null, "true", "false: build the two images of a target one after the other even with BuildKit."),
+        new(OptionGroup.Tools, Docker, "PATH", "BRIDGE_DOCKER", "docker", "The docker client to use."),
+        new(OptionGroup.Tools, Poetry, "PATH", null, "poetry", "The Poetry to regenerate the lock with."),
+        new(OptionGroup.Stack, ProjectName, "NAME", null, "omninode-bridge", "Compose project name; the stack name of Deploy and Undeploy."),
+        new(OptionGroup.Stack, WaitTimeout, "SECONDS", null, "120", "How long ComposeUp and Scale wait for health, Deploy for convergence, Undeploy for the stack to be gone."),
+        new(OptionGroup.Stack, DownOnFailure, null, null, "off", "Take the stack down when it does not become healthy (default: leave it for inspection)."),
+        new(OptionGroup.Stack, Scale, "SERVICE=N", null, "none", "Replicas for Scale and Deploy (repeatable); N from 0 to 100, SERVICE from the compose file. Deploy keeps what a service runs when it is not named."),
+        new(OptionGroup.Stack, Volumes, null, null, "off", "ComposeDown also removes volumes."),
+        new(OptionGroup.Swarm, SwarmInit, null, null, "off", "Deploy on an engine in no swarm makes it a single-node swarm first (docker swarm init --advertise-addr 127.0.0.1)."),
+        new(OptionGroup.Swarm, WithRegistryAuth, null, null, "off", "Deploy passes --with-registry-auth to docker stack deploy: the nodes pull with the client's registry login."),
+        new(OptionGroup.Push, RegistryUsername, "USER", "REGISTRY_USERNAME", "none", "Push's login user."),
+        new(OptionGroup.Push, RegistryPassword, "PASSWORD", "REGISTRY_PASSWORD", "none", "Push's login password: goes to docker login --password-stdin, never printed."),
+        new(OptionGroup.Push, PasswordStdin, null, null, "off", "Read the registry password from standard input."),
+        new(OptionGroup.Lock, Locked, null, null, "off", "EnsureLock only checks, never writes poetry.lock (CI)."),
+        new(OptionGroup.Output, Report, "PATH", null, "artifacts/build-report.json", "Where the build report goes."),
+        new(OptionGroup.Output, TestFilter, "EXPR", null, "none", "dotnet test --filter for the Test task (for example TestCategory!=Docker)."),
+    ];
+
     /// <summary>Environment variables that stand in for an option (after the command line, before cake.config).</summary>
-    public static readonly IReadOnlyDictionary<string, string> EnvironmentVariables = new Dictionary<string, string>
-    {
-        [BuildTarget] = "BUILD_TARGET",
-        [Registry] = "BRIDGE_REGISTRY",
-        [RegistryUsername] = "REGISTRY_USERNAME",
-        [RegistryPassword] = "REGISTRY_PASSWORD",
-        [BaseImage] = "BRIDGE_BASE_IMAGE",
-        [BuilderImage] = "BRIDGE_BUILDER_IMAGE",
-        [Docker] = "BRIDGE_DOCKER",
-    };
+    public static readonly IReadOnlyDictionary<string, string> EnvironmentVariables =
+        All.Where(option => option.EnvironmentVariable is not null).ToDictionary(option => option.Name, option => option.EnvironmentVariable!);
 }

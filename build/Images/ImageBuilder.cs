@@ -27,8 +27,24 @@ public static class ImageBuilder
 
     public static void Build(BuildContext context, ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
+        // The image's own time for the report's timeline: inside a parallel build it is not its task's time.
+        context.Report.ImageOfTask(ImageTable.TaskOf(spec), spec);
+        var started = DateTimeOffset.UtcNow;
+        try
+        {
+            BuildOrSkip(context, spec, outputLine, cancellationToken);
+        }
+        finally
+        {
+            context.Report.ImageTimed(spec, started, DateTimeOffset.UtcNow);
+        }
+    }
+
+    private static void BuildOrSkip(BuildContext context, ImageSpec spec, Action<string>? outputLine, CancellationToken cancellationToken)
+    {
         // Skip an image whose inputs are unchanged (see docs/performance.md); the digest checks the Dockerfile is there.
         var digest = context.ImageInputs.Digest(spec);
+        context.Report.ImageBaseImages(spec, context.ImageInputs.BaseImages(spec));
         if (SkipWhenUpToDate(context, spec, digest))
         {
             return;
@@ -41,13 +57,18 @@ public static class ImageBuilder
         }
 
         var settings = Settings(spec, BuildOptionsView.From(context.Options), engine.Builder, digest);
+        var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
-            context.Runner.Run(context.Docker.Build(settings), outputLine, cancellationToken);
+            context.Runner.Run(context.Docker.Build(settings), outputLine is null ? null : tail.Keep(outputLine), cancellationToken);
         }
         catch (CakeException exception)
         {
-            exception.At(spec.Dockerfile);
+            // The report shows what docker said and the Dockerfile line it blames, not only the command that failed.
+            var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
+            exception.At(spec.Dockerfile, DockerBuildOutput.BlamedLine(tail.Lines, File.ReadAllLines(dockerfile)))
+                .WithToolMessage(DockerBuildOutput.Message(tail.Lines));
+            context.Report.ImageFailed(spec, digest);
             throw;
         }
 
@@ -98,11 +119,12 @@ public static class ImageBuilder
             // Still show what --force would run: the dry run is also how people read the command lines.
             context.Log.Information("  (with --force:)");
             context.Runner.Show(context.Docker.Build(Settings(spec, BuildOptionsView.From(context.Options), context.Engine.Builder, digest)));
-            context.Report.ImagePlanned(spec);
+            context.Report.ImagePlanned(spec, digest);
         }
         else
         {
-            context.Report.ImageSkipped(spec, "inputs unchanged", inputDigest: digest);
+            var existing = inputs.Inspect(spec);
+            context.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id, sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
         }
 
         return true;

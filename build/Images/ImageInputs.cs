@@ -65,6 +65,9 @@ public sealed class ImageInputs
     /// <summary>Whether <see cref="ImageBuilder"/> will skip this image (computes the digest, inspects once).</summary>
     public Freshness Freshness(ImageSpec spec, bool force) => ImageFreshness.Decide(spec, Digest(spec), Inspect(spec), force);
 
+    /// <summary>The base images of the spec's Dockerfile for its build arguments (what its input digest includes).</summary>
+    public IReadOnlyList<string> BaseImages(ImageSpec spec) => _digester.Value.BaseImages(spec.Dockerfile, spec.BuildArgs);
+
     /// <summary>
     /// Asks the engine about these images' primary tags and base images with ONE `docker image inspect`, so that
     /// the later questions cost nothing. An image the engine does not have is remembered as missing.
@@ -82,7 +85,7 @@ public sealed class ImageInputs
         }
 
         var references = specs.Select(spec => spec.PrimaryReference)
-            .Concat(specs.SelectMany(spec => _digester.Value.BaseImages(spec.Dockerfile, spec.BuildArgs)))
+            .Concat(specs.SelectMany(BaseImages))
             .Distinct(StringComparer.Ordinal)
             .Where(reference => !_states.ContainsKey(reference))
             .ToArray();

@@ -33,6 +33,10 @@ public static class ImageTable
     /// <summary>The flavour of a build target (what BuildOrchestrator/BuildReducer build and compose runs).</summary>
     public static FlavourImages Of(BuildTarget target) => Of(target == BuildTarget.Production ? ImageFlavour.Production : ImageFlavour.Development);
 
+    /// <summary>The task that builds an image: its service's stage task, or its slim task.</summary>
+    public static string TaskOf(ImageSpec spec) =>
+        Services.Single(row => row.Service == spec.Service) is var row && spec.Flavour == ImageFlavour.Slim ? row.SlimTask : row.StageTask;
+
     /// <summary>
     /// The other services whose image task of the same kind (stage or slim) Cake planned for this run: their images
     /// may be built together with <paramref name="service"/>'s.

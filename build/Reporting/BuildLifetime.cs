@@ -1,6 +1,7 @@
 using Cake.Common.Build;
 using Cake.Common.Build.GitHubActions.Data;
 using Cake.Core.Diagnostics;
+using Build.Verification;
 using Cake.Frosting;
 
 namespace Build.Reporting;
@@ -12,8 +13,13 @@ namespace Build.Reporting;
 /// </summary>
 public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 {
-    public override void Setup(BuildContext context, ISetupContext info) =>
-        context.Plan(info.TasksToExecute.Select(task => task.Name).ToList());
+    public override void Setup(BuildContext context, ISetupContext info)
+    {
+        var planned = info.TasksToExecute.Select(task => task.Name).ToList();
+        context.Plan(planned);
+        context.Report.Graph(TaskGraph.Targets(context.Arguments.GetArguments("target").DefaultIfEmpty(info.TargetTask.Name), planned), TaskGraph.Edges(info.TasksToExecute));
+        context.Report.SizeBudget(ImageVerifier.Budget(context.Configuration));
+    }
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
@@ -26,7 +32,7 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         try
         {
             BuildReportWriter.Write(context.Options.ReportPath.FullPath, report);
-            context.Log.Information("Build report: {0}", context.Relative(context.Options.ReportPath.FullPath));
+            context.Log.Information("Build report: {0}, {1}", context.Relative(context.Options.ReportPath.FullPath), context.Relative(BuildReportWriter.HtmlPath(context.Options.ReportPath.FullPath)));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

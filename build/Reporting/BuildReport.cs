@@ -1,6 +1,6 @@
 using Build.Images;
 using Build.Stack;
-using Build.Swarm;
+using Build.Verification;
 
 namespace Build.Reporting;
 
@@ -16,9 +16,15 @@ public sealed class BuildReport
     private readonly Dictionary<string, TaskEntry> _tasks = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ImageEntry> _images = [];
     private LockEntry? _lock;
+    private readonly Dictionary<string, ImageTiming> _imageTimings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _imageTasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _imageBases = new(StringComparer.Ordinal);
     private ComposeEntry? _compose;
     private StackEntry? _stack;
     private BuildFailure? _failure;
+    private IReadOnlyList<string> _targets = [];
+    private IReadOnlyList<TaskEdge> _edges = [];
+    private VerifyBudget? _budget;
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
@@ -32,15 +38,63 @@ public sealed class BuildReport
         }
     }
 
-    public void Task(string name, string status, TimeSpan duration, string? skipReason = null)
+    /// <summary>The targets given on the command line and the edges between the planned tasks (from the build setup).</summary>
+    public void Graph(IReadOnlyList<string> targets, IReadOnlyList<TaskEdge> edges)
     {
         lock (_gate)
         {
-            _tasks[name] = new TaskEntry(name, status, Math.Round(duration.TotalSeconds, 3), skipReason);
+            _targets = targets.ToArray();
+            _edges = edges.ToArray();
+        }
+    }
+
+    /// <summary>Verify's size budgets: each production and slim image shows its size against its budget.</summary>
+    public void SizeBudget(VerifyBudget budget)
+    {
+        lock (_gate)
+        {
+            _budget = budget;
+        }
+    }
+
+    /// <summary>A task ended at <paramref name="end"/> after <paramref name="duration"/> (skipped: why).</summary>
+    public void Task(string name, string status, TimeSpan duration, string? skipReason = null, DateTimeOffset? end = null)
+    {
+        lock (_gate)
+        {
+            var start = (end ?? DateTimeOffset.UtcNow) - duration - StartedAt;
+            _tasks[name] = new TaskEntry(name, status, Seconds(duration), skipReason, Math.Max(0, Seconds(start)));
             if (!_planned.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 _planned.Add(name);
             }
+        }
+    }
+
+    /// <summary>The task whose image <paramref name="spec"/> is (the timeline draws the image's build under it).</summary>
+    public void ImageOfTask(string task, ImageSpec spec)
+    {
+        lock (_gate)
+        {
+            _imageTasks[spec.PrimaryReference] = task;
+        }
+    }
+
+    /// <summary>The base images the image's Dockerfile starts its stages from (as its input digest counts them).</summary>
+    public void ImageBaseImages(ImageSpec spec, IReadOnlyList<string> baseImages)
+    {
+        lock (_gate)
+        {
+            _imageBases[spec.PrimaryReference] = baseImages.ToArray();
+        }
+    }
+
+    /// <summary>When the build of one image ran: inside a parallel build, the two images' times overlap.</summary>
+    public void ImageTimed(ImageSpec spec, DateTimeOffset start, DateTimeOffset end)
+    {
+        lock (_gate)
+        {
+            _imageTimings[spec.PrimaryReference] = new ImageTiming(Math.Max(0, Seconds(start - StartedAt)), Seconds(end - start));
         }
     }
 
@@ -52,15 +106,19 @@ public sealed class BuildReport
     public void ImageSkipped(ImageSpec spec, string reason, string? digest = null, long? sizeBytes = null, string? inputDigest = null) =>
         AddImage(Entry(spec, ImageStatuses.Skipped) with { Reason = reason, Digest = digest, SizeBytes = sizeBytes, InputDigest = inputDigest });
 
-    /// <summary>A dry run would build this image.</summary>
-    public void ImagePlanned(ImageSpec spec) => AddImage(Entry(spec, ImageStatuses.Planned));
+    /// <summary>Its <c>docker build</c> failed (the run's failure says why).</summary>
+    public void ImageFailed(ImageSpec spec, string? inputDigest = null) =>
+        AddImage(Entry(spec, ImageStatuses.Failed) with { Reason = "docker build failed", InputDigest = inputDigest });
 
-    /// <summary>The state of poetry.lock (fresh, stale, missing, regenerated …) and one line about it.</summary>
-    public void Lock(string state, string detail)
+    /// <summary>A dry run would build this image.</summary>
+    public void ImagePlanned(ImageSpec spec, string? inputDigest = null) => AddImage(Entry(spec, ImageStatuses.Planned) with { InputDigest = inputDigest });
+
+    /// <summary>The state of poetry.lock (fresh, stale, missing, regenerated …), one line about it, its rules and changes.</summary>
+    public void Lock(LockEntry entry)
     {
         lock (_gate)
         {
-            _lock = new LockEntry(state, detail);
+            _lock = entry;
         }
     }
 
@@ -73,7 +131,7 @@ public sealed class BuildReport
         }
     }
 
-    /// <summary>The swarm stack after Deploy: per service desired and running replicas, image, and the running tasks.</summary>
+    /// <summary>The swarm stack after a deploy: replicas per service and the node of each task.</summary>
     public void Stack(StackEntry stack)
     {
         lock (_gate)
@@ -122,15 +180,33 @@ public sealed class BuildReport
                 Sha: sha,
                 Failure: _failure,
                 Tasks: tasks,
-                Images: _images.ToArray(),
+                Images: _images.Select(image => image with
+                {
+                    Task = _imageTasks.GetValueOrDefault(image.Name),
+                    Build = _imageTimings.GetValueOrDefault(image.Name),
+                    BaseImages = _imageBases.GetValueOrDefault(image.Name),
+                }).ToArray(),
                 Lock: _lock,
                 Compose: _compose,
+                Targets: _targets,
+                Edges: _edges,
                 Stack: _stack);
         }
     }
 
-    private static ImageEntry Entry(ImageSpec spec, string status) =>
-        new(spec.PrimaryReference, spec.Service, spec.Flavour.ToString().ToLowerInvariant(), spec.Repository, spec.Tags, spec.Dockerfile, status);
+    private ImageEntry Entry(ImageSpec spec, string status)
+    {
+        lock (_gate)
+        {
+            return new(spec.PrimaryReference, spec.Service, spec.Flavour.ToString().ToLowerInvariant(), spec.Repository, spec.Tags, spec.Dockerfile, status)
+            {
+                // Verify budgets production and slim images only.
+                SizeBudgetBytes = _budget is { } budget && spec.Flavour != ImageFlavour.Development ? budget.For(spec.Flavour) * 1_000_000L : null,
+            };
+        }
+    }
+
+    private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);
 
     private void AddImage(ImageEntry entry)
     {

@@ -1,5 +1,3 @@
-using Build.Swarm;
-
 namespace Build.Reporting;
 
 /// <summary>The whole report as written to artifacts/build-report.json.</summary>
@@ -17,4 +15,6 @@ public sealed record BuildReportDocument(
     IReadOnlyList<ImageEntry> Images,
     LockEntry? Lock,
     ComposeEntry? Compose,
-    StackEntry? Stack);
+    IReadOnlyList<string>? Targets = null,
+    IReadOnlyList<TaskEdge>? Edges = null,
+    StackEntry? Stack = null);

@@ -21,7 +21,7 @@ public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
     public override void Teardown(BuildContext context, ITaskTeardownContext info)
     {
         var status = Status(info.Skipped, info.Successful, context.Options.DryRun);
-        context.Report.Task(info.Task.Name, status, info.Duration);
+        context.Report.Task(info.Task.Name, status, info.Duration, status == TaskStatuses.Skipped ? context.SkipReason(info.Task.Name) : null, DateTimeOffset.UtcNow);
         if (status == TaskStatuses.Failed && info.ThrownException is { } exception)
         {
             context.Report.Fail(BuildFailure.From(exception));

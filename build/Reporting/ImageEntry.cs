@@ -11,4 +11,11 @@ public sealed record ImageEntry(
     string? Digest = null,
     long? SizeBytes = null,
     string? InputDigest = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? Task = null,
+    ImageTiming? Build = null,
+    long? SizeBudgetBytes = null,
+    IReadOnlyList<string>? BaseImages = null);
+
+/// <summary>When an image's build ran (seconds after the run's start); in a parallel build two of these overlap.</summary>
+public sealed record ImageTiming(double StartSeconds, double DurationSeconds);

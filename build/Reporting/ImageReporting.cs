@@ -9,7 +9,7 @@ public static class ImageReporting
     {
         if (dryRun)
         {
-            report.ImagePlanned(spec);
+            report.ImagePlanned(spec, inputDigest);
             return;
         }
 

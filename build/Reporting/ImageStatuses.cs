@@ -7,4 +7,5 @@ public static class ImageStatuses
     public const string Skipped = "skipped";
     /// <summary>A dry run would build it.</summary>
     public const string Planned = "planned";
+    public const string Failed = "failed";
 }

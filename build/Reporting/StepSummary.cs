@@ -20,15 +20,16 @@ public static class StepSummary
         {
             var where = failure.File is null ? "" : $" (`{failure.File}{(failure.Line is { } line ? ":" + line : "")}`)";
             text.Append(CultureInfo.InvariantCulture, $"> **Failed**{where}: {Cell(failure.Message)}\n\n");
+            if (failure.ToolMessage is { } tool)
+            {
+                text.Append("<details><summary>The tool's last words</summary>\n\n~~~~\n").Append(tool).Append("\n~~~~\n</details>\n\n");
+            }
+
         }
 
         text.Append(report.DryRun ? "### Tasks that would run\n\n" : "### Tasks\n\n");
-        text.Append("| Task | Status | Duration |\n|---|---|---:|\n");
-        foreach (var task in report.Tasks)
-        {
-            var status = task.SkipReason is null ? task.Status : $"{task.Status}: {Cell(task.SkipReason)}";
-            text.Append(CultureInfo.InvariantCulture, $"| {task.Name} | {status} | {task.DurationSeconds:0.0} s |\n");
-        }
+        text.Append(Timeline(report));
+        text.Append("\n### Task graph\n\n```mermaid\n").Append(Mermaid(report)).Append("```\n");
 
         text.Append(report.DryRun ? "\n### Images that would be built\n\n" : "\n### Images\n\n");
         if (report.Images.Count == 0)
@@ -64,6 +65,81 @@ public static class StepSummary
 
         return text.Append('\n').ToString();
     }
+
+    /// <summary>
+    /// The timeline as a compact table: status, start and duration of each task, and a bar of
+    /// <see cref="TimelineColumns"/> characters on the run's time axis (critical-path tasks marked).
+    /// </summary>
+    public static string Timeline(BuildReportDocument report)
+    {
+        var critical = new HashSet<string>(TaskGraph.CriticalPath(report), StringComparer.Ordinal);
+        var end = Math.Max(report.DurationSeconds, report.Tasks.Select(task => task.StartSeconds + task.DurationSeconds).DefaultIfEmpty(0).Max());
+        var text = new StringBuilder("| Task | Status | Start | Duration | Timeline |\n|---|---|---:|---:|---|\n");
+        foreach (var task in report.Tasks)
+        {
+            var (_, label, reason) = TaskOutcome.Of(task, report.Images);
+            var status = reason is null ? label : $"{label}: {Cell(reason)}";
+            var name = critical.Contains(task.Name) ? $"**{task.Name}**" : task.Name;
+            text.Append(CultureInfo.InvariantCulture, $"| {name} | {status} | {task.StartSeconds:0.0} s | {task.DurationSeconds:0.0} s | `{Bar(task.StartSeconds, task.DurationSeconds, end)}` |\n");
+        }
+
+        return text.Append(critical.Count == 0 ? "" : $"\nCritical path (bold): {string.Join(" → ", TaskGraph.CriticalPath(report))}.\n").ToString();
+    }
+
+    public const int TimelineColumns = 24;
+
+    private static string Bar(double start, double length, double end)
+    {
+        if (end <= 0)
+        {
+            return new string('█', 1).PadRight(TimelineColumns, '·');
+        }
+
+        var from = Math.Min(TimelineColumns - 1, (int)Math.Floor(start / end * TimelineColumns));
+        var to = Math.Clamp((int)Math.Ceiling((start + length) / end * TimelineColumns), from + 1, TimelineColumns);
+        return new string('·', from) + new string('█', to - from) + new string('·', TimelineColumns - to);
+    }
+
+    /// <summary>
+    /// The task graph of this run as a Mermaid flowchart (GitHub draws it): one node per planned task, one arrow per
+    /// edge of the plan (dashed: <c>[IsDependeeOf]</c>), the command-line targets and the critical path styled.
+    /// </summary>
+    public static string Mermaid(BuildReportDocument report)
+    {
+        var text = new StringBuilder("flowchart LR\n");
+        foreach (var task in report.Tasks)
+        {
+            var (css, label, _) = TaskOutcome.Of(task, report.Images);
+            text.Append(CultureInfo.InvariantCulture, $"    {MermaidId(task.Name)}[\"{task.Name}<br/>{label}\"]:::{css}\n");
+        }
+
+        var critical = TaskGraph.CriticalPath(report);
+        var edges = report.Edges ?? [];
+        for (var index = 0; index < edges.Count; index++)
+        {
+            var edge = edges[index];
+            text.Append(CultureInfo.InvariantCulture, $"    {MermaidId(edge.From)} {(edge.Kind == TaskEdgeKinds.Dependee ? "-.->" : "-->")} {MermaidId(edge.To)}\n");
+        }
+
+        text.Append("    classDef built fill:#e8f5e9,stroke:#2e7d32\n    classDef done fill:#e8f5e9,stroke:#2e7d32\n    classDef uptodate fill:#e3f2fd,stroke:#1565c0\n")
+            .Append("    classDef skipped fill:#f5f5f5,stroke:#9e9e9e\n    classDef dryrun fill:#ede7f6,stroke:#7e57c2\n    classDef failed fill:#fdecea,stroke:#c62828\n")
+            .Append("    classDef notrun fill:#fafafa,stroke:#bbbbbb,stroke-dasharray:4 3\n");
+        if (report.Targets is { Count: > 0 } targets)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    classDef target stroke-width:4px\n    class {string.Join(",", targets.Select(MermaidId))} target\n");
+        }
+
+        var onPath = Enumerable.Range(0, edges.Count).Where(index => critical.Contains(edges[index].From) && critical.Contains(edges[index].To)).ToList();
+        if (onPath.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    linkStyle {string.Join(",", onPath)} stroke:#ef6c00,stroke-width:3px\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A task's Mermaid node id: its name with a prefix, so no task can be a Mermaid keyword (end, graph …).</summary>
+    public static string MermaidId(string task) => "t_" + new string(task.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '_').ToArray());
 
     /// <summary>sha256:0123456789ab… → sha256:0123456789ab (the 12 characters docker shows).</summary>
     public static string Short(string digest)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Build.Reporting;
 
 namespace Build.Swarm;
 
@@ -27,14 +28,6 @@ public sealed record ServiceStatus(SwarmService Service, IReadOnlyList<SwarmTask
     /// <summary>Running tasks with the service's current image.</summary>
     public int Healthy => Running.Count(task => task.Image == Service.Image);
 }
-
-/// <summary>A service of the report's <c>stack</c> object; tools and CI scripts read it, so its shape stays as it is.</summary>
-public sealed record StackServiceEntry(string Name, int Desired, int Running, string Image, IReadOnlyList<StackTaskEntry> Tasks);
-
-/// <summary>A running task: its node's name, its state, its address on the stack's network and the URLs a caller can reach.</summary>
-public sealed record StackTaskEntry(string Node, string State, string? Address, IReadOnlyList<string> Endpoints);
-
-public sealed record StackEntry(IReadOnlyList<StackServiceEntry> Services);
 
 /// <summary>Pure judgements over what the manager answered: tested by table, used by the waiting loop.</summary>
 public static class StackConvergence
@@ -107,11 +100,12 @@ public static class StackConvergence
         var rows = new List<string[]> { new[] { "service", "replicas", "nodes", "image digest", "endpoints" } };
         foreach (var service in stack.Services)
         {
-            var digest = service.Image.Contains('@', StringComparison.Ordinal) ? service.Image[(service.Image.IndexOf('@', StringComparison.Ordinal) + 1)..] : service.Image;
+            var image = service.Image ?? "";
+            var digest = image.Contains('@', StringComparison.Ordinal) ? image[(image.IndexOf('@', StringComparison.Ordinal) + 1)..] : image;
             rows.Add([
                 service.Name,
                 $"{service.Running}/{service.Desired}",
-                string.Join(",", service.Tasks.Select(task => task.Node).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+                string.Join(",", service.Tasks.Select(task => task.Node ?? "?").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
                 digest.Length > 19 ? digest[..19] : digest,
                 service.Tasks.Any(task => task.Endpoints.Count > 0) ? string.Join(" ", service.Tasks.SelectMany(task => task.Endpoints)) : "-",
             ]);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Core.Diagnostics;

@@ -23,7 +23,7 @@ public sealed class EnsureLock : FrostingTask<BuildContext>
         var locker = new PoetryLocker(context.Runner, context.Poetry, project);
         var result = new LockRegenerator(locker, message => context.Log.Information(message))
             .Ensure(project.FullPath, new EnsureLockOptions(mode));
-        context.Report.Lock(LockReporting.State(result), result.Message);
+        context.Report.Lock(LockReporting.Entry(result));
         if (!result.Ok)
         {
             var (file, line) = LockReporting.Blame(context, result.After ?? result.Before);
@@ -37,7 +37,7 @@ public sealed class EnsureLock : FrostingTask<BuildContext>
     private static void DescribeDryRun(BuildContext context)
     {
         var verdict = LockInspector.Inspect(context.Options.PythonProject.FullPath);
-        context.Report.Lock(LockReporting.State(verdict.State), verdict.Message);
+        context.Report.Lock(LockReporting.Entry(verdict));
         context.Log.Information("  {0}", verdict.Message);
         if (!verdict.IsFresh)
         {

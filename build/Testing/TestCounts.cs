@@ -15,16 +15,36 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
     /// <summary>The closing line CI reads: `Tests: N passed, M failed, K skipped`.</summary>
     public string ClosingLine => $"Tests: {Passed} passed, {Failed} failed, {Skipped} skipped";
 
-    /// <summary>Reads a TRX file's ResultSummary counters (what `dotnet test --logger trx` writes).</summary>
+    /// <summary>
+    /// Reads a TRX file (what <c>dotnet test --logger trx</c> writes). Each test's own result decides: Passed is passed;
+    /// Failed, Error, Timeout and Aborted are failed; every other outcome (NotExecuted for an ignored test,
+    /// Inconclusive, ...) and a defined test with no result at all is skipped. The summary counters are only a
+    /// fallback for a file without results, and there skipped is total minus passed minus failed: dotnet test writes
+    /// an ignored test as not executed yet leaves <c>notExecuted</c> at 0.
+    /// </summary>
     public static TestCounts FromTrx(string path)
     {
         var document = XDocument.Load(path);
+        var results = document.Descendants().Where(element => element.Name.LocalName == "UnitTestResult").ToList();
+        if (results.Count > 0)
+        {
+            var outcomes = results.Select(result => result.Attribute("outcome")?.Value ?? "").ToList();
+            var passed = outcomes.Count(outcome => outcome == "Passed");
+            var failed = outcomes.Count(outcome => FailedOutcomes.Contains(outcome));
+            var defined = document.Descendants().Count(element => element.Name.LocalName == "UnitTest");
+            var notRun = Math.Max(0, defined - results.Count);
+            return new TestCounts(passed, failed, results.Count - passed - failed + notRun);
+        }
+
         var counters = document.Descendants().FirstOrDefault(element => element.Name.LocalName == "Counters")
-            ?? throw new InvalidDataException($"{path} has no ResultSummary/Counters.");
+            ?? throw new InvalidDataException($"{path} has neither test results nor a ResultSummary/Counters.");
         int Read(string name) => int.TryParse(counters.Attribute(name)?.Value, out var value) ? value : 0;
-        var failed = Read("failed") + Read("error") + Read("timeout") + Read("aborted");
-        return new TestCounts(Read("passed"), failed, Read("notExecuted") + Read("inconclusive"));
+        var failedCount = Read("failed") + Read("error") + Read("timeout") + Read("aborted");
+        var passedCount = Read("passed");
+        return new TestCounts(passedCount, failedCount, Math.Max(0, Read("total") - passedCount - failedCount));
     }
+
+    private static readonly HashSet<string> FailedOutcomes = ["Failed", "Error", "Timeout", "Aborted"];
 
     /// <summary>
     /// Reads unittest's closing lines: "Ran 12 tests in 0.3s" then "OK", "OK (skipped=2)" or

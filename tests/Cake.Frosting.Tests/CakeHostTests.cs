@@ -234,4 +234,24 @@ public sealed class CakeHostTests
         Assert.That(result.Output, Does.Contain("--target"));
         Assert.That(result.Events, Is.Empty);
     }
+
+    [Test]
+    public void Help_prints_the_builds_own_lines_after_Cakes_options()
+    {
+        var result = HostRun.Run(Graph, ["--help"], h => h.UseContext<Support.TestContext>().UseHelp(() => ["Options of this build:", "  --force"]));
+        using var scope = Assert.EnterMultipleScope();
+        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.Output.IndexOf("--target", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("Options of this build:", StringComparison.Ordinal)));
+        Assert.That(result.Output, Does.Contain("  --force"));
+        Assert.That(result.Events, Is.Empty);
+    }
+
+    [Test]
+    public void Version_prints_the_builds_version_when_it_has_one()
+    {
+        var result = HostRun.Run(Graph, ["--version"], h => h.UseContext<Support.TestContext>().UseVersion(() => "suite 1.2.3, commit abc1234"));
+        using var scope = Assert.EnterMultipleScope();
+        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.Output.Trim(), Is.EqualTo("suite 1.2.3, commit abc1234"));
+    }
 }

@@ -2,9 +2,15 @@ using Cake.Core;
 
 namespace Cake.Frosting.Internal;
 
+/// <summary>Lines the build adds to <c>--help</c> (<see cref="CakeHostExtensions.UseHelp"/>).</summary>
+internal sealed record FrostingHelp(Func<IEnumerable<string>> Lines);
+
+/// <summary>What <c>--version</c> prints for the build (<see cref="CakeHostExtensions.UseVersion"/>).</summary>
+internal sealed record FrostingVersion(Func<string> Text);
+
 internal static class HelpWriter
 {
-    public static void Write(IConsole console)
+    public static void Write(IConsole console, IEnumerable<FrostingHelp> buildHelp)
     {
         console.WriteLine("Usage: <build> [options] [--name=value ...]");
         console.WriteLine();
@@ -22,5 +28,13 @@ internal static class HelpWriter
         console.WriteLine("  -h, --help                Show this help");
         console.WriteLine();
         console.WriteLine("Every other --name=value, --name value or --flag is passed to the build as an argument.");
+        foreach (var help in buildHelp)
+        {
+            console.WriteLine();
+            foreach (var line in help.Lines())
+            {
+                console.WriteLine(line);
+            }
+        }
     }
 }

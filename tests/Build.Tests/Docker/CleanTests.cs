@@ -28,8 +28,8 @@ public sealed class CleanTests
                 Assert.That(clean.ExitCode, Is.Zero, clean.All);
                 Assert.That(DockerImages.RemoveRepositories($"{registry}/"), Is.Empty, "no tag of the project's images is left");
                 Assert.That(DockerEngineRequirement.Docker("image", "inspect", bystander).ExitCode, Is.Zero, "another repository's image is kept");
-                // What is left in artifacts/ is the report of the Clean run itself, written after the task.
-                Assert.That(Directory.EnumerateFiles(repository.PathOf("artifacts"), "*", SearchOption.AllDirectories).Select(Path.GetFileName), Is.EqualTo(new[] { "build-report.json" }));
+                // What is left in artifacts/ is the report of the Clean run itself (JSON and HTML), written after the task.
+                Assert.That(Directory.EnumerateFiles(repository.PathOf("artifacts"), "*", SearchOption.AllDirectories).Select(Path.GetFileName), Is.EquivalentTo(new[] { "build-report.json", "build-report.html" }));
             }
         }
         finally

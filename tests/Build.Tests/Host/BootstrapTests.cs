@@ -15,13 +15,13 @@ public sealed class BootstrapTests
     {
         using var copy = BootstrapCopy.Create();
 
-        var (exitCode, output, error) = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, [new("BUILD_HOST", "jit")]);
+        var (exitCode, output, error) = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, [new("BUILD_HOST", "aot")]);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exitCode, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("BUILD_HOST=jit is not a kind of build host")
-                .And.Contain("BUILD_HOST=native").And.Contain("BUILD_HOST=readytorun"));
+            Assert.That(error, Does.Contain("BUILD_HOST=aot is not a kind of build host")
+                .And.Contain("BUILD_HOST=auto").And.Contain("BUILD_HOST=native").And.Contain("BUILD_HOST=readytorun").And.Contain("BUILD_HOST=jit"));
             Assert.That(output, Is.Empty);
             Assert.That(Directory.Exists(Path.Combine(copy.Root, ".build")), Is.False, "nothing compiled, nothing written");
         }
@@ -32,22 +32,43 @@ public sealed class BootstrapTests
     {
         using var copy = BootstrapCopy.Create();
         var path = copy.PathWithout("gcc", "clang", "cc");
+        KeyValuePair<string, string?>[] environment = [new("PATH", path), new("NO_COLOR", "1"), new("BUILD_HOST", "native")];
 
-        var first = TestEnvironment.Run("bash", [copy.Script, "--target=EnsureLock", "--locked", "--dryrun"], copy.Root, [new("PATH", path), new("NO_COLOR", "1")]);
-        var second = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, [new("PATH", path), new("NO_COLOR", "1")]);
+        var first = TestEnvironment.Run("bash", [copy.Script, "--target=EnsureLock", "--locked", "--dryrun"], copy.Root, environment);
+        var second = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, environment);
 
-        var host = Path.Combine(copy.Root, ".build", "host");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
             Assert.That(first.StdErr, Does.Contain("no C linker (clang or gcc) for the native build host: building the readytorun host instead"));
             Assert.That(first.StdOut, Does.Contain("This was a dry run."), "the build itself ran, on the readytorun host");
-            Assert.That(File.Exists(Path.Combine(host, "Build.dll")), Is.True);
-            Assert.That(File.Exists(Path.Combine(host, "Build")), Is.False, "no native executable");
-            Assert.That(File.ReadAllText(Path.Combine(host, ".sources-stamp")), Does.StartWith("native "), "the fallback is remembered until build/ changes");
+            Assert.That(File.Exists(Path.Combine(copy.Host, "Build.dll")), Is.True);
+            Assert.That(File.Exists(Path.Combine(copy.Host, "Build")), Is.False, "no native executable");
+            Assert.That(copy.Stamp, Does.StartWith("readytorun "));
+            Assert.That(File.Exists(copy.NativeFailed), Is.True, "the fallback is remembered until build/ changes");
             Assert.That(Directory.Exists(Path.Combine(copy.Root, ".build", "host.next")), Is.False, "the staging folder was swapped in");
             Assert.That(second.ExitCode, Is.Zero, second.StdErr);
             Assert.That(second.StdErr, Does.Not.Contain("build.sh:"), "a second run compiles nothing");
+        }
+    }
+
+    [Test]
+    public void Without_a_C_linker_the_first_run_keeps_the_quick_host_and_says_so_once()
+    {
+        using var copy = BootstrapCopy.Create();
+        KeyValuePair<string, string?>[] environment = [new("PATH", copy.PathWithout("gcc", "clang", "cc")), new("BUILD_HOST", null)];
+
+        var first = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, environment);
+        var second = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, environment);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.StdErr);
+            Assert.That(first.StdErr, Does.Contain("no C linker (clang or gcc) for the native build host: staying with the JIT host"));
+            Assert.That(copy.Stamp, Does.StartWith("jit "));
+            Assert.That(File.Exists(Path.Combine(copy.Root, ".build", "host-native.pid")), Is.False, "no background compile");
+            Assert.That(second.ExitCode, Is.Zero, second.StdErr);
+            Assert.That(second.StdErr, Does.Not.Contain("build.sh:"), "said once");
         }
     }
 
@@ -55,13 +76,43 @@ public sealed class BootstrapTests
     /// What build.sh needs to build the host (build/ without bin/obj, the shared props, global.json) and what the
     /// host reads, in a temporary folder: the tests compile and swap hosts there, never in the repository.
     /// </summary>
-    private sealed class BootstrapCopy : IDisposable
+    internal sealed class BootstrapCopy : IDisposable
     {
         private BootstrapCopy(string root) => Root = root;
 
         public string Root { get; }
 
         public string Script => Path.Combine(Root, "build.sh");
+
+        public string Host => Path.Combine(Root, ".build", "host");
+
+        /// <summary>The host's stamp, "KIND FINGERPRINT", or empty when there is no host yet.</summary>
+        public string Stamp => File.Exists(Path.Combine(Host, ".sources-stamp")) ? File.ReadAllText(Path.Combine(Host, ".sources-stamp")) : string.Empty;
+
+        public string NativeFailed => Path.Combine(Root, ".build", "host-native.failed");
+
+        public string NativeLock => Path.Combine(Root, ".build", "host-native.lock");
+
+        public string NativeLog => Path.Combine(Root, ".build", "host-native.log");
+
+        /// <summary>True while a process holds the flock on <paramref name="path"/> (a background compile runs).</summary>
+        public static bool IsLocked(string path) =>
+            File.Exists(path) && TestEnvironment.Run("flock", ["-n", path, "true"], null).ExitCode != 0;
+
+        /// <summary>Waits until no background compile holds the native lock (bounded).</summary>
+        public void WaitForBackgroundCompile(TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (IsLocked(NativeLock))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    Assert.Fail($"the background compile did not end within {timeout.TotalSeconds} s");
+                }
+
+                Thread.Sleep(200);
+            }
+        }
 
         public static BootstrapCopy Create()
         {
@@ -103,6 +154,186 @@ public sealed class BootstrapTests
             return bin;
         }
 
-        public void Dispose() => Directory.Delete(Root, recursive: true);
+        public void Dispose()
+        {
+            WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}
+
+/// <summary>
+/// build.sh trusts the host, not only its stamp: a host that cannot start is rebuilt, with the stamp intact. One
+/// readytorun host is compiled for the fixture; each case damages it, and the rebuild is incremental.
+/// </summary>
+[NonParallelizable]
+public sealed class BootstrapRepairTests
+{
+    private BootstrapTests.BootstrapCopy _copy = null!;
+
+    [OneTimeSetUp]
+    public void CompileOneHost()
+    {
+        _copy = BootstrapTests.BootstrapCopy.Create();
+        var built = TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root, [new("BUILD_HOST", "readytorun")]);
+        Assert.That(built.ExitCode, Is.Zero, built.StdOut + built.StdErr);
+    }
+
+    [OneTimeTearDown]
+    public void Delete() => _copy.Dispose();
+
+    public static IEnumerable<TestCaseData> Damages()
+    {
+        yield return new TestCaseData("Build.dll", (Action<string>)(path => File.WriteAllBytes(path, []))).SetArgDisplayNames("Build.dll truncated to 0 bytes");
+        yield return new TestCaseData("Build.dll", (Action<string>)File.Delete).SetArgDisplayNames("Build.dll deleted");
+        yield return new TestCaseData("Build.dll", (Action<string>)(path => File.WriteAllText(path, "not an assembly"))).SetArgDisplayNames("Build.dll not an assembly");
+        yield return new TestCaseData("Build.runtimeconfig.json", (Action<string>)File.Delete).SetArgDisplayNames("runtimeconfig deleted");
+    }
+
+    [TestCaseSource(nameof(Damages))]
+    public void A_host_that_cannot_start_is_rebuilt_although_its_stamp_is_intact(string file, Action<string> damage)
+    {
+        var stampBefore = _copy.Stamp;
+        damage(Path.Combine(_copy.Host, file));
+
+        var run = TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root, [new("BUILD_HOST", "readytorun")]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr);
+            Assert.That(run.StdErr, Does.Contain("build.sh: building the readytorun build host (the host in .build/host cannot start"));
+            Assert.That(new FileInfo(Path.Combine(_copy.Host, "Build.dll")).Length, Is.GreaterThan(0));
+            Assert.That(_copy.Stamp, Is.EqualTo(stampBefore), "the same sources, the same stamp");
+        }
+    }
+}
+
+/// <summary>
+/// BUILD_HOST=auto: the first run compiles the quick JIT host, runs the command, and leaves the native compile to a
+/// detached background process (here the stand-in tests/Build.Tests/Host/fake-native-publish.sh, a few seconds instead
+/// of minutes), which swaps its host in when done, or is discarded when build/ changed meanwhile, or fails and is
+/// remembered. The fixture shares one copy; each case starts with the state it needs.
+/// </summary>
+[NonParallelizable]
+public sealed class BackgroundNativeCompileTests
+{
+    private BootstrapTests.BootstrapCopy _copy = null!;
+
+    private static string FakePublish => Path.Combine(HostRun.RepositoryRoot, "tests", "Build.Tests", "Host", "fake-native-publish.sh");
+
+    private (int ExitCode, string StdOut, string StdErr) Run(string seconds, bool fail = false) =>
+        TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root,
+            [new("BUILD_HOST", null), new("BUILD_HOST_NATIVE_PUBLISH", FakePublish), new("FAKE_NATIVE_SECONDS", seconds), new("FAKE_NATIVE_FAIL", fail ? "1" : null)]);
+
+    [OneTimeSetUp]
+    public void CreateCopy() => _copy = BootstrapTests.BootstrapCopy.Create();
+
+    [OneTimeTearDown]
+    public void Delete() => _copy.Dispose();
+
+    [Test]
+    public void The_first_run_does_not_wait_for_the_native_compile_and_a_later_run_gets_the_native_host()
+    {
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        TouchASource(); // the first run after a change of build/
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var first = Run("20");
+        var firstTook = watch.Elapsed;
+        var compiling = BootstrapTests.BootstrapCopy.IsLocked(_copy.NativeLock);
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        var later = Run("20");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
+            Assert.That(first.StdErr, Does.Contain("build.sh: compiling the build host"));
+            Assert.That(compiling, Is.True, $"the native compile still ran when the first run had ended ({firstTook.TotalSeconds:0.0} s), its output pipe closed");
+            Assert.That(File.ReadAllText(_copy.NativeLog), Does.Contain("native build host ready"));
+            Assert.That(_copy.Stamp, Does.StartWith("native "));
+            Assert.That(File.Exists(Path.Combine(_copy.Host, "Build")) && !File.Exists(Path.Combine(_copy.Host, "Build.dll")), Is.True, "the native host was swapped in");
+            Assert.That(later.ExitCode, Is.Zero, later.StdErr);
+            Assert.That(later.StdErr, Does.Not.Contain("build.sh:"), "nothing compiled, nothing started");
+        }
+    }
+
+    [Test]
+    public void A_native_host_that_cannot_start_is_rebuilt_although_its_stamp_is_intact([Values("truncated", "deleted", "not executable")] string damage)
+    {
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        if (!_copy.Stamp.StartsWith("native ", StringComparison.Ordinal))
+        {
+            if (File.Exists(_copy.NativeFailed))
+            {
+                File.Delete(_copy.NativeFailed);
+            }
+
+            Run("1");
+            _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        }
+
+        var host = Path.Combine(_copy.Host, "Build");
+        Assert.That(_copy.Stamp, Does.StartWith("native "), "a native host to damage");
+        switch (damage)
+        {
+            case "truncated": File.WriteAllBytes(host, []); break;
+            case "deleted": File.Delete(host); break;
+            default: TestEnvironment.Run("chmod", ["a-x", host], null); break;
+        }
+
+        var run = Run("1");
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr);
+            Assert.That(run.StdErr, Does.Contain("build.sh: compiling the build host (the host in .build/host cannot start"));
+            Assert.That(_copy.Stamp, Does.StartWith("native "), "and the native host came back in the background");
+        }
+    }
+
+    [Test]
+    public void A_change_of_build_during_the_native_compile_discards_its_host()
+    {
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        TouchASource();
+        var first = Run("15");
+        Thread.Sleep(3000); // the compile has copied the sources by now
+        TouchASource();
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
+            Assert.That(File.ReadAllText(_copy.NativeLog), Does.Contain("build/ changed during the native compile: its host was discarded"));
+            Assert.That(_copy.Stamp, Does.StartWith("jit "), "the JIT host stays until a run of today's sources");
+        }
+    }
+
+    [Test]
+    public void A_failed_native_compile_is_remembered_and_said_once()
+    {
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        TouchASource();
+        var first = Run("1", fail: true);
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        var second = Run("1");
+        var third = Run("1");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.StdErr);
+            Assert.That(File.Exists(_copy.NativeFailed), Is.True);
+            Assert.That(second.ExitCode, Is.Zero, second.StdErr);
+            Assert.That(second.StdErr, Does.Contain("the native build host did not compile for these sources"));
+            Assert.That(third.StdErr, Does.Not.Contain("build.sh:"), "said once, not tried again for the same sources");
+            Assert.That(BootstrapTests.BootstrapCopy.IsLocked(_copy.NativeLock), Is.False, "no compile started again");
+            Assert.That(_copy.Stamp, Does.StartWith("jit "));
+        }
+    }
+
+    private void TouchASource()
+    {
+        var source = Path.Combine(_copy.Root, "build", "Program.cs");
+        File.AppendAllText(source, "\n");
     }
 }

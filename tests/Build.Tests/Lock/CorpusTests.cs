@@ -1,9 +1,13 @@
-using NUnit.Framework;
 using Build.Lock;
+using Build.Tests.Support;
+using NUnit.Framework;
 
 namespace Build.Tests.Lock;
 
-/// <summary>The 70 real projects of shared/poetry-lock-corpus, one test each.</summary>
+/// <summary>
+/// The 70 real projects of the Poetry lock corpus (Corpus/ beside this file, with its labels.tsv and README), one test
+/// each. The corpus lives in the repository so that every clone runs the same tests as CI.
+/// </summary>
 public sealed class CorpusTests
 {
     public sealed record CorpusCase(string Folder, string Expected, string ExpectedCurrentPoetry, string Poetry, string LockVersion)
@@ -11,18 +15,11 @@ public sealed class CorpusTests
         public override string ToString() => Folder;
     }
 
-    private static string? CorpusDirectory =>
-        TestEnvironment.SharedDirectory() is { } shared ? Path.Combine(shared, "poetry-lock-corpus") : null;
+    private static string CorpusDirectory => Path.Combine(HostRun.RepositoryRoot, "tests", "Build.Tests", "Lock", "Corpus");
 
     public static IEnumerable<TestCaseData> Cases()
     {
-        if (CorpusDirectory is not { } corpus || !File.Exists(Path.Combine(corpus, "labels.tsv")))
-        {
-            yield return new TestCaseData(null).SetName("Corpus_is_found");
-            yield break;
-        }
-
-        foreach (var line in File.ReadLines(Path.Combine(corpus, "labels.tsv")).Skip(1))
+        foreach (var line in File.ReadLines(Path.Combine(CorpusDirectory, "labels.tsv")).Skip(1))
         {
             var columns = line.Split('\t');
             if (columns.Length < 5)
@@ -36,28 +33,16 @@ public sealed class CorpusTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void Verdict_agrees_with_the_Poetry_that_wrote_the_lock(CorpusCase? item)
+    public void Verdict_agrees_with_the_Poetry_that_wrote_the_lock(CorpusCase item)
     {
-        if (item is null)
-        {
-            TestEnvironment.IgnoreExceptOnCi("shared/poetry-lock-corpus not found (set OMNINODE_SHARED)");
-            return;
-        }
-
-        var verdict = LockInspector.Inspect(Path.Combine(CorpusDirectory!, item.Folder));
+        var verdict = LockInspector.Inspect(Path.Combine(CorpusDirectory, item.Folder));
         Assert.That(verdict.State, Is.EqualTo(item.Expected == "fresh" ? LockState.Fresh : LockState.Stale), verdict.Message);
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void Verdict_agrees_with_Poetry_2_3_when_judging_as_current_Poetry(CorpusCase? item)
+    public void Verdict_agrees_with_Poetry_2_3_when_judging_as_current_Poetry(CorpusCase item)
     {
-        if (item is null)
-        {
-            TestEnvironment.IgnoreExceptOnCi("shared/poetry-lock-corpus not found (set OMNINODE_SHARED)");
-            return;
-        }
-
-        var verdict = LockInspector.Inspect(Path.Combine(CorpusDirectory!, item.Folder), HashRules.OfCurrentPoetry);
+        var verdict = LockInspector.Inspect(Path.Combine(CorpusDirectory, item.Folder), HashRules.OfCurrentPoetry);
         Assert.That(verdict.State, Is.EqualTo(item.ExpectedCurrentPoetry == "fresh" ? LockState.Fresh : LockState.Stale), verdict.Message);
     }
 }

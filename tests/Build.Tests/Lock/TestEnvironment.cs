@@ -1,10 +1,9 @@
 using NUnit.Framework;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace Build.Tests.Lock;
 
-/// <summary>Where shared test data lives, and how tests that need a tool are skipped (never silently on CI).</summary>
+/// <summary>How tests that need a tool find it, and are skipped when it is missing (never silently on CI).</summary>
 internal static class TestEnvironment
 {
     public static bool OnCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
@@ -18,29 +17,6 @@ internal static class TestEnvironment
         }
 
         Assert.Ignore(reason);
-    }
-
-    /// <summary>The shared folder: $OMNINODE_SHARED, or a <c>shared/</c> found upward from the tests or their sources.</summary>
-    public static string? SharedDirectory([CallerFilePath] string sourceFile = "")
-    {
-        if (Environment.GetEnvironmentVariable("OMNINODE_SHARED") is { Length: > 0 } configured && Directory.Exists(configured))
-        {
-            return configured;
-        }
-
-        foreach (var start in new[] { TestContext.CurrentContext.TestDirectory, AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) })
-        {
-            for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "poetry-lock-corpus")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Finds an executable on PATH.</summary>

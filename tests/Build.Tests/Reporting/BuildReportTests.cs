@@ -64,7 +64,7 @@ public sealed class BuildReportTests
     {
         var report = new BuildReport();
         report.ImageSkipped(Orchestrator, "up to date");
-        report.Lock("stale", "content-hash differs");
+        report.Lock(new LockEntry("stale", "content-hash differs"));
         report.Compose([new ServiceHealth("reducer", 2, 2, 0)]);
         report.Fail(new BuildFailure("poetry.lock", 12, "stale"));
         report.Fail(new BuildFailure(null, null, "a later failure is not the cause"));
@@ -95,13 +95,45 @@ public sealed class BuildReportTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(json.RootElement.GetProperty("target").GetString(), Is.EqualTo("B"));
-                Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!), Has.Length.EqualTo(1));
+                Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName), Is.EquivalentTo(new[] { "build-report.json", "build-report.html" }));
             }
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Test]
+    public void Snapshot_carries_task_starts_image_timings_budgets_and_the_graph()
+    {
+        var report = new BuildReport();
+        report.Plan(["EnsureLock", "BuildOrchestrator"]);
+        report.Graph(["BuildOrchestrator"], [new TaskEdge("EnsureLock", "BuildOrchestrator", TaskEdgeKinds.Dependency)]);
+        report.SizeBudget(new Build.Verification.VerifyBudget(185, 120));
+        report.Task("EnsureLock", TaskStatuses.Succeeded, TimeSpan.FromSeconds(1), end: report.StartedAt.AddSeconds(1.5));
+        report.ImageOfTask("BuildOrchestrator", Orchestrator);
+        report.ImageTimed(Orchestrator, report.StartedAt.AddSeconds(2), report.StartedAt.AddSeconds(5));
+        report.ImageBuilt(Orchestrator, "sha256:abc", 1);
+        var document = report.Snapshot("BuildOrchestrator", false, Now, null, null);
+        var image = document.Images.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.Tasks[0].StartSeconds, Is.EqualTo(0.5));
+            Assert.That(image.Task, Is.EqualTo("BuildOrchestrator"));
+            Assert.That(image.Build, Is.EqualTo(new ImageTiming(2, 3)));
+            Assert.That(image.SizeBudgetBytes, Is.EqualTo(185_000_000));
+            Assert.That(document.Targets, Is.EqualTo(new[] { "BuildOrchestrator" }));
+            Assert.That(document.Edges, Has.Count.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public void A_failure_wrapped_by_a_parallel_build_keeps_its_file_line_and_tool_message()
+    {
+        var inner = new Cake.Core.CakeException(1, "docker failed").At("deployment/Dockerfile.reducer", 15).WithToolMessage("exit code: 3");
+        var wrapped = new Cake.Core.CakeException(1, "reducer:prod failed: docker failed", inner);
+        Assert.That(BuildFailure.From(wrapped), Is.EqualTo(new BuildFailure("deployment/Dockerfile.reducer", 15, "reducer:prod failed: docker failed", "exit code: 3")));
     }
 
     [Test]

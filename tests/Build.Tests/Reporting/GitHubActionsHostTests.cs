@@ -60,7 +60,9 @@ public sealed partial class GitHubActionsHostTests
             Assert.That(result.ExitCode, Is.Zero, result.All);
             Assert.That(summary, Does.Contain("## OmniNode Bridge build: Production — dry run (plan)"));
             Assert.That(summary, Does.Contain("### Tasks that would run"));
-            Assert.That(summary, Does.Contain("| BuildOrchestrator | planned |"));
+            Assert.That(summary, Does.Match(@"\| (\*\*)?BuildOrchestrator(\*\*)? \| dry run \| [\d.]+ s \| [\d.]+ s \| `[·█]+` \|"), "a timeline row");
+            Assert.That(summary, Does.Contain("### Task graph\n\n```mermaid\nflowchart LR\n"));
+            Assert.That(summary, Does.Contain("    t_Verify -.-> t_Production\n"), "the [IsDependeeOf] edge");
             Assert.That(summary, Does.Contain("### Images that would be built"));
             Assert.That(summary, Does.Match(@"\| orchestrator:prod \| `prod`, `latest`, `\d"));
             Assert.That(summary, Does.Contain("| reducer:prod |"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Build.Reporting;
 using Build.Swarm;
 using Build.Tools.Docker;
 

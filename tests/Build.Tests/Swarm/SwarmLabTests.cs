@@ -185,14 +185,14 @@ public sealed class SwarmLabTests
     {
         // The worker with the most tasks; node 1 is the manager and stays.
         var stack = _client.Stack();
-        var worker = stack.Services.SelectMany(service => service.Tasks).Select(task => task.Node)
-            .Where(node => node != $"{SwarmLab.Name}-1").GroupBy(node => node).OrderByDescending(group => group.Count()).First().Key;
+        var worker = stack.Services.SelectMany(service => service.Tasks).Select(task => task.Node ?? "")
+            .Where(node => node.Length > 0 && node != $"{SwarmLab.Name}-1").GroupBy(node => node).OrderByDescending(group => group.Count()).First().Key;
         var number = int.Parse(worker[(worker.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         _lab.StopNode(number);
         try
         {
             var clock = Stopwatch.StartNew();
-            Build.Swarm.StackEntry healed;
+            Build.Reporting.StackEntry healed;
             while (true)
             {
                 healed = _client.Stack();

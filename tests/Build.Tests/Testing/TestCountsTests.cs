@@ -12,26 +12,89 @@ public sealed class TestCountsTests
     public void Unittest_closing_lines_are_counted(string output, int passed, int failed, int skipped) =>
         Assert.That(TestCounts.FromUnittest(output), Is.EqualTo(new TestCounts(passed, failed, skipped)));
 
-    [Test]
-    public void Trx_counters_are_read()
+    private static string TrxFile(string name) =>
+        Path.Combine(Support.HostRun.RepositoryRoot, "tests", "Build.Tests", "Testing", "Trx", name);
+
+    public static IEnumerable<TestCaseData> RealTrxFiles()
     {
-        var path = Path.GetTempFileName();
-        File.WriteAllText(path, """
-            <?xml version="1.0" encoding="utf-8"?>
+        // Ignored (at run time and by attribute) and inconclusive tests are skipped: dotnet test leaves notExecuted at 0.
+        yield return new TestCaseData("mixed.trx", new TestCounts(5, 1, 3)).SetArgDisplayNames("mixed.trx");
+        yield return new TestCaseData("passed.trx", new TestCounts(3, 0, 0)).SetArgDisplayNames("passed.trx");
+    }
+
+    [TestCaseSource(nameof(RealTrxFiles))]
+    public void A_trx_file_of_a_real_dotnet_test_run_counts_every_test_once(string file, TestCounts expected) =>
+        Assert.That(TestCounts.FromTrx(TrxFile(file)), Is.EqualTo(expected));
+
+    [Test]
+    public void Suites_add_up_to_the_total_of_the_closing_line()
+    {
+        var total = TestCounts.FromTrx(TrxFile("mixed.trx")) + TestCounts.FromTrx(TrxFile("passed.trx"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(total.ClosingLine, Is.EqualTo("Tests: 8 passed, 1 failed, 3 skipped"));
+            Assert.That(total.Total, Is.EqualTo(12), "9 + 3 tests defined");
+        }
+    }
+
+    [Test]
+    public void A_test_defined_but_without_a_result_counts_as_skipped()
+    {
+        // A run cut short (a crashed test host) lists every test it discovered but has results only for those it ran.
+        var path = WriteTrx("""
             <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
-              <ResultSummary outcome="Failed">
-                <Counters total="10" executed="9" passed="7" failed="2" error="0" timeout="0" aborted="0" inconclusive="0" notExecuted="1" />
-              </ResultSummary>
+              <Results>
+                <UnitTestResult testName="A" outcome="Passed" />
+                <UnitTestResult testName="B" outcome="Timeout" />
+              </Results>
+              <TestDefinitions><UnitTest name="A" /><UnitTest name="B" /><UnitTest name="C" /></TestDefinitions>
+              <ResultSummary outcome="Failed"><Counters total="3" executed="2" passed="1" failed="0" timeout="1" /></ResultSummary>
             </TestRun>
             """);
         try
         {
-            Assert.That(TestCounts.FromTrx(path), Is.EqualTo(new TestCounts(7, 2, 1)));
+            Assert.That(TestCounts.FromTrx(path), Is.EqualTo(new TestCounts(1, 1, 1)));
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    public static IEnumerable<TestCaseData> CountersOnly()
+    {
+        // The shape dotnet test writes: ignored tests are in total but neither executed nor notExecuted.
+        yield return new TestCaseData("""total="9" executed="6" passed="5" failed="1" error="0" inconclusive="0" notExecuted="0" """, new TestCounts(5, 1, 3))
+            .SetArgDisplayNames("ignored tests only in total");
+        yield return new TestCaseData("""total="10" executed="9" passed="7" failed="2" notExecuted="1" """, new TestCounts(7, 2, 1))
+            .SetArgDisplayNames("notExecuted counted once");
+    }
+
+    [TestCaseSource(nameof(CountersOnly))]
+    public void Without_results_the_counters_count_skipped_as_total_minus_passed_and_failed(string counters, TestCounts expected)
+    {
+        var path = WriteTrx($"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <ResultSummary outcome="Failed"><Counters {counters}/></ResultSummary>
+            </TestRun>
+            """);
+        try
+        {
+            Assert.That(TestCounts.FromTrx(path), Is.EqualTo(expected));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string WriteTrx(string text)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, text);
+        return path;
     }
 
     [Test]
