@@ -21,7 +21,7 @@ public static class ExitCodes
     /// <summary>An image's Dockerfile is missing.</summary>
     public const int MissingDockerfile = 5;
 
-    /// <summary>The compose stack did not reach the state asked for (healthy, scaled, removed).</summary>
+    /// <summary>The compose or swarm stack did not reach the state asked for (healthy, scaled, converged, removed), or swarm rolled an update back.</summary>
     public const int StackNotAsAsked = 6;
 
     /// <summary>Verify found images that break its rules.</summary>
@@ -35,6 +35,9 @@ public static class ExitCodes
 
     /// <summary>The --docker client itself does not work (it reports no version of its own); the engine was not asked.</summary>
     public const int DockerClientBroken = 11;
+
+    /// <summary>Deploy or Undeploy on an engine that is not a swarm manager (or whose Engine API the build cannot ask).</summary>
+    public const int NotASwarmManager = 12;
 
     /// <summary>A program the build needs could not be started (the shell's own code for "command not found").</summary>
     public const int ToolMissing = 127;

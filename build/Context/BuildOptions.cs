@@ -51,4 +51,10 @@ public sealed record BuildOptions
 
     /// <summary>--no-install (BRIDGE_NO_INSTALL=1): never install a missing package, name the apt-get command instead.</summary>
     public bool NoInstall { get; init; }
+
+    /// <summary>--swarm-init: Deploy makes an engine that is in no swarm a single-node swarm first.</summary>
+    public bool SwarmInit { get; init; }
+
+    /// <summary>--with-registry-auth: Deploy hands the client's registry login to the swarm nodes.</summary>
+    public bool WithRegistryAuth { get; init; }
 }

@@ -122,6 +122,8 @@ public static partial class BuildOptionsParser
             ReportPath = reportPath,
             TestFilter = reader.String(OptionNames.TestFilter),
             NoInstall = reader.Flag(OptionNames.NoInstall),
+            SwarmInit = reader.Flag(OptionNames.SwarmInit),
+            WithRegistryAuth = reader.Flag(OptionNames.WithRegistryAuth),
         };
 
         if (reader.Errors.Count > 0)

@@ -19,6 +19,8 @@ public static class BuildTargets
     {
         [nameof(Tasks.Production)] = BuildTarget.Production,
         [nameof(Tasks.Push)] = BuildTarget.Production,
+        // Deploy depends on Push: the swarm runs production images.
+        [nameof(Tasks.Deploy)] = BuildTarget.Production,
         [nameof(Tasks.Default)] = BuildTarget.Production,
         [nameof(Tasks.Verify)] = BuildTarget.Production,
         [nameof(Tasks.Development)] = BuildTarget.Development,

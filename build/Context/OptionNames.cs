@@ -33,6 +33,8 @@ public static class OptionNames
     public const string Parallel = "parallel";
     public const string TestFilter = "test-filter";
     public const string NoInstall = "no-install";
+    public const string SwarmInit = "swarm-init";
+    public const string WithRegistryAuth = "with-registry-auth";
 
     /// <summary>
     /// Every option of the build, in the groups and order of the README's option table: the parser reads the
@@ -54,11 +56,13 @@ public static class OptionNames
         new(OptionGroup.Tools, Docker, "PATH", "BRIDGE_DOCKER", "the fastest docker on PATH for builds, docker for the rest", "The docker client to use; given, it also runs every build (not given: builds go to the first docker on PATH that drives BuildKit)."),
         new(OptionGroup.Tools, Poetry, "PATH", null, "poetry", "The Poetry to regenerate the lock with."),
         new(OptionGroup.Tools, NoInstall, null, "BRIDGE_NO_INSTALL", "off", "Never install a missing package (docker.io, docker-compose, mmdebstrap, ...): fail naming the apt-get command instead."),
-        new(OptionGroup.Stack, ProjectName, "NAME", null, "omninode-bridge", "Compose project name."),
-        new(OptionGroup.Stack, WaitTimeout, "SECONDS", null, "120", "How long ComposeUp and Scale wait for health."),
+        new(OptionGroup.Stack, ProjectName, "NAME", null, "omninode-bridge", "Compose project name; the stack name of Deploy and Undeploy."),
+        new(OptionGroup.Stack, WaitTimeout, "SECONDS", null, "120", "How long ComposeUp and Scale wait for health, Deploy for convergence, Undeploy for the stack to be gone."),
         new(OptionGroup.Stack, DownOnFailure, null, null, "off", "Take the stack down when it does not become healthy (default: leave it for inspection)."),
-        new(OptionGroup.Stack, Scale, "SERVICE=N", null, "none", "Replicas for Scale (repeatable); N from 0 to 100, SERVICE from the compose file."),
+        new(OptionGroup.Stack, Scale, "SERVICE=N", null, "none", "Replicas for Scale and Deploy (repeatable); N from 0 to 100, SERVICE from the compose file. Deploy keeps what a service runs when it is not named."),
         new(OptionGroup.Stack, Volumes, null, null, "off", "ComposeDown also removes volumes."),
+        new(OptionGroup.Swarm, SwarmInit, null, null, "off", "Deploy on an engine in no swarm makes it a single-node swarm first (docker swarm init --advertise-addr 127.0.0.1)."),
+        new(OptionGroup.Swarm, WithRegistryAuth, null, null, "off", "Deploy passes --with-registry-auth to docker stack deploy: the nodes pull with the client's registry login."),
         new(OptionGroup.Push, RegistryUsername, "USER", "REGISTRY_USERNAME", "none", "Push's login user."),
         new(OptionGroup.Push, RegistryPassword, "PASSWORD", "REGISTRY_PASSWORD", "none", "Push's login password: goes to docker login --password-stdin, never printed."),
         new(OptionGroup.Push, PasswordStdin, null, null, "off", "Read the registry password from standard input."),

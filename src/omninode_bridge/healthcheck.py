@@ -34,11 +34,27 @@ def check(url: str, timeout: float = 3.0) -> bool:
             status = connection.makefile("rb").readline().split()
         if len(status) >= 2 and status[1] == b"200":
             return True
-        print(f"healthcheck {url}: {b' '.join(status).decode('latin-1') or 'no answer'}", file=sys.stderr)
+        report(f"healthcheck {url}: {b' '.join(status).decode('latin-1') or 'no answer'}")
         return False
     except (OSError, ValueError) as error:
-        print(f"healthcheck {url}: {error}", file=sys.stderr)
+        report(f"healthcheck {url}: {error}")
         return False
+
+
+def report(message: str) -> None:
+    """Print why the check failed, and in a container also into the container's log.
+
+    Docker keeps a health check's own output only on the engine that ran it; the container's log (its PID 1's
+    stderr) is what ``docker service logs`` reads from any swarm manager, so a rolled-back update can name the
+    failing health output wherever the task ran.
+    """
+    print(message, file=sys.stderr)
+    if os.getpid() != 1 and os.path.exists("/.dockerenv"):
+        try:
+            with open("/proc/1/fd/2", "a", encoding="utf-8") as container_log:
+                container_log.write(message + "\n")
+        except OSError:
+            pass
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ public sealed class ExitCodesTests
         yield return new TestCaseData(ExitCodes.LoginRefused, 9).SetName("A_refused_login_exits_9");
         yield return new TestCaseData(ExitCodes.RegistryUnreachable, 10).SetName("An_unreachable_registry_exits_10");
         yield return new TestCaseData(ExitCodes.DockerClientBroken, 11).SetName("A_broken_docker_client_exits_11");
+        yield return new TestCaseData(ExitCodes.NotASwarmManager, 12).SetName("An_engine_that_is_no_swarm_manager_exits_12");
         yield return new TestCaseData(ExitCodes.ToolMissing, 127).SetName("A_missing_tool_exits_127");
         yield return new TestCaseData(ExitCodes.Interrupted, 130).SetName("SIGINT_exits_130");
         yield return new TestCaseData(ExitCodes.Terminated, 143).SetName("SIGTERM_exits_143");

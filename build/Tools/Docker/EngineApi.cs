@@ -52,13 +52,23 @@ public sealed class EngineApi : IDisposable
             : null;
 
     /// <summary>One GET; null on any transport failure (no listener, timeout, not HTTP).</summary>
-    public EngineResponse? Get(string path, CancellationToken cancellationToken = default)
+    public EngineResponse? Get(string path, CancellationToken cancellationToken = default) =>
+        Fetch(path, (content, token) => content.ReadAsStringAsync(token), (status, body) => new EngineResponse(status, body), cancellationToken);
+
+    /// <summary>
+    /// One GET whose body is bytes, not text: the multiplexed log streams (<c>/services/{id}/logs</c>,
+    /// <c>/tasks/{id}/logs</c>), whose 8-byte frame headers do not survive decoding as UTF-8. Null on a transport failure.
+    /// </summary>
+    public (int Status, byte[] Body)? GetBytes(string path, CancellationToken cancellationToken = default) =>
+        Fetch(path, (content, token) => content.ReadAsByteArrayAsync(token), (status, body) => ((int, byte[])?)(status, body), cancellationToken);
+
+    private T? Fetch<TBody, T>(string path, Func<HttpContent, CancellationToken, Task<TBody>> read, Func<int, TBody, T> answer, CancellationToken cancellationToken)
     {
         try
         {
             using var response = _http.GetAsync(path.TrimStart('/'), cancellationToken).GetAwaiter().GetResult();
-            var body = response.Content.ReadAsStringAsync(cancellationToken).GetAwaiter().GetResult();
-            return new EngineResponse((int)response.StatusCode, body);
+            var body = read(response.Content, cancellationToken).GetAwaiter().GetResult();
+            return answer((int)response.StatusCode, body);
         }
         catch (Exception error) when (error is HttpRequestException or IOException or TaskCanceledException or InvalidOperationException)
         {
@@ -67,7 +77,7 @@ public sealed class EngineApi : IDisposable
                 throw new OperationCanceledException(cancellationToken);
             }
 
-            return null;
+            return default;
         }
     }
 

@@ -1,0 +1,11 @@
+using Build.Swarm;
+using Cake.Frosting;
+
+namespace Build.Tasks;
+
+[TaskName(nameof(Undeploy))]
+[TaskDescription("Removes the stack from the swarm (docker stack rm) and waits until its services, tasks and networks are gone.")]
+public sealed class Undeploy : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) => SwarmDeployment.For(context).Undeploy();
+}

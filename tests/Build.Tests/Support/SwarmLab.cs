@@ -1,0 +1,111 @@
+using System.Diagnostics;
+
+namespace Build.Tests.Support;
+
+/// <summary>
+/// scripts/swarm-lab.sh driven from the tests: a lab of its own name and subnet (so a user's lab is left alone), its
+/// manager's DOCKER_HOST and registry, nodes stopped and started, and a check that `down` left nothing behind.
+/// </summary>
+public sealed class SwarmLab
+{
+    public const string Name = "bridgelab";
+    public const string Subnet = "10.215.0";
+
+    private static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
+    {
+        ["SWARM_LAB_NAME"] = Name,
+        ["SWARM_LAB_SUBNET"] = Subnet,
+        ["DOCKER_HOST"] = null,
+    };
+
+    private SwarmLab(IReadOnlyDictionary<string, string> lines) => Lines = lines;
+
+    /// <summary>The KEY=value lines `up` printed (DOCKER_HOST, REGISTRY, NODE_1 …).</summary>
+    public IReadOnlyDictionary<string, string> Lines { get; }
+
+    public string DockerHost => Lines["DOCKER_HOST"];
+
+    public string Registry => Lines["REGISTRY"];
+
+    public string ManagerSocket => DockerHost["unix://".Length..];
+
+    public static string Script => Path.Combine(HostRun.RepositoryRoot, "scripts", "swarm-lab.sh");
+
+    /// <summary>
+    /// Ignored with the reason where a lab cannot run (not root, a program missing), failed when CI is set: the lab
+    /// needs root for network namespaces, iproute2, iptables, nsenter/unshare, dockerd and docker-registry.
+    /// </summary>
+    public static void Require()
+    {
+        DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+        var missing = new[] { "/usr/sbin/dockerd", LocalRegistry.Program }
+            .Concat(new[] { "ip", "iptables", "nsenter", "unshare", "curl" }.Where(program => DockerEngineRequirement.Run("sh", "-c", $"command -v {program}").ExitCode != 0))
+            .Where(program => !program.StartsWith('/') || !File.Exists(program)).ToArray();
+        var problem = Environment.UserName != "root" ? "the swarm lab needs root (network namespaces, dockerd)"
+            : missing.Length > 0 ? $"the swarm lab needs {string.Join(", ", missing)}"
+            : null;
+        if (problem is null)
+        {
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
+        {
+            Assert.Fail($"CI is set but {problem}.");
+        }
+
+        Assert.Ignore(problem + ".");
+    }
+
+    /// <summary>`up 3 --load IMAGES`: the manager gets the images the build needs (the base images of the test engine).</summary>
+    public static SwarmLab Up(int nodes, string imageArchive)
+    {
+        var (exitCode, output) = Run("up", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--load", imageArchive);
+        Assert.That(exitCode, Is.Zero, output);
+        var lines = output.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && char.IsAsciiLetterUpper(line[0]) && line.Contains('=', StringComparison.Ordinal))
+            .ToDictionary(line => line[..line.IndexOf('=', StringComparison.Ordinal)], line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        Assert.That(lines.Keys, Is.SupersetOf(new[] { "DOCKER_HOST", "REGISTRY" }), output);
+        return new SwarmLab(lines);
+    }
+
+    public static (int ExitCode, string Output) Run(params string[] arguments) =>
+        DockerEngineRequirement.RunIn(HostRun.RepositoryRoot, Settings, "bash", [Script, .. arguments]);
+
+    public void StopNode(int node) => Assert.That(Run("stop-node", node.ToString(System.Globalization.CultureInfo.InvariantCulture)).ExitCode, Is.Zero);
+
+    public void StartNode(int node) => Assert.That(Run("start-node", node.ToString(System.Globalization.CultureInfo.InvariantCulture)).ExitCode, Is.Zero);
+
+    /// <summary>What a lab of <see cref="Name"/> would leave behind: namespaces, bridge, iptables rule, processes, folders.</summary>
+    public static IReadOnlyList<string> Leftovers()
+    {
+        var leftovers = new List<string>();
+        var namespaces = DockerEngineRequirement.Run("ip", "netns", "list").Output;
+        leftovers.AddRange(namespaces.Split('\n').Select(line => line.Split(' ')[0]).Where(ns => ns.StartsWith(Name + "-", StringComparison.Ordinal)).Select(ns => $"namespace {ns}"));
+        if (DockerEngineRequirement.Run("ip", "link", "show", Name + "0").ExitCode == 0)
+        {
+            leftovers.Add($"bridge {Name}0");
+        }
+
+        if (DockerEngineRequirement.Run("iptables", "-S", "FORWARD").Output.Contains($"{Name} swarm lab", StringComparison.Ordinal))
+        {
+            leftovers.Add("iptables FORWARD rule");
+        }
+
+        var processes = Process.GetProcesses().Where(process =>
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{process.Id}/cmdline").Contains($"/{Name}/", StringComparison.Ordinal);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }).Select(process => $"process {process.Id} ({process.ProcessName})");
+        leftovers.AddRange(processes);
+        leftovers.AddRange(new[] { $"/run/{Name}", $"/var/lib/{Name}" }.Where(Directory.Exists).Select(folder => $"folder {folder}"));
+        return leftovers;
+    }
+}

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Build.Tests.Support;
+
+namespace Build.Tests.Swarm;
+
+/// <summary>
+/// Deploy and Undeploy on a real 3-node swarm (scripts/swarm-lab.sh, started here and removed at the end), in order:
+/// deploy 2/3 over several nodes, a job split over every reducer, scale down and up, a rolling update with a request
+/// loop that sees no failure, an update whose health check fails and is rolled back, a worker lost and healed,
+/// Undeploy, and the lab's `down`. The images are built on the lab's manager from a scratch copy of the repository.
+/// </summary>
+[Category("Docker")]
+[Category("Swarm")]
+[NonParallelizable]
+public sealed class SwarmLabTests
+{
+    private const string Stack = "bridge-swarm-test";
+    private static readonly string[] BaseImages = ["omninode/python:3.11-bookworm", "omninode/poetry:1.3.2-bookworm"];
+
+    private SwarmLab _lab = null!;
+    private ScratchRepository _repository = null!;
+    private StackClient _client = null!;
+    private string _archive = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        SwarmLab.Require();
+        _archive = Path.Combine(Path.GetTempPath(), $"bridge-swarm-images-{Guid.NewGuid():N}.tar");
+        var (saved, output) = DockerEngineRequirement.Docker(["save", "-o", _archive, .. BaseImages]);
+        Assert.That(saved, Is.Zero, $"the base images must be on the test engine (scripts/base-images.sh): {output}");
+        _lab = SwarmLab.Up(3, _archive);
+        _repository = new ScratchRepository();
+        _client = new StackClient(_lab.ManagerSocket, Stack);
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _client?.Dispose();
+        _repository?.Dispose();
+        if (_archive is not null && File.Exists(_archive))
+        {
+            File.Delete(_archive);
+        }
+
+        SwarmLab.Run("down");
+    }
+
+    private HostResult Host(params string[] arguments) =>
+        HostRun.In(_repository.Root, new Dictionary<string, string> { ["DOCKER_HOST"] = _lab.DockerHost },
+            [.. arguments, $"--project-name={Stack}", $"--registry={_lab.Registry}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--wait-timeout=240"]);
+
+    private JsonElement ReportStack()
+    {
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_repository.Root, "artifacts", "build-report.json")));
+        return report.RootElement.GetProperty("stack").Clone();
+    }
+
+    /// <summary>One test, since each step needs the one before; the assertion messages say which step broke.</summary>
+    [Test]
+    public void Stack_deploys_serves_scales_rolls_rolls_back_heals_and_goes_away_on_three_nodes()
+    {
+        Deploy_2_3_runs_tasks_on_at_least_two_nodes();
+        A_job_is_answered_with_parts_from_every_reducer_replica();
+        Scale_down_and_up_keeps_the_other_service_as_it_runs();
+        A_rolling_update_to_new_images_answers_every_request();
+        An_image_whose_health_check_fails_is_rolled_back_and_the_old_one_keeps_serving();
+        A_lost_worker_is_healed_on_the_remaining_nodes_and_the_stack_answers();
+        Undeploy_leaves_no_service_task_or_network();
+        Lab_down_leaves_no_namespace_bridge_rule_process_or_data();
+    }
+
+    private static JsonElement Service(JsonElement stack, string name) =>
+        stack.GetProperty("services").EnumerateArray().Single(service => service.GetProperty("name").GetString() == name);
+
+    private void Deploy_2_3_runs_tasks_on_at_least_two_nodes()
+    {
+        var result = Host("--target=Deploy", "--scale=orchestrator=2", "--scale=reducer=3");
+        Assert.That(result.ExitCode, Is.Zero, result.All);
+        var stack = ReportStack();
+        var nodes = stack.GetProperty("services").EnumerateArray().SelectMany(service => service.GetProperty("tasks").EnumerateArray())
+            .Select(task => task.GetProperty("node").GetString()).Distinct().ToArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Service(stack, "orchestrator").GetProperty("running").GetInt32(), Is.EqualTo(2));
+            Assert.That(Service(stack, "reducer").GetProperty("running").GetInt32(), Is.EqualTo(3));
+            Assert.That(nodes, Has.Length.GreaterThanOrEqualTo(2), result.Output);
+            Assert.That(Service(stack, "orchestrator").GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("endpoints").GetArrayLength()), Is.All.EqualTo(1));
+            Assert.That(Service(stack, "reducer").GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("endpoints").GetArrayLength()), Is.All.Zero);
+            Assert.That(result.Output, Does.Contain("converged in").And.Contain("orchestrator 2/2 healthy"));
+        }
+    }
+
+    private void A_job_is_answered_with_parts_from_every_reducer_replica()
+    {
+        var retried = 0;
+        var endpoints = _client.OrchestratorEndpoints();
+        Assert.That(endpoints, Has.Count.EqualTo(2));
+        foreach (var endpoint in endpoints)
+        {
+            var answer = _client.Job([endpoint], 12, ref retried);
+            Assert.That(answer, Is.Not.Null, $"{endpoint} did not answer");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(answer!.Value.GetProperty("total").GetInt32(), Is.EqualTo(78));
+                Assert.That(answer.Value.GetProperty("instances").GetArrayLength(), Is.EqualTo(3), answer.Value.ToString());
+            }
+        }
+    }
+
+    private void Scale_down_and_up_keeps_the_other_service_as_it_runs()
+    {
+        var down = Host("--target=Deploy", "--exclusive", "--scale=reducer=1");
+        Assert.That(down.ExitCode, Is.Zero, down.All);
+        var afterDown = ReportStack();
+        var up = Host("--target=Deploy", "--exclusive", "--scale=reducer=3");
+        Assert.That(up.ExitCode, Is.Zero, up.All);
+        var afterUp = ReportStack();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Service(afterDown, "reducer").GetProperty("running").GetInt32(), Is.EqualTo(1));
+            Assert.That(Service(afterDown, "orchestrator").GetProperty("running").GetInt32(), Is.EqualTo(2));
+            Assert.That(Service(afterUp, "reducer").GetProperty("running").GetInt32(), Is.EqualTo(3));
+            Assert.That(down.Output, Does.Contain("ORCHESTRATOR_REPLICAS=2 REDUCER_REPLICAS=1"));
+        }
+    }
+
+    private void A_rolling_update_to_new_images_answers_every_request()
+    {
+        var before = ReportStack();
+        // A new image of both services: one line more in the code of each.
+        foreach (var module in new[] { "orchestrator.py", "reducer.py" })
+        {
+            File.AppendAllText(_repository.PathOf($"src/omninode_bridge/{module}"), "\n# rolling update test\n");
+        }
+
+        using var loop = new RequestLoop(_client);
+        var result = Host("--target=Deploy");
+        loop.Stop();
+        Assert.That(result.ExitCode, Is.Zero, result.All);
+        var after = ReportStack();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Service(after, "orchestrator").GetProperty("image").GetString(), Is.Not.EqualTo(Service(before, "orchestrator").GetProperty("image").GetString()));
+            Assert.That(Service(after, "reducer").GetProperty("image").GetString(), Is.Not.EqualTo(Service(before, "reducer").GetProperty("image").GetString()));
+            Assert.That(result.Output, Does.Contain("(updating)"));
+            Assert.That(loop.Requests, Is.GreaterThan(20), "the request loop ran during the update");
+            Assert.That(loop.Failed, Is.Zero, $"{loop.Failed} of {loop.Requests} requests failed ({loop.Retried} retried on another endpoint): {string.Join("; ", loop.Reasons)}");
+        }
+
+        TestContext.Out.WriteLine($"rolling update: {loop.Requests} requests, {loop.Failed} failed, {loop.Retried} retried on another endpoint");
+    }
+
+    private void An_image_whose_health_check_fails_is_rolled_back_and_the_old_one_keeps_serving()
+    {
+        var module = _repository.PathOf("src/omninode_bridge/orchestrator.py");
+        var good = File.ReadAllText(module);
+        var healthy = "return HTTPStatus.OK, {\"status\": \"ok\", \"node\": NODE";
+        Assert.That(good, Does.Contain(healthy), "the orchestrator's health answer moved; update this test");
+        var running = Service(ReportStack(), "orchestrator").GetProperty("image").GetString();
+        File.WriteAllText(module, good.Replace(healthy, "return HTTPStatus.SERVICE_UNAVAILABLE, {\"status\": \"broken on purpose\", \"node\": NODE", StringComparison.Ordinal));
+        try
+        {
+            var result = Host("--target=Deploy");
+            var retried = 0;
+            var answer = _client.Job(_client.OrchestratorEndpoints(), 3, ref retried);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked), result.All);
+                Assert.That(result.All, Does.Contain($"orchestrator rolled back to {running}"));
+                Assert.That(result.All, Does.Contain("Failing health check: healthcheck http://127.0.0.1:8060/health: HTTP/1.0 503"));
+                Assert.That(answer, Is.Not.Null, "the old image answers after the rollback");
+                Assert.That(_client.Stack().Services.Single(service => service.Name == "orchestrator").Image, Is.EqualTo(running));
+            }
+        }
+        finally
+        {
+            File.WriteAllText(module, good);
+        }
+    }
+
+    private void A_lost_worker_is_healed_on_the_remaining_nodes_and_the_stack_answers()
+    {
+        // The worker with the most tasks; node 1 is the manager and stays.
+        var stack = _client.Stack();
+        var worker = stack.Services.SelectMany(service => service.Tasks).Select(task => task.Node ?? "")
+            .Where(node => node.Length > 0 && node != $"{SwarmLab.Name}-1").GroupBy(node => node).OrderByDescending(group => group.Count()).First().Key;
+        var number = int.Parse(worker[(worker.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        _lab.StopNode(number);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            Build.Reporting.StackEntry healed;
+            while (true)
+            {
+                healed = _client.Stack();
+                if (healed.Services.All(service => service.Running == service.Desired && service.Tasks.All(task => task.Node != worker)))
+                {
+                    break;
+                }
+
+                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(120)), $"not healed after {worker} stopped: {string.Join(", ", healed.Services.Select(s => $"{s.Name} {s.Running}/{s.Desired}"))}");
+                Thread.Sleep(1000);
+            }
+
+            TestContext.Out.WriteLine($"healed {clock.Elapsed.TotalSeconds:0.0} s after {worker} stopped");
+            var retried = 0;
+            var answer = _client.Job(_client.OrchestratorEndpoints(), 6, ref retried);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(answer, Is.Not.Null, "the stack answers after healing");
+                Assert.That(answer!.Value.GetProperty("total").GetInt32(), Is.EqualTo(78));
+            }
+        }
+        finally
+        {
+            _lab.StartNode(number);
+        }
+    }
+
+    private void Undeploy_leaves_no_service_task_or_network()
+    {
+        var result = Host("--target=Undeploy");
+        var api = _client.Api;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.All);
+            Assert.That(result.Output, Does.Contain($"Stack {Stack}: no service, task or network left"));
+            Assert.That(api.Services(Stack), Is.Empty);
+            Assert.That(api.Tasks(Stack), Is.Empty);
+            Assert.That(api.Networks(Stack), Is.Empty);
+        }
+    }
+
+    private void Lab_down_leaves_no_namespace_bridge_rule_process_or_data()
+    {
+        var (exitCode, output) = SwarmLab.Run("down");
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(SwarmLab.Leftovers(), Is.Empty);
+    }
+}
