@@ -90,11 +90,13 @@ public sealed class InterruptionTests
         private readonly Task<string> _output;
         private readonly Task<string> _error;
         private readonly string _log;
+        private readonly CannedEngine _engine;
 
-        private InterruptibleHost(Process process, string log)
+        private InterruptibleHost(Process process, string log, CannedEngine engine)
         {
             _process = process;
             _log = log;
+            _engine = engine;
             _output = process.StandardOutput.ReadToEndAsync();
             _error = process.StandardError.ReadToEndAsync();
         }
@@ -103,6 +105,7 @@ public sealed class InterruptionTests
         {
             var log = repository.PathOf("docker-calls.log");
             File.WriteAllText(log, "");
+            var engine = CannedEngine.WithLocalBaseImages(repository.PathOf("engine.sock"));
             // setsid: the host leads a new process group (its pid is the group id), as a job in a terminal does.
             var start = new ProcessStartInfo("setsid")
             {
@@ -120,12 +123,12 @@ public sealed class InterruptionTests
             start.Environment["NO_COLOR"] = "1";
             start.Environment["FAKE_DOCKER_LOG"] = log;
             start.Environment["FAKE_DOCKER_STUBBORN"] = stubborn ? "1" : "0";
-            // Not a local unix socket: every question goes through the client, the script.
-            start.Environment["DOCKER_HOST"] = "tcp://127.0.0.1:9";
+            // The engine is a stand-in too (it has the base images); the builds go to the client, the script.
+            start.Environment["DOCKER_HOST"] = "unix://" + engine.Path;
             start.Environment.Remove("BUILD_TARGET");
             start.Environment.Remove("GITHUB_ACTIONS");
             start.Environment.Remove("CI");
-            return new InterruptibleHost(Process.Start(start)!, log);
+            return new InterruptibleHost(Process.Start(start)!, log, engine);
         }
 
         public IReadOnlyList<string> Log => File.ReadAllLines(_log);
@@ -184,6 +187,7 @@ public sealed class InterruptionTests
             }
 
             _process.Dispose();
+            _engine.Dispose();
         }
 
         private HostResult Result()

@@ -9,10 +9,12 @@ public sealed class BlameTests
     public void A_docker_client_that_does_not_work_is_named_instead_of_the_engine()
     {
         using var repository = new ScratchRepository();
-        var result = repository.Run("--target=Production", "--docker=/bin/false", "--force");
+        // An engine that answers (a stand-in with the base images), so that only the client can be to blame.
+        using var engine = CannedEngine.WithLocalBaseImages(repository.PathOf("engine.sock"));
+        var result = HostRun.In(repository.Root, new Dictionary<string, string> { ["DOCKER_HOST"] = "unix://" + engine.Path }, "--target=Production", "--docker=/bin/false", "--force");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.ExitCode, Is.EqualTo(11), result.All);
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.DockerClientBroken), result.All);
             Assert.That(result.All, Does.Contain("The docker client /bin/false (--docker or BRIDGE_DOCKER) does not work"));
             Assert.That(result.All, Does.Not.Contain("No Docker engine answered"));
         }

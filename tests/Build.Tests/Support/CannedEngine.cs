@@ -10,6 +10,19 @@ internal sealed class CannedEngine : IDisposable
     public static string Http(int status, string body) =>
         $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
 
+    /// <summary>
+    /// An engine for host tests whose docker client is a stand-in script: it answers the build's engine questions
+    /// (ping, version) and has the local base images, so the run gets as far as the client's `docker build`.
+    /// </summary>
+    public static CannedEngine WithLocalBaseImages(string path) => new(path, request => request switch
+    {
+        "/_ping" => "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 2\r\n\r\nOK",
+        "/version" => Http(200, """{"Version":"20.10.24-canned","ApiVersion":"1.41"}"""),
+        _ when request.StartsWith("/v1.41/images/omninode/", StringComparison.Ordinal) && request.EndsWith("/json", StringComparison.Ordinal) =>
+            Http(200, "{\"Id\":\"sha256:" + new string('b', 64) + "\",\"RepoTags\":[\"" + request["/v1.41/images/".Length..^"/json".Length] + "\"],\"Size\":1,\"Config\":{\"Labels\":null}}"),
+        _ => Http(404, """{"message":"no such object"}"""),
+    });
+
     private readonly Socket _listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
     private readonly Task _loop;
     private readonly List<string> _requests = [];

@@ -3,7 +3,7 @@
 # Each call and each signal is appended to $FAKE_DOCKER_LOG. FAKE_DOCKER_STUBBORN=1: the build ignores SIGINT and SIGTERM.
 echo "call $*" >> "$FAKE_DOCKER_LOG"
 case "$1" in
-  version) echo '{"Client":{"Version":"20.10.24"},"Server":{"Version":"20.10.24"}}' ;;
+  version) echo '{"Client":{"Version":"20.10.24","ApiVersion":"1.41"},"Server":{"Version":"20.10.24","ApiVersion":"1.41","Os":"linux"}}' ;;
   buildx) exit 1 ;;
   build)
     sleep 120 &
