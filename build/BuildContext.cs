@@ -61,7 +61,7 @@ public sealed class BuildContext : FrostingContext
         // The engine of the run, asked directly where the client would ask it (not behind a docker context or TLS).
         _engineApi = new(() => EngineInUse is { } engine && engine.MayUseApi(environment) ? new EngineApi(engine.Endpoint, ImageInputs.InspectTimeout) : null);
 
-        // issue 6: input digests and parallel image builds.
+        // Input digests (skip what did not change) and parallel image builds.
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, _docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(environment("DOCKER_HOST")),
             findEngineApi: () => EngineApi);
@@ -78,10 +78,10 @@ public sealed class BuildContext : FrostingContext
     /// <summary>SIGINT/SIGTERM of this run: listened for from the moment the options are valid.</summary>
     public Interruption Interruption { get; } = Interruption.Listen();
 
-    /// <summary>Input digests of the images and the engine's view of them (issue 6).</summary>
+    /// <summary>Input digests of the images and the engine's view of them.</summary>
     public ImageInputs ImageInputs { get; }
 
-    /// <summary>Starts the two images of a target together when the builder allows it (issue 6).</summary>
+    /// <summary>Starts the two images of a target together when the builder allows it.</summary>
     public ParallelImageBuilds ImageBuilds { get; }
 
     /// <summary>The target given with --target (Default when none).</summary>
@@ -110,12 +110,12 @@ public sealed class BuildContext : FrostingContext
 
     public BuildOptions Options { get; }
 
-    /// <summary>What this run did, for artifacts/build-report.json and the GitHub Actions summary (issue 7).</summary>
+    /// <summary>What this run did, for artifacts/build-report.json and the GitHub Actions summary.</summary>
     public BuildReport Report { get; } = new();
 
     /// <summary>
     /// The names of the tasks Cake will run (set at Setup from Cake's own plan; empty before). Image tasks ask it
-    /// whether their partner runs too (parallel builds, issue 6): no reflection over the assembly at run time.
+    /// whether their partner runs too (parallel builds): no reflection over the assembly at run time.
     /// </summary>
     public IReadOnlySet<string> PlannedTasks { get; private set; } = new HashSet<string>();
 

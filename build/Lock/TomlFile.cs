@@ -65,7 +65,7 @@ public static class TomlFile
         throw new LockFileException(path, null, null, reason, inner);
 }
 
-/// <summary>Tomlyn's contract for the untyped model, generated at compile time: the host is compiled ahead of time (issue 6).</summary>
+/// <summary>Tomlyn's contract for the untyped model, generated at compile time: the host is compiled ahead of time, where reflection-based contracts fail.</summary>
 [TomlSerializable(typeof(TomlTable))]
 internal sealed partial class TomlModel : TomlSerializerContext
 {

@@ -4,7 +4,7 @@ using Build.Tests.Support;
 namespace Build.Tests.Docker;
 
 /// <summary>
-/// Issue 3's "done when" against a real engine: every image builds with and without poetry.lock under both
+/// The image promises against a real engine: every image builds with and without poetry.lock under both
 /// builders, production and slim run as non-root, healthy, without Poetry or dev dependencies, a .py change keeps
 /// the dependency layers, and the compose file validates. Each image set is built once per builder and lock case
 /// (under its own registry prefix, so parallel runs and other tests never share a tag) and reused by the checks.
@@ -215,7 +215,7 @@ public sealed class ImageContentTests
             Assert.That(rebuild.After, Has.Count.EqualTo(rebuild.Before.Count));
             if (client == DockerEngineRequirement.LegacyClient)
             {
-                // Under BuildKit the host passes --cache-from <previous image> (issue 4); dockerd 20.10's BuildKit
+                // Under BuildKit the host passes --cache-from <previous image> (layer reuse across builds); dockerd 20.10's BuildKit
                 // then re-exports the cached steps from the imported inline cache with new diff ids, although every
                 // step says CACHED. Layer identity therefore holds for the legacy builder only; the CACHED step
                 // above is the proof of reuse for both.
