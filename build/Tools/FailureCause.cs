@@ -5,7 +5,7 @@ namespace Build.Tools;
 /// <summary>
 /// The lines of a failed command's output that say why it failed, so the closing error leads with them instead of
 /// the command line: the failing Dockerfile step and what it printed (legacy builder: the last <c>Step N/M</c>;
-/// BuildKit: the <c>&gt; [stage n/m]</c> block and its <c>failed to solve</c> line), otherwise the last lines
+/// BuildKit: the <c>&gt; [stage n/m]</c> block and its closing error line), otherwise the last lines
 /// (Poetry's and Compose's messages, <c>pull access denied</c>, <c>no such host</c>).
 /// </summary>
 public static partial class FailureCause
@@ -38,7 +38,10 @@ public static partial class FailureCause
     private static List<string>? BuildKitStep(List<string> lines)
     {
         var header = lines.FindLastIndex(line => line.StartsWith(" > [", StringComparison.Ordinal) || line.StartsWith("> [", StringComparison.Ordinal));
-        var solve = lines.FindLastIndex(line => line.Contains("failed to solve", StringComparison.OrdinalIgnoreCase));
+        // The closing error line: "failed to solve: …" (buildx, newer engines) or dockerd 20.10's "executor failed
+        // running [/bin/sh -c …]: exit code: N", which is the only line that says how the step failed.
+        var solve = lines.FindLastIndex(line => line.Contains("failed to solve", StringComparison.OrdinalIgnoreCase)
+            || line.TrimStart().StartsWith("executor failed running", StringComparison.Ordinal));
         if (header < 0)
         {
             return solve < 0 ? null : [lines[solve]];

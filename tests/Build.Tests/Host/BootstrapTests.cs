@@ -297,7 +297,16 @@ public sealed class BackgroundNativeCompileTests
         _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
         TouchASource();
         var first = Run("15");
-        Thread.Sleep(3000); // the compile has copied the sources by now
+        // The stand-in publish creates its output folder first, so once that exists the compile has copied the
+        // sources it builds from (the compile runs at idle priority: on a busy machine that can take a while).
+        var output = Path.Combine(_copy.Root, ".build", "native", "out");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!Directory.Exists(output) && waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.That(Directory.Exists(output), Is.True, "the background compile did not start within a minute");
         TouchASource();
         _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
 

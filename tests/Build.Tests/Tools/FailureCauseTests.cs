@@ -25,6 +25,14 @@ public sealed class FailureCauseTests
             new[] { " > [builder 3/6] RUN ./check.sh:", "#7 0.21 check.sh: the lock is stale", "ERROR: failed to solve: process \"/bin/sh -c ./check.sh\" did not complete successfully: exit code: 3" })
             .SetName("BuildKit_shows_the_failed_step_block_and_the_solve_error");
         yield return new TestCaseData(
+            new[]
+            {
+                "#6 [3/3] RUN exit 3", "#6 ERROR: executor failed running [/bin/sh -c exit 3]: exit code: 3", "------",
+                " > [3/3] RUN exit 3:", "------", "executor failed running [/bin/sh -c exit 3]: exit code: 3",
+            },
+            new[] { " > [3/3] RUN exit 3:", "executor failed running [/bin/sh -c exit 3]: exit code: 3" })
+            .SetName("The_BuildKit_of_dockerd_20_10_shows_the_failed_step_and_its_executor_error");
+        yield return new TestCaseData(
             new[] { "Step 3/57 : FROM ${BUILDER_IMAGE} AS base", "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host" },
             new[] { "Step 3/57 : FROM ${BUILDER_IMAGE} AS base", "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host" })
             .SetName("A_pull_that_cannot_reach_the_registry_shows_no_such_host");
