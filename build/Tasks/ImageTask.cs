@@ -35,8 +35,9 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>
         var options = context.Options;
         var together = ImagePairs.ParallelPartners(spec, partners, options.DryRun, options.Parallel,
             image => context.ImageInputs.Freshness(image, options.Force).Skips, () => context.BuilderChoice.Builder.IsBuildKit());
+        var builder = ImageBuilder.For(context);
         context.ImageBuilds.Run(spec, together,
-            (image, outputLine, cancellationToken) => ImageBuilder.Build(context, image, outputLine, cancellationToken));
+            (image, outputLine, cancellationToken) => builder.Build(image, outputLine, cancellationToken));
     }
 }
 
