@@ -25,8 +25,8 @@ public sealed record Requirement(string Name, string Package, IReadOnlyList<stri
     /// <summary>The workflow validator (tests/workflow) is installed with npm ci.</summary>
     public static readonly Requirement Npm = Program("npm", "npm");
 
-    /// <summary>The report's browser test renders the HTML report with it.</summary>
-    public static readonly Requirement Chromium = new("chromium", "chromium", ["/usr/bin/chromium"]);
+    /// <summary>The report's browser test renders the HTML report with it (Debian's chromium, or the Chrome of GitHub's runners).</summary>
+    public static readonly Requirement Chromium = new("chromium", "chromium", ["/usr/bin/chromium", "/usr/bin/google-chrome"]);
 
     /// <summary>The native build host links with a C compiler and the C library's start files.</summary>
     public static readonly Requirement CCompiler = Program("gcc", "gcc");
