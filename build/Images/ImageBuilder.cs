@@ -3,12 +3,20 @@ using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Core.IO;
 
 namespace Build.Images;
 
 /// <summary>Builds one planned image: checks its Dockerfile, chooses the builder options, runs `docker build`.</summary>
-public static class ImageBuilder
+public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tools, ICakeLog log)
 {
+    /// <summary>The image builder of this run; the builder, and so the engine, is probed on first use only.</summary>
+    public static ImageBuilder For(BuildContext context) => new(
+        new ImageBuildOptions(BuildOptionsView.From(context.Options), context.Options.Force, context.Options.RepositoryRoot),
+        new ImageBuildTools(context.Runner, context.ImageInputs, context.Report, context.LocalBaseImages,
+            () => context.BuilderChoice.Builder, () => context.BuildDocker, () => context.Docker),
+        context.Log);
+
     /// <summary>The settings of `docker build` for a spec on a given engine: a pure function, tested by table.</summary>
     public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder, string? inputDigest = null) => new(spec.Dockerfile, ".")
     {
@@ -25,54 +33,54 @@ public static class ImageBuilder
         Progress = builder.IsBuildKit() ? "plain" : null,
     };
 
-    public static void Build(BuildContext context, ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
+    public void Build(ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
         // The image's own time for the report's timeline: inside a parallel build it is not its task's time.
-        context.Report.ImageOfTask(ImageTable.TaskOf(spec), spec);
+        tools.Report.ImageOfTask(ImageTable.TaskOf(spec), spec);
         var started = DateTimeOffset.UtcNow;
         try
         {
-            BuildOrSkip(context, spec, outputLine, cancellationToken);
+            BuildOrSkip(spec, outputLine, cancellationToken);
         }
         finally
         {
-            context.Report.ImageTimed(spec, started, DateTimeOffset.UtcNow);
+            tools.Report.ImageTimed(spec, started, DateTimeOffset.UtcNow);
         }
     }
 
-    private static void BuildOrSkip(BuildContext context, ImageSpec spec, Action<string>? outputLine, CancellationToken cancellationToken)
+    private void BuildOrSkip(ImageSpec spec, Action<string>? outputLine, CancellationToken cancellationToken)
     {
         // Skip an image whose inputs are unchanged (see docs/performance.md); the digest checks the Dockerfile is there.
-        var digest = context.ImageInputs.Digest(spec);
-        context.Report.ImageBaseImages(spec, context.ImageInputs.BaseImages(spec));
-        if (SkipWhenUpToDate(context, spec, digest))
+        var digest = tools.Inputs.Digest(spec);
+        tools.Report.ImageBaseImages(spec, tools.Inputs.BaseImages(spec));
+        if (SkipWhenUpToDate(spec, digest))
         {
             return;
         }
 
-        var settings = Settings(spec, BuildOptionsView.From(context.Options), context.BuilderChoice.Builder, digest);
+        var settings = Settings(spec, options.Build, tools.Builder(), digest);
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
-            context.Runner.Run(context.BuildDocker.Build(settings), tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
+            tools.Runner.Run(tools.BuildDocker().Build(settings), tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
         }
         catch (CakeException exception)
         {
-            context.Report.ImageFailed(spec, digest);
-            var missing = context.ImageInputs.MissingBaseImages([spec]).Except(context.LocalBaseImages.Names).ToArray();
+            tools.Report.ImageFailed(spec, digest);
+            var missing = tools.Inputs.MissingBaseImages([spec]).Except(tools.LocalBaseImages.Names).ToArray();
             if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
             {
-                throw ImageErrors.BaseImagePullFailed(spec, missing, reason, context.LocalBaseImages.Configured, exception);
+                throw ImageErrors.BaseImagePullFailed(spec, missing, reason, tools.LocalBaseImages.Configured, exception);
             }
 
             // The report shows what docker said and the Dockerfile line it blames, not only the command that failed.
-            var dockerfile = context.Options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
+            var dockerfile = options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
             exception.At(spec.Dockerfile, DockerBuildOutput.BlamedLine(tail.Lines, File.ReadAllLines(dockerfile)))
                 .WithToolMessage(DockerBuildOutput.Message(tail.Lines));
             throw;
         }
 
-        ImageReporting.Built(context.Report, context.ImageInputs, context.Runner.DryRun, spec, digest);
+        ImageReporting.Built(tools.Report, tools.Inputs, tools.Runner.DryRun, spec, digest);
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>
@@ -90,41 +98,41 @@ public static class ImageBuilder
     /// Inspects the primary tag; when it was built from the same inputs, adds any missing tag and says so instead of
     /// building. In a dry run it only tells what a real run would do (and only when the engine answers cheaply).
     /// </summary>
-    private static bool SkipWhenUpToDate(BuildContext context, ImageSpec spec, string digest)
+    private bool SkipWhenUpToDate(ImageSpec spec, string digest)
     {
-        var inputs = context.ImageInputs;
+        var inputs = tools.Inputs;
         if (!inputs.EngineReachable)
         {
-            context.Log.Verbose("{0}: input digest {1} (no engine to compare with).", spec.PrimaryReference, digest);
+            log.Verbose("{0}: input digest {1} (no engine to compare with).", spec.PrimaryReference, digest);
             return false;
         }
 
-        var freshness = inputs.Freshness(spec, context.Options.Force);
-        var dryRun = context.Options.DryRun ? "would " : "";
+        var freshness = inputs.Freshness(spec, options.Force);
+        var dryRun = tools.Runner.DryRun ? "would " : "";
         if (!freshness.Skips)
         {
-            context.Log.Information("{0} {1}build ({2}).", spec.PrimaryReference, dryRun, freshness.Reason);
+            log.Information("{0} {1}build ({2}).", spec.PrimaryReference, dryRun, freshness.Reason);
             return false;
         }
 
         foreach (var reference in freshness.MissingReferences)
         {
-            context.Runner.Run(context.Docker.Tag(spec.PrimaryReference, reference));
+            tools.Runner.Run(tools.Docker().Tag(spec.PrimaryReference, reference));
         }
 
-        context.Log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, context.Options.DryRun ? "would skip: " : "",
-            freshness.MissingReferences.Count == 0 ? "" : $", {(context.Options.DryRun ? "would tag" : "tagged")} {string.Join(", ", freshness.MissingReferences)}");
-        if (context.Options.DryRun)
+        log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, tools.Runner.DryRun ? "would skip: " : "",
+            freshness.MissingReferences.Count == 0 ? "" : $", {(tools.Runner.DryRun ? "would tag" : "tagged")} {string.Join(", ", freshness.MissingReferences)}");
+        if (tools.Runner.DryRun)
         {
             // Still show what --force would run: the dry run is also how people read the command lines.
-            context.Log.Information("  (with --force:)");
-            context.Runner.Show(context.BuildDocker.Build(Settings(spec, BuildOptionsView.From(context.Options), context.BuilderChoice.Builder, digest)));
-            context.Report.ImagePlanned(spec, digest);
+            log.Information("  (with --force:)");
+            tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options.Build, tools.Builder(), digest)));
+            tools.Report.ImagePlanned(spec, digest);
         }
         else
         {
             var existing = inputs.Inspect(spec);
-            context.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id, sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
+            tools.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id, sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
         }
 
         return true;
@@ -136,3 +144,13 @@ public sealed record BuildOptionsView(bool Pull, bool NoCache)
 {
     public static BuildOptionsView From(Context.BuildOptions options) => new(options.Pull, options.NoCache);
 }
+
+/// <summary>What shapes the builds of a run apart from the image: the docker build switches, --force, the repository.</summary>
+public sealed record ImageBuildOptions(BuildOptionsView Build, bool Force, DirectoryPath RepositoryRoot);
+
+/// <summary>
+/// What an image build talks to: the runner, the engine's answers about images, the report, the local base images,
+/// and the builder with its command lines, which are probed on first use (an unchanged image never probes them).
+/// </summary>
+public sealed record ImageBuildTools(CommandRunner Runner, ImageInputs Inputs, BuildReport Report, LocalBaseImages LocalBaseImages,
+    Func<DockerBuilder> Builder, Func<DockerCommands> BuildDocker, Func<DockerCommands> Docker);

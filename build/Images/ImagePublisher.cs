@@ -1,5 +1,7 @@
-using Cake.Core.Diagnostics;
+using Build.Context;
 using Build.Tools;
+using Build.Tools.Docker;
+using Cake.Core.Diagnostics;
 
 namespace Build.Images;
 
@@ -8,11 +10,17 @@ namespace Build.Images;
 /// this push only: the password is never stored in the user's ~/.docker/config.json, and a login the user already
 /// had for another registry is left as it was.
 /// </summary>
-public static class ImagePublisher
+public sealed class ImagePublisher(CommandRunner runner, Func<DockerCommands> docker, ICakeLog log)
 {
-    public static void Push(BuildContext context)
+    /// <summary>The publisher of this run: its runner, its docker command lines (found on first use: that resolves the engine) and its log.</summary>
+    public static ImagePublisher For(BuildContext context) => new(context.Runner, () => context.Docker, context.Log);
+
+    /// <summary>
+    /// Logs in when a username is given, then pushes every reference; <paramref name="references"/> is asked only
+    /// after the registry and the credentials were found valid.
+    /// </summary>
+    public void Push(PushOptions options, Func<IEnumerable<string>> references)
     {
-        var options = context.Options;
         var registry = options.Registry
             ?? throw BuildErrors.BadOption("Push needs a registry: --registry=HOST[:PORT]/NAMESPACE (or BRIDGE_REGISTRY), for example --registry=127.0.0.1:5000/omninode.");
         var server = registry.Split('/')[0];
@@ -22,17 +30,14 @@ public static class ImagePublisher
         {
             if (options.RegistryUsername is { } username)
             {
-                var password = Password(context, username);
-                configFolder = context.Runner.DryRun ? null : Directory.CreateTempSubdirectory("bridge-docker-config-").FullName;
-                Login(context, WithConfig(context.Docker.Login(server, username, password), configFolder), server, username);
+                var password = Password(options, username);
+                configFolder = runner.DryRun ? null : Directory.CreateTempSubdirectory("bridge-docker-config-").FullName;
+                Login(WithConfig(docker().Login(server, username, password), configFolder), server, username);
             }
 
-            foreach (var service in ImageTable.ServiceNames)
+            foreach (var reference in references())
             {
-                foreach (var reference in context.Image(service, ImageFlavour.Production).References)
-                {
-                    context.Runner.Run(WithConfig(context.Docker.Push(reference), configFolder));
-                }
+                runner.Run(WithConfig(docker().Push(reference), configFolder));
             }
         }
         finally
@@ -44,27 +49,27 @@ public static class ImagePublisher
         }
     }
 
-    private static string Password(BuildContext context, string username)
+    private string Password(PushOptions options, string username)
     {
-        if (context.Options.PasswordFromStandardInput)
+        if (options.PasswordFromStandardInput)
         {
-            return context.Runner.DryRun ? "" : Console.In.ReadToEnd().TrimEnd('\r', '\n');
+            return runner.DryRun ? "" : Console.In.ReadToEnd().TrimEnd('\r', '\n');
         }
 
-        return context.Options.RegistryPassword
+        return options.RegistryPassword
             ?? throw BuildErrors.BadOption($"--registry-username={username} needs a password: --registry-password, REGISTRY_PASSWORD, or --password-stdin.");
     }
 
-    private static void Login(BuildContext context, ToolCommand login, string server, string username)
+    private void Login(ToolCommand login, string server, string username)
     {
-        if (context.Runner.DryRun)
+        if (runner.DryRun)
         {
-            context.Runner.Show(login);
+            runner.Show(login);
             return;
         }
 
-        context.Log.Information("$ {0}", login.Render());
-        var result = context.Runner.Capture(login);
+        log.Information("$ {0}", login.Render());
+        var result = runner.Capture(login);
         if (!result.Succeeded)
         {
             var reason = result.Error.Concat(result.Output).FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
@@ -86,4 +91,11 @@ public static class ImagePublisher
 
     private static ToolCommand WithConfig(ToolCommand command, string? configFolder) =>
         configFolder is null ? command : command with { Environment = new Dictionary<string, string>(command.Environment) { ["DOCKER_CONFIG"] = configFolder } };
+}
+
+/// <summary>Where Push pushes to and with which credentials.</summary>
+public sealed record PushOptions(string? Registry, string? RegistryUsername, string? RegistryPassword, bool PasswordFromStandardInput)
+{
+    public static PushOptions From(BuildOptions options) =>
+        new(options.Registry, options.RegistryUsername, options.RegistryPassword, options.PasswordFromStandardInput);
 }

@@ -1,4 +1,5 @@
 using Build.Lock;
+using Cake.Core.IO;
 
 namespace Build.Reporting;
 
@@ -58,15 +59,15 @@ public static class LockReporting
     /// A missing lock is pyproject.toml's problem (nothing to point at in a file that is not there); a stale lock
     /// points at poetry.lock's content-hash line, the line that disagrees with pyproject.toml.
     /// </summary>
-    public static (string File, int? Line) Blame(BuildContext context, LockVerdict? verdict)
+    public static (string File, int? Line) Blame(DirectoryPath pythonProject, Func<string, string> relative, LockVerdict? verdict)
     {
-        var lockPath = verdict?.LockPath ?? context.Options.PythonProject.CombineWithFilePath("poetry.lock").FullPath;
+        var lockPath = verdict?.LockPath ?? pythonProject.CombineWithFilePath("poetry.lock").FullPath;
         if (verdict is null || verdict.State == LockState.Missing || !File.Exists(lockPath))
         {
-            return (context.Relative(context.Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath), null);
+            return (relative(pythonProject.CombineWithFilePath("pyproject.toml").FullPath), null);
         }
 
-        return (context.Relative(lockPath), BuildFailures.LineOf(lockPath, "content-hash"));
+        return (relative(lockPath), BuildFailures.LineOf(lockPath, "content-hash"));
     }
 
     private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);

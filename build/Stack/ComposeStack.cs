@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Build.Context;
 using Build.Tools;
 using Build.Tools.Compose;
+using Build.Tools.Docker;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 
@@ -12,8 +13,15 @@ namespace Build.Stack;
 /// waiting is ours on both versions: poll the engine's container list of the project (over the engine API when it
 /// may stand in for the client, else `docker ps` + `docker container inspect`).
 /// </summary>
-public sealed class ComposeStack(BuildContext context)
+public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLog log, Interruption interruption)
 {
+    /// <summary>The stack of this run: its options, and the run's runner, command lines and engine API.</summary>
+    public static ComposeStack For(BuildContext context) => new(
+        StackOptions.From(context.Options),
+        new StackTools(context.Runner, () => context.Docker, () => context.Compose, () => context.EngineApi),
+        context.Log,
+        context.Interruption);
+
     /// <summary>
     /// How often the wait asks. Over the engine API a question costs well under a millisecond, so it asks five
     /// times a second and sees a container healthy within 0.2 s of the engine; through the client each question
@@ -21,16 +29,16 @@ public sealed class ComposeStack(BuildContext context)
     /// </summary>
     public static TimeSpan PollInterval(bool overEngineApi) => overEngineApi ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(1);
 
-    private string ProjectLabel => $"com.docker.compose.project={context.Options.ProjectName}";
+    private string ProjectLabel => $"com.docker.compose.project={options.ProjectName}";
 
     public IReadOnlyList<ContainerState> Containers()
     {
-        if (context.EngineApi?.ContainersWithLabel(ProjectLabel) is { } json && ContainerState.ParseList(json) is { } listed)
+        if (tools.EngineApi()?.ContainersWithLabel(ProjectLabel) is { } json && ContainerState.ParseList(json) is { } listed)
         {
             return listed;
         }
 
-        var ids = context.Runner.CaptureChecked(context.Docker.ContainersWithLabel(ProjectLabel)).Output
+        var ids = tools.Runner.CaptureChecked(tools.Docker().ContainersWithLabel(ProjectLabel)).Output
             .Where(line => line.Trim().Length > 0).ToArray();
         if (ids.Length == 0)
         {
@@ -38,13 +46,13 @@ public sealed class ComposeStack(BuildContext context)
         }
 
         // A container can disappear between ps and inspect (scale down); inspect then fails for it only.
-        var inspect = context.Runner.Capture(context.Docker.ContainerInspect(ids, ContainerState.InspectFormat));
+        var inspect = tools.Runner.Capture(tools.Docker().ContainerInspect(ids, ContainerState.InspectFormat));
         return inspect.Output.Select(ContainerState.Parse).OfType<ContainerState>().ToArray();
     }
 
     /// <summary>Replicas per service that run now (none in a dry run, which asks nothing of the engine).</summary>
     public IReadOnlyDictionary<string, int> RunningReplicas() =>
-        context.Runner.DryRun
+        tools.Runner.DryRun
             ? new Dictionary<string, int>()
             : StackHealth.Summarise(Containers()).ToDictionary(service => service.Service, service => service.Replicas, StringComparer.Ordinal);
 
@@ -55,11 +63,11 @@ public sealed class ComposeStack(BuildContext context)
     /// </summary>
     public void Up(bool noRecreate = false)
     {
-        var scale = new ScaleArguments(context.Options.Scale.Over(RunningReplicas()));
+        var scale = new ScaleArguments(options.Scale.Over(RunningReplicas()));
         var output = new List<string>();
-        var exitCode = context.Runner.RunUnchecked(context.Compose.Up(scale, noRecreate), line =>
+        var exitCode = tools.Runner.RunUnchecked(tools.Compose().Up(scale, noRecreate), line =>
         {
-            context.Log.Information("{0}", line);
+            log.Information("{0}", line);
             lock (output)
             {
                 output.Add(line);
@@ -69,7 +77,7 @@ public sealed class ComposeStack(BuildContext context)
         {
             var error = output.LastOrDefault(line => line.Contains("rror", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal))?.Trim()
                 ?? "see compose's output above";
-            Fail($"`{context.ComposeClient.Program} up` failed (exit code {exitCode}): {error}", Containers());
+            Fail($"`{tools.Compose().Client.Program} up` failed (exit code {exitCode}): {error}", Containers());
         }
     }
 
@@ -80,10 +88,10 @@ public sealed class ComposeStack(BuildContext context)
     /// </summary>
     public IReadOnlyList<ServiceHealth> WaitUntilHealthy(IReadOnlyDictionary<string, int>? expectedReplicas = null)
     {
-        var timeout = context.Options.WaitTimeout;
-        if (context.Runner.DryRun)
+        var timeout = options.WaitTimeout;
+        if (tools.Runner.DryRun)
         {
-            context.Log.Information("  then wait until every container of project {0} is healthy (at most {1:0} s)", context.Options.ProjectName, timeout.TotalSeconds);
+            log.Information("  then wait until every container of project {0} is healthy (at most {1:0} s)", options.ProjectName, timeout.TotalSeconds);
             return [];
         }
 
@@ -98,7 +106,7 @@ public sealed class ComposeStack(BuildContext context)
             var body = line[(line.IndexOf(']') + 1)..];
             if (body != lastLine || clock.Elapsed - lastPrinted > TimeSpan.FromSeconds(10))
             {
-                context.Log.Information(line);
+                log.Information(line);
                 lastLine = body;
                 lastPrinted = clock.Elapsed;
             }
@@ -121,9 +129,9 @@ public sealed class ComposeStack(BuildContext context)
                 Fail($"not every container was healthy after {timeout.TotalSeconds:0} s (--wait-timeout)", containers);
             }
 
-            if (context.Interruption.Token.WaitHandle.WaitOne(PollInterval(context.EngineApi is not null)))
+            if (interruption.Token.WaitHandle.WaitOne(PollInterval(tools.EngineApi() is not null)))
             {
-                context.Interruption.ThrowIfRequested("the health wait");
+                interruption.ThrowIfRequested("the health wait");
             }
         }
     }
@@ -131,10 +139,10 @@ public sealed class ComposeStack(BuildContext context)
     /// <summary>Prints the table of Scale: service, replicas, healthy.</summary>
     public void PrintTable(IReadOnlyList<ServiceHealth> services)
     {
-        context.Log.Information("{0,-14} {1,8} {2,8}", "service", "replicas", "healthy");
+        log.Information("{0,-14} {1,8} {2,8}", "service", "replicas", "healthy");
         foreach (var service in services)
         {
-            context.Log.Information("{0,-14} {1,8} {2,8}", service.Service, service.Replicas, service.Healthy);
+            log.Information("{0,-14} {1,8} {2,8}", service.Service, service.Replicas, service.Healthy);
         }
     }
 
@@ -143,21 +151,34 @@ public sealed class ComposeStack(BuildContext context)
     {
         foreach (var container in containers.Where(c => !c.IsReady))
         {
-            context.Log.Error("--- last log lines of {0} ({1}, health {2}) ---", container.Name, container.Status, container.Health);
-            var logs = context.Runner.Capture(context.Docker.ContainerLogs(container.Id, 30));
+            log.Error("--- last log lines of {0} ({1}, health {2}) ---", container.Name, container.Status, container.Health);
+            var logs = tools.Runner.Capture(tools.Docker().ContainerLogs(container.Id, 30));
             foreach (var logLine in logs.Output.Concat(logs.Error).TakeLast(30))
             {
-                context.Log.Error("  {0}", logLine);
+                log.Error("  {0}", logLine);
             }
         }
 
         var advice = "The stack is left running for inspection (docker ps, docker logs); ./build.sh --target=ComposeDown removes it.";
-        if (context.Options.DownOnFailure)
+        if (options.DownOnFailure)
         {
-            context.Runner.RunUnchecked(context.Compose.Down(context.Options.RemoveVolumes));
+            tools.Runner.RunUnchecked(tools.Compose().Down(options.RemoveVolumes));
             advice = "The stack was taken down (--down-on-failure).";
         }
 
-        throw BuildErrors.StackNotAsAsked($"Project {context.Options.ProjectName}: {reason}. {advice}");
+        throw BuildErrors.StackNotAsAsked($"Project {options.ProjectName}: {reason}. {advice}");
     }
 }
+
+/// <summary>What a compose stack is asked for: its project, the replicas asked for, how long to wait, what to do on a failure.</summary>
+public sealed record StackOptions(string ProjectName, ScalePlan Scale, TimeSpan WaitTimeout, bool DownOnFailure, bool RemoveVolumes)
+{
+    public static StackOptions From(BuildOptions options) =>
+        new(options.ProjectName, options.Scale, options.WaitTimeout, options.DownOnFailure, options.RemoveVolumes);
+}
+
+/// <summary>
+/// What a compose stack talks to the engine with. The command lines and the engine API are found on first use: in a
+/// real run finding them resolves the engine, which a dry run never does.
+/// </summary>
+public sealed record StackTools(CommandRunner Runner, Func<DockerCommands> Docker, Func<ComposeCommands> Compose, Func<EngineApi?> EngineApi);

@@ -11,7 +11,7 @@ public sealed class ComposeUp : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var stack = new ComposeStack(context);
+        var stack = ComposeStack.For(context);
         stack.Up();
         context.Report.Compose(stack.WaitUntilHealthy());
     }

@@ -36,7 +36,7 @@ public sealed class EnsureLock : FrostingTask<BuildContext>
         context.Report.Lock(LockReporting.Entry(result));
         if (!result.Ok)
         {
-            var (file, line) = LockReporting.Blame(context, result.After ?? result.Before);
+            var (file, line) = LockReporting.Blame(context.Options.PythonProject, context.Relative, result.After ?? result.Before);
             throw BuildErrors.LockNotFresh(result.Message).At(file, line);
         }
 

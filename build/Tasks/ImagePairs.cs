@@ -1,5 +1,4 @@
 using Build.Images;
-using Build.Tools.Docker;
 
 namespace Build.Tasks;
 
@@ -9,26 +8,26 @@ namespace Build.Tasks;
 /// </summary>
 public static class ImagePairs
 {
-    /// <summary>The images of the partner tasks in this run's plan.</summary>
-    public static IReadOnlyList<ImageSpec> PartnersInPlan(BuildContext context, ImageSpec spec) =>
-        [.. ImageTable.PartnersInPlan(spec.Service, spec.Flavour == ImageFlavour.Slim, context.PlannedTasks)
-            .Select(service => context.Image(service, spec.Flavour))];
+    /// <summary>The images of the partner tasks in this run's plan, each planned by <paramref name="image"/>.</summary>
+    public static IReadOnlyList<ImageSpec> PartnersInPlan(ImageSpec spec, IReadOnlySet<string> plannedTasks, Func<string, ImageFlavour, ImageSpec> image) =>
+        [.. ImageTable.PartnersInPlan(spec.Service, spec.Flavour == ImageFlavour.Slim, plannedTasks)
+            .Select(service => image(service, spec.Flavour))];
 
     /// <summary>
     /// The images built together with <paramref name="spec"/>: empty (sequential) in a dry run, with --parallel=false,
     /// without a partner in the plan, when any of the images is up to date (nothing to overlap; this is decided before
     /// the engine is probed, so an unchanged run never pays for the probe) and with the legacy builder.
+    /// <paramref name="builderIsBuildKit"/> is asked last: it probes the builder.
     /// </summary>
-    public static IReadOnlyList<ImageSpec> ParallelPartners(BuildContext context, ImageSpec spec, IReadOnlyList<ImageSpec> partners)
+    public static IReadOnlyList<ImageSpec> ParallelPartners(ImageSpec spec, IReadOnlyList<ImageSpec> partners, bool dryRun, bool parallel,
+        Func<ImageSpec, bool> upToDate, Func<bool> builderIsBuildKit)
     {
-        if (context.Options.DryRun || !context.Options.Parallel || partners.Count == 0)
+        if (dryRun || !parallel || partners.Count == 0)
         {
             return [];
         }
 
-        var inputs = context.ImageInputs;
-        if (inputs.Freshness(spec, context.Options.Force).Skips || partners.Any(partner => inputs.Freshness(partner, context.Options.Force).Skips)
-            || !context.BuilderChoice.Builder.IsBuildKit())
+        if (upToDate(spec) || partners.Any(upToDate) || !builderIsBuildKit())
         {
             return [];
         }

@@ -1,4 +1,5 @@
 using Build.Images;
+using Build.Tools.Docker;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -21,7 +22,7 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var spec = Spec(context);
-        var partners = ImagePairs.PartnersInPlan(context, spec);
+        var partners = ImagePairs.PartnersInPlan(spec, context.PlannedTasks, context.Image);
         // One question answers for all these images and their base images; a missing local base image is made first.
         ImageSpec[] specs = [spec, .. partners];
         var missingBases = context.ImageInputs.MissingBaseImages(specs);
@@ -31,8 +32,12 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>
             context.ImageInputs.Prefetch(specs);
         }
 
-        context.ImageBuilds.Run(spec, ImagePairs.ParallelPartners(context, spec, partners),
-            (image, outputLine, cancellationToken) => ImageBuilder.Build(context, image, outputLine, cancellationToken));
+        var options = context.Options;
+        var together = ImagePairs.ParallelPartners(spec, partners, options.DryRun, options.Parallel,
+            image => context.ImageInputs.Freshness(image, options.Force).Skips, () => context.BuilderChoice.Builder.IsBuildKit());
+        var builder = ImageBuilder.For(context);
+        context.ImageBuilds.Run(spec, together,
+            (image, outputLine, cancellationToken) => builder.Build(image, outputLine, cancellationToken));
     }
 }
 

@@ -8,5 +8,7 @@ namespace Build.Tasks;
 [IsDependentOn(typeof(Production))]
 public sealed class Push : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context) => ImagePublisher.Push(context);
+    public override void Run(BuildContext context) =>
+        ImagePublisher.For(context).Push(PushOptions.From(context.Options),
+            () => ImageTable.ServiceNames.SelectMany(service => context.Image(service, ImageFlavour.Production).References));
 }

@@ -15,7 +15,7 @@ public sealed class Scale : FrostingTask<BuildContext>
         var plan = context.Options.Scale;
 
         // --no-recreate keeps the healthy containers as they are; compose only adds or removes replicas.
-        var stack = new ComposeStack(context);
+        var stack = ComposeStack.For(context);
         stack.Up(noRecreate: true);
         var services = stack.WaitUntilHealthy(plan.Replicas);
         context.Report.Compose(services);

@@ -78,7 +78,7 @@ public sealed partial class OptionHelpTests
     [Test]
     public void Version_names_the_build_suite_and_the_commit_of_its_repository()
     {
-        var head = Lock.TestEnvironment.Run("git", ["rev-parse", "--short=7", "HEAD"], HostRun.RepositoryRoot).StdOut.Trim();
+        var head = TestEnvironment.Run("git", ["rev-parse", "--short=7", "HEAD"], HostRun.RepositoryRoot).StdOut.Trim();
 
         var result = HostRun.In(Path.GetTempPath(), null, "--version");
 

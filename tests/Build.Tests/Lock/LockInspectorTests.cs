@@ -1,5 +1,6 @@
-using NUnit.Framework;
 using Build.Lock;
+using Build.Tests.Support;
+using NUnit.Framework;
 
 namespace Build.Tests.Lock;
 

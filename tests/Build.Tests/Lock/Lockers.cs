@@ -1,7 +1,8 @@
-using NUnit.Framework;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Build.Lock;
+using Build.Tests.Support;
+using NUnit.Framework;
 
 namespace Build.Tests.Lock;
 

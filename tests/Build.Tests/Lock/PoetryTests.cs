@@ -1,6 +1,7 @@
-using NUnit.Framework;
 using System.Diagnostics;
 using Build.Lock;
+using Build.Tests.Support;
+using NUnit.Framework;
 
 namespace Build.Tests.Lock;
 

@@ -1,5 +1,6 @@
-using NUnit.Framework;
 using Build.Lock;
+using Build.Tests.Support;
+using NUnit.Framework;
 using Tomlyn.Model;
 
 namespace Build.Tests.Lock;

@@ -1,5 +1,4 @@
 using Build.Provisioning;
-using Build.Tests.Lock;
 using Build.Tests.Support;
 using Build.Tools;
 using Cake.Core;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Build.Tests.Lock;
 using Build.Tests.Support;
 
 namespace Build.Tests.Reporting;

@@ -1,5 +1,6 @@
 using Build.Lock;
 using Build.Reporting;
+using Cake.Core.IO;
 
 namespace Build.Tests.Reporting;
 
@@ -33,6 +34,29 @@ public sealed class LockReportingTests
         {
             Assert.That(entry.State, Is.EqualTo("regenerated"));
             Assert.That(entry.Changes, Is.EqualTo(new[] { "content-hash aaaaaaaaaaaa → bbbbbbbbbbbb" }));
+        }
+    }
+
+    [Test]
+    public void A_stale_lock_is_blamed_on_its_content_hash_line_and_a_missing_one_on_pyproject()
+    {
+        var root = Directory.CreateTempSubdirectory("bridge-blame-").FullName;
+        try
+        {
+            var lockPath = Path.Combine(root, "poetry.lock");
+            File.WriteAllText(lockPath, "[metadata]\nlock-version = \"2.0\"\ncontent-hash = \"aaaa\"\n");
+            string Relative(string path) => Path.GetRelativePath(root, path);
+            var stale = LockReporting.Blame(new DirectoryPath(root), Relative, Verdict(LockState.Stale, "aaaa", "bbbb") with { LockPath = lockPath });
+            var missing = LockReporting.Blame(new DirectoryPath(root), Relative, Verdict(LockState.Missing, "", "bbbb") with { LockPath = lockPath });
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(stale, Is.EqualTo(("poetry.lock", (int?)3)));
+                Assert.That(missing, Is.EqualTo(("pyproject.toml", (int?)null)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 }

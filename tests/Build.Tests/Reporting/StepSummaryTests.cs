@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Build.Reporting;
-using Build.Tests.Lock;
 using Build.Tests.Support;
 
 namespace Build.Tests.Reporting;

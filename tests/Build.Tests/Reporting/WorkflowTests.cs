@@ -1,4 +1,3 @@
-using Build.Tests.Lock;
 using Build.Tests.Support;
 
 namespace Build.Tests.Reporting;

@@ -1,28 +1,102 @@
+using Build.Context;
+using Build.Stack;
 using Build.Tests.Support;
+using Build.Tools;
+using Build.Tools.Compose;
+using Build.Tools.Docker;
+using Cake.Core;
+using Cake.Core.IO;
 
 namespace Build.Tests.Stack;
 
 /// <summary>
-/// On a real engine: every `compose up` of a run names the replica counts, so re-running Scale (with its ComposeUp
-/// dependency, not --exclusive) and a plain ComposeUp on a scaled stack keep every healthy container: same ids.
+/// In-process with the recording process runner: the command lines of the stack. On a real engine: every
+/// `compose up` of a run names the replica counts, so re-running Scale (with its ComposeUp dependency, not
+/// --exclusive) and a plain ComposeUp on a scaled stack keep every healthy container: same ids.
 /// </summary>
-[Category("Docker")]
 [NonParallelizable]
 public sealed class ComposeStackTests
 {
     private const string Project = "bridge-replicas-test";
 
+    private const string RunningReducer = "c1|reducer|/omninode-bridge_reducer_1|running|healthy";
+
     private static HostResult Host(params string[] arguments) =>
         HostRun.In(HostRun.RepositoryRoot, null, [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
 
-    [OneTimeSetUp]
-    public void Start() => DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+    private static (ComposeStack Stack, RecordingProcessRunner Processes, ProcessContext Cake) Stack(ScalePlan scale, bool dryRun = false, int upExitCode = 0)
+    {
+        var processes = new RecordingProcessRunner
+        {
+            Respond = (_, arguments) =>
+                arguments.StartsWith("ps ", StringComparison.Ordinal) ? (0, ["c1"])
+                : arguments.StartsWith("container inspect", StringComparison.Ordinal) ? (0, [RunningReducer])
+                : arguments.Contains(" up ", StringComparison.Ordinal) ? (upExitCode, upExitCode == 0 ? [] : ["Error response from daemon: port is already allocated"])
+                : (0, []),
+        };
+        var cake = new ProcessContext(processes);
+        var runner = new CommandRunner(cake, dryRun);
+        var root = new DirectoryPath("/repo");
+        var project = new ComposeProject(["deployment/docker-compose.bridge.yml"], "omninode-bridge", new Dictionary<string, string>());
+        var tools = new StackTools(runner, () => new DockerCommands("docker", root), () => new ComposeCommands(ComposeClient.V2("docker", "2.27.0"), project, root), () => null);
+        var options = new StackOptions("omninode-bridge", scale, TimeSpan.FromSeconds(5), DownOnFailure: false, RemoveVolumes: false);
+        return (new ComposeStack(options, tools, cake.Log, new Interruption()), processes, cake);
+    }
 
-    [OneTimeTearDown]
-    public void Stop() => Host("--target=ComposeDown", "--volumes");
+    private static ScalePlan Scale(string service, int replicas) => new(new Dictionary<string, int> { [service] = replicas });
 
     [Test]
+    public void Up_names_the_running_replicas_with_the_scale_counts_over_them()
+    {
+        var (stack, processes, _) = Stack(Scale("orchestrator", 3));
+        stack.Up(noRecreate: true);
+        Assert.That(processes.CommandLines.Last(), Is.EqualTo(
+            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --no-recreate --scale orchestrator=3 --scale reducer=1"));
+    }
+
+    [Test]
+    public void A_failed_compose_up_names_composes_error_line_and_exits_with_the_stack_code()
+    {
+        var (stack, _, _) = Stack(ScalePlan.None, upExitCode: 1);
+        var failure = Assert.Throws<CakeException>(() => stack.Up());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure!.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked));
+            Assert.That(failure.Message, Does.Contain("failed (exit code 1): Error response from daemon: port is already allocated"));
+        }
+    }
+
+    [Test]
+    public void In_a_dry_run_up_asks_the_engine_nothing_and_the_wait_only_says_what_it_would_wait_for()
+    {
+        var (stack, processes, cake) = Stack(Scale("reducer", 2), dryRun: true);
+        stack.Up();
+        var services = stack.WaitUntilHealthy();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(processes.CommandLines, Is.Empty);
+            Assert.That(services, Is.Empty);
+            Assert.That(cake.CollectedLog.Lines, Has.Some.Contains("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --scale reducer=2"));
+            Assert.That(cake.CollectedLog.Lines, Has.Some.EqualTo("  then wait until every container of project omninode-bridge is healthy (at most 5 s)"));
+        }
+    }
+
+    [Test]
+    [Category("Docker")]
     public void Rerunning_Scale_and_a_plain_ComposeUp_keep_every_replica_of_a_scaled_stack()
+    {
+        DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+        try
+        {
+            RerunScaleAndComposeUp();
+        }
+        finally
+        {
+            Host("--target=ComposeDown", "--volumes");
+        }
+    }
+
+    private static void RerunScaleAndComposeUp()
     {
         var scaled = Host("--target=Scale", "--scale=orchestrator=2", "--scale=reducer=2");
         Assert.That(scaled.ExitCode, Is.Zero, scaled.All);

@@ -48,7 +48,7 @@ public static class DockerEngineRequirement
     /// <summary>As <see cref="Run"/>, in a working directory, with variables set (or removed, where the value is null).</summary>
     public static (int ExitCode, string Output) RunIn(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, string program, params string[] arguments)
     {
-        var (exitCode, output, error) = Build.Tests.Lock.TestEnvironment.Run(program, arguments, workingDirectory, environment);
+        var (exitCode, output, error) = TestEnvironment.Run(program, arguments, workingDirectory, environment);
         return (exitCode, output + error);
     }
 

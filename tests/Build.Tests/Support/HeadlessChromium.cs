@@ -1,4 +1,4 @@
-using Build.Tests.Lock;
+using Build.Tests.Support;
 
 namespace Build.Tests.Support;
 

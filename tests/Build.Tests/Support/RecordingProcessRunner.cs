@@ -20,6 +20,15 @@ public sealed class RecordingProcessRunner : IProcessRunner
     {
         _started.Add((filePath, settings));
         var (exitCode, output) = Respond(filePath.FullPath, settings.Arguments.Render());
+        // As Cake's own runner does: a redirected line goes through the handler as it is read.
+        if (settings.RedirectedStandardOutputHandler is { } handler)
+        {
+            foreach (var line in output)
+            {
+                handler(line);
+            }
+        }
+
         return new FinishedProcess(exitCode, output);
     }
 

@@ -1,5 +1,5 @@
 using Build.Images;
-using Build.Tests.Lock;
+using Build.Tests.Support;
 using Build.Verification;
 
 namespace Build.Tests.Verification;

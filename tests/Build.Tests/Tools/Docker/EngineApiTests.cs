@@ -219,7 +219,7 @@ public sealed class EngineApiEngineTests
         var (exitCode, output) = DockerEngineRequirement.Docker("image", "inspect", image);
         if (exitCode != 0)
         {
-            Build.Tests.Lock.TestEnvironment.IgnoreExceptOnCi($"The local base image {image} is missing: ./build.sh --target=BaseImages builds it.");
+            TestEnvironment.IgnoreExceptOnCi($"The local base image {image} is missing: ./build.sh --target=BaseImages builds it.");
         }
 
         var viaClient = ImageState.FromInspectOutput(output).Single();

@@ -1,7 +1,6 @@
-using Build.Tests.Lock;
 using Build.Tests.Support;
 
-namespace Build.Tests.Host;
+namespace Build.Tests;
 
 /// <summary>
 /// build.sh itself: which host it builds, what it does when the native compile cannot happen, bad input. The
@@ -210,7 +209,7 @@ public sealed class BootstrapRepairTests
 
 /// <summary>
 /// BUILD_HOST=auto: the first run compiles the quick JIT host, runs the command, and leaves the native compile to a
-/// detached background process (here the stand-in tests/Build.Tests/Host/fake-native-publish.sh, a few seconds instead
+/// detached background process (here the stand-in tests/Build.Tests/fake-native-publish.sh, a few seconds instead
 /// of minutes), which swaps its host in when done, or is discarded when build/ changed meanwhile, or fails and is
 /// remembered. The fixture shares one copy; each case starts with the state it needs.
 /// </summary>
@@ -219,7 +218,7 @@ public sealed class BackgroundNativeCompileTests
 {
     private BootstrapTests.BootstrapCopy _copy = null!;
 
-    private static string FakePublish => Path.Combine(HostRun.RepositoryRoot, "tests", "Build.Tests", "Host", "fake-native-publish.sh");
+    private static string FakePublish => Path.Combine(HostRun.RepositoryRoot, "tests", "Build.Tests", "fake-native-publish.sh");
 
     private (int ExitCode, string StdOut, string StdErr) Run(string seconds, bool fail = false) =>
         TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root,

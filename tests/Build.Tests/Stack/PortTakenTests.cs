@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Build.Tests.Support;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Stack;
 
 /// <summary>Every port of the orchestrator's range already taken on 127.0.0.1: a clear failure, and --down-on-failure cleans up.</summary>
 [Category("Docker")]

@@ -1,6 +1,6 @@
 using Build.Tests.Support;
 
-namespace Build.Tests.Host;
+namespace Build.Tests.Tools;
 
 /// <summary>A failure names what actually failed: the --docker client, the --poetry path, the registry's address.</summary>
 public sealed class BlameTests

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Build.Tests.Support;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Images;
 
 /// <summary>
 /// The image promises against a real engine: every image builds with and without poetry.lock under both

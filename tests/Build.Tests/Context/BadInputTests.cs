@@ -1,6 +1,6 @@
 using Build.Tests.Support;
 
-namespace Build.Tests.Host;
+namespace Build.Tests.Context;
 
 /// <summary>Broken files give a clear message with a non-zero exit code, and no file is changed.</summary>
 public sealed class BadInputTests

@@ -1,6 +1,6 @@
 using Build.Tests.Support;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Tasks;
 
 /// <summary>Push to a real registry started here on 127.0.0.1, open or behind a login.</summary>
 [Category("Docker")]

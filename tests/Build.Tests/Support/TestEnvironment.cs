@@ -1,7 +1,7 @@
-using NUnit.Framework;
 using System.Diagnostics;
+using NUnit.Framework;
 
-namespace Build.Tests.Lock;
+namespace Build.Tests.Support;
 
 /// <summary>How tests that need a tool find it, and are skipped when it is missing (never silently on CI).</summary>
 internal static class TestEnvironment

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Build.Tests.Support;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Tasks;
 
 /// <summary>
 /// The stack's life on a real engine, in order: Production images, ComposeUp to healthy, Scale 3/2 with a real job
@@ -10,7 +10,7 @@ namespace Build.Tests.Docker;
 /// </summary>
 [Category("Docker")]
 [NonParallelizable]
-public sealed class StackTests
+public sealed class ComposeUpTests
 {
     private const string Project = "bridge-stack-test";
 

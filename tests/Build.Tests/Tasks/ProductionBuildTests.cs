@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Build.Tests.Support;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Tasks;
 
 /// <summary>Production against a real engine, with the legacy builder (docker 28 client) and BuildKit (20.10 client).</summary>
 [Category("Docker")]

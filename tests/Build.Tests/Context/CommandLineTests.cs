@@ -1,6 +1,6 @@
 using Build.Tests.Support;
 
-namespace Build.Tests.Host;
+namespace Build.Tests.Context;
 
 /// <summary>The command line as Cake users know it, and the errors a user sees for bad input.</summary>
 public sealed class CommandLineTests

@@ -1,7 +1,7 @@
 using Build.Tools.Docker;
 using Cake.Core.IO;
 
-namespace Build.Tests.Tools;
+namespace Build.Tests.Tools.Docker;
 
 public sealed class DockerCommandsTests
 {

@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Build.Tests.Lock;
 using Build.Tests.Support;
 using Build.Tools.Docker;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Tools.Docker;
 
 /// <summary>
 /// The project engine for real: a dockerd the build starts itself in a test-owned location (its own network

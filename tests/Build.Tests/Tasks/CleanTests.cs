@@ -1,6 +1,6 @@
 using Build.Tests.Support;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Tasks;
 
 /// <summary>Clean removes this project's images (every tag) and its artifacts, and nothing else.</summary>
 [Category("Docker")]

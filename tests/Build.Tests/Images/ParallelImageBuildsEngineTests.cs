@@ -6,7 +6,7 @@ using Build.Tools.Docker;
 using Cake.Core;
 using Cake.Core.IO;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Images;
 
 /// <summary>
 /// The parallel coordinator against a real engine (BuildKit through DOCKER_BUILDKIT=1): two tiny images from the
@@ -14,7 +14,7 @@ namespace Build.Tests.Docker;
 /// </summary>
 [Category("Docker")]
 [NonParallelizable]
-public sealed class ParallelBuildsEngineTests
+public sealed class ParallelImageBuildsEngineTests
 {
     private const string BaseImage = "omninode/python:3.11-bookworm";
 

@@ -1,8 +1,7 @@
-using Build.Tests.Lock;
 using Build.Tests.Support;
 using Build.Tools.Docker;
 
-namespace Build.Tests.Docker;
+namespace Build.Tests.Tools.Docker;
 
 /// <summary>What a build says when the engine is missing or a base image cannot be pulled: the cause first, asked once.</summary>
 [Category("Docker")]

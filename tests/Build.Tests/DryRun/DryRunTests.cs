@@ -1,6 +1,6 @@
 using Build.Tests.Support;
 
-namespace Build.Tests.Host;
+namespace Build.Tests.DryRun;
 
 /// <summary>The dry run is what users read before a build: it must show every command, in order, and run none.</summary>
 public sealed class DryRunTests

@@ -1,0 +1,97 @@
+using Build.Tools;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+
+namespace Build.Testing;
+
+/// <summary>
+/// Runs every test suite of the repository (each tests/*.Tests project with a TRX file, then Python's unittest) and
+/// ends with one closing line of totals; a failed suite fails the run after all have run.
+/// </summary>
+public sealed class TestRun(CommandRunner runner, DirectoryPath root, string? filter, ICakeLog log)
+{
+    private DirectoryPath Results => root.Combine("artifacts/test-results");
+
+    /// <summary>Makes the folder of the TRX files (not in a dry run).</summary>
+    public void PrepareResults()
+    {
+        if (!runner.DryRun)
+        {
+            Directory.CreateDirectory(Results.FullPath);
+        }
+    }
+
+    /// <summary>Runs the suites; counts a suite that broke before reporting (a compile error, a crashed host) as one failure.</summary>
+    public void Run()
+    {
+        var results = Results;
+        var total = TestCounts.Zero;
+        var failedSuites = new List<string>();
+        foreach (var project in TestSuites.DotNetProjects(root.FullPath))
+        {
+            var name = Path.GetFileNameWithoutExtension(project);
+            var trx = results.CombineWithFilePath($"{name}.trx");
+            if (!runner.DryRun && File.Exists(trx.FullPath))
+            {
+                File.Delete(trx.FullPath);
+            }
+
+            var exitCode = runner.RunUnchecked(TestSuites.DotNetTest(root, Path.GetRelativePath(root.FullPath, project).Replace('\\', '/'), trx.FullPath, filter, TestSuites.NativeHost));
+            if (runner.DryRun)
+            {
+                continue;
+            }
+
+            var counts = File.Exists(trx.FullPath) ? TestCounts.FromTrx(trx.FullPath) : TestCounts.Zero;
+            if (exitCode != 0 && counts.Failed == 0)
+            {
+                // The run broke before reporting (a compile error, a crashed host): count the suite as one failure.
+                counts = counts with { Failed = 1 };
+            }
+
+            log.Information("{0}: {1} passed, {2} failed, {3} skipped", name, counts.Passed, counts.Failed, counts.Skipped);
+            total += counts;
+            if (counts.Failed > 0)
+            {
+                failedSuites.Add(name);
+            }
+        }
+
+        if (Directory.Exists(root.Combine("tests/python").FullPath))
+        {
+            var output = new List<string>();
+            var exitCode = runner.RunUnchecked(TestSuites.PythonUnittest(root), line =>
+            {
+                output.Add(line);
+                Console.WriteLine(line);
+            });
+            if (!runner.DryRun)
+            {
+                var counts = TestCounts.FromUnittest(string.Join('\n', output));
+                if (exitCode != 0 && counts.Failed == 0)
+                {
+                    counts = counts with { Failed = 1 };
+                }
+
+                log.Information("python unittest: {0} passed, {1} failed, {2} skipped", counts.Passed, counts.Failed, counts.Skipped);
+                total += counts;
+                if (counts.Failed > 0)
+                {
+                    failedSuites.Add("python");
+                }
+            }
+        }
+
+        if (runner.DryRun)
+        {
+            return;
+        }
+
+        Console.WriteLine(total.ClosingLine);
+        if (failedSuites.Count > 0)
+        {
+            throw new CakeException(ExitCodes.Failed, $"Tests failed in {string.Join(", ", failedSuites)} ({total.Failed} failed). The TRX files are in {results.FullPath}.");
+        }
+    }
+}
