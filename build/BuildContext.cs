@@ -19,7 +19,7 @@ namespace Build;
 /// everything that costs a process or a file read (git, pyproject.toml, the docker engine) is computed on first
 /// use and then kept, so a task that does not need it does not pay for it.
 /// </summary>
-public sealed class BuildContext : FrostingContext
+public sealed class BuildContext : FrostingContext, IDisposable
 {
     private readonly Lazy<ProjectMetadata> _project;
     private readonly Lazy<GitFacts> _git;
@@ -275,6 +275,12 @@ public sealed class BuildContext : FrostingContext
 
         return engine;
     }
+
+    /// <summary>
+    /// Ends the listening for signals: the host disposes the context after the teardown, so a host run inside
+    /// another process (the in-process tests) leaves no signal handler behind.
+    /// </summary>
+    public void Dispose() => Interruption.Dispose();
 
     private GitFacts ReadGit()
     {

@@ -7,6 +7,7 @@ namespace Build.Tests;
 /// native compile (2-3 minutes) is exercised by every CI run instead: .ci/run builds it and fails without it, and the
 /// Test task then runs these suites' host tests against it (BRIDGE_TEST_HOST).
 /// </summary>
+[Category("Host")]
 public sealed class BootstrapTests
 {
     [Test]
@@ -166,6 +167,7 @@ public sealed class BootstrapTests
 /// readytorun host is compiled for the fixture; each case damages it, and the rebuild is incremental.
 /// </summary>
 [NonParallelizable]
+[Category("Host")]
 public sealed class BootstrapRepairTests
 {
     private BootstrapTests.BootstrapCopy _copy = null!;
@@ -214,6 +216,7 @@ public sealed class BootstrapRepairTests
 /// remembered. The fixture shares one copy; each case starts with the state it needs.
 /// </summary>
 [NonParallelizable]
+[Category("Host")]
 public sealed class BackgroundNativeCompileTests
 {
     private BootstrapTests.BootstrapCopy _copy = null!;

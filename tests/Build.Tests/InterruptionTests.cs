@@ -11,6 +11,7 @@ namespace Build.Tests;
 /// The docker client is a shell script (Support/interruptible-docker.sh) whose `build` runs until a signal stops it.
 /// </summary>
 [NonParallelizable]
+[Category("Host")]
 public sealed class InterruptionTests
 {
     private static string FakeDocker([CallerFilePath] string source = "") =>

@@ -11,7 +11,7 @@ public sealed class BadInputTests
         using var repository = new ScratchRepository();
         File.WriteAllText(repository.PathOf("pyproject.toml"), "[tool.poetry]\nname = \"omninode-bridge\"\nversion = 0.1.0\"\n");
         var before = repository.Snapshot();
-        var result = repository.Run("--target=Production", "--dryrun");
+        var result = repository.RunInProcess("--target=Production", "--dryrun");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Not.Zero);
@@ -26,7 +26,7 @@ public sealed class BadInputTests
     {
         using var repository = new ScratchRepository();
         File.Delete(repository.PathOf("deployment/Dockerfile.reducer"));
-        var result = repository.Run("--target=Production", "--dryrun");
+        var result = repository.RunInProcess("--target=Production", "--dryrun");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Not.Zero);
@@ -39,7 +39,7 @@ public sealed class BadInputTests
     {
         using var repository = new ScratchRepository();
         File.Delete(repository.PathOf("deployment/docker-compose.bridge.yml"));
-        var result = repository.Run("--target=Scale", "--scale=reducer=2", "--dryrun");
+        var result = repository.RunInProcess("--target=Scale", "--scale=reducer=2", "--dryrun");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Not.Zero);
@@ -51,7 +51,7 @@ public sealed class BadInputTests
     public void Outside_git_the_build_still_plans_and_says_so_once()
     {
         using var repository = new ScratchRepository();
-        var result = repository.Run("--target=Production", "--dryrun");
+        var result = repository.RunInProcess("--target=Production", "--dryrun");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);

@@ -49,7 +49,7 @@ public sealed class BadValueTests
         string[] arguments = item.Arguments.Any(argument => argument.StartsWith("--target=", StringComparison.Ordinal))
             ? [.. item.Arguments, "--dryrun"]
             : ["--target=Production", .. item.Arguments, "--dryrun"];
-        var result = repository.Run(arguments);
+        var result = repository.RunInProcess(arguments);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(2), result.All);
@@ -65,7 +65,7 @@ public sealed class BadValueTests
     {
         using var repository = new ScratchRepository();
         File.WriteAllText(repository.PathOf("pyproject.toml"), "[tool.poetry]\nname = \"omninode-bridge\"\nversion = \"not a version\"\n");
-        var result = repository.Run("--target=Production", "--dryrun");
+        var result = repository.RunInProcess("--target=Production", "--dryrun");
         Assert.That(result.All, Does.Contain("pyproject.toml:3"));
     }
 }

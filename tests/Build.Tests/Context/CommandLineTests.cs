@@ -14,7 +14,7 @@ public sealed class CommandLineTests
     [Test]
     public void Description_lists_every_task()
     {
-        var result = HostRun.Run("--description");
+        var result = InProcessBuild.Run("--description");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
@@ -28,7 +28,7 @@ public sealed class CommandLineTests
     [Test]
     public void Tree_of_scale_shows_the_graph_down_to_ensure_lock()
     {
-        var result = HostRun.Run("--tree", "--target=Scale");
+        var result = InProcessBuild.Run("--tree", "--target=Scale");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
@@ -39,7 +39,7 @@ public sealed class CommandLineTests
     [Test]
     public void Unknown_target_fails_lists_tasks_and_suggests_the_closest()
     {
-        var result = HostRun.Run("--target=Prodution");
+        var result = InProcessBuild.Run("--target=Prodution");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Not.Zero);
@@ -65,7 +65,7 @@ public sealed class CommandLineTests
     [TestCaseSource(nameof(BadOptions))]
     public void Bad_option_values_give_one_clear_message_and_a_non_zero_exit(string[] arguments, string badValue, string hint)
     {
-        var result = HostRun.Run(arguments);
+        var result = InProcessBuild.Run(arguments);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Not.Zero, result.All);
@@ -77,14 +77,14 @@ public sealed class CommandLineTests
     [Test]
     public void Several_bad_values_are_reported_together()
     {
-        var result = HostRun.Run("--target=ComposeUp", "--build-target=staging", "--wait-timeout=soon", "--dryrun");
+        var result = InProcessBuild.Run("--target=ComposeUp", "--build-target=staging", "--wait-timeout=soon", "--dryrun");
         Assert.That(result.All, Does.Contain("staging").And.Contain("soon"));
     }
 
     [Test]
     public void Diagnostic_verbosity_shows_the_stack_trace()
     {
-        var result = HostRun.Run("--target=ComposeUp", "--build-target=staging", "--dryrun", "--verbosity=diagnostic");
+        var result = InProcessBuild.Run("--target=ComposeUp", "--build-target=staging", "--dryrun", "--verbosity=diagnostic");
         Assert.That(result.All, Does.Contain("   at "));
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class OptionHelpTests
     [Test]
     public void Help_lists_every_option_of_the_build_after_Cakes_options_by_group()
     {
-        var result = HostRun.Run("--help");
+        var result = InProcessBuild.Run("--help");
 
         var output = result.Output;
         var ownSection = output.IndexOf("Options of this build", StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed partial class OptionHelpTests
     {
         var head = TestEnvironment.Run("git", ["rev-parse", "--short=7", "HEAD"], HostRun.RepositoryRoot).StdOut.Trim();
 
-        var result = HostRun.In(Path.GetTempPath(), null, "--version");
+        var result = InProcessBuild.In(Path.GetTempPath(), null, null, "--version");
 
         using (Assert.EnterMultipleScope())
         {

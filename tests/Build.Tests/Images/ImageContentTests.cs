@@ -10,6 +10,7 @@ namespace Build.Tests.Images;
 /// (under its own registry prefix, so parallel runs and other tests never share a tag) and reused by the checks.
 /// </summary>
 [Category("Docker")]
+[Category("Host")]
 public sealed class ImageContentTests
 {
     private const string LockWritten = "Writing lock file";

@@ -26,12 +26,12 @@ public sealed partial class GitHubActionsHostTests
     private string ReportPath => Path.Combine(_directory, "build-report.json");
 
     private HostResult RunOnGitHubActions(string workingDirectory, params string[] arguments) =>
-        HostRun.In(workingDirectory, new Dictionary<string, string>
+        InProcessBuild.In(workingDirectory, new Dictionary<string, string>
         {
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_STEP_SUMMARY"] = SummaryPath,
             ["GITHUB_OUTPUT"] = OutputPath,
-        }, [.. arguments, $"--report={ReportPath}"]);
+        }, null, [.. arguments, $"--report={ReportPath}"]);
 
     [Test]
     public void Dry_run_puts_each_task_in_its_own_group()
@@ -110,7 +110,7 @@ public sealed partial class GitHubActionsHostTests
     [Test]
     public void Report_is_written_without_github_actions_too_and_no_workflow_commands_are_printed()
     {
-        var result = HostRun.In(HostRun.RepositoryRoot, new Dictionary<string, string>(), "--target=Production", "--dryrun", $"--report={ReportPath}");
+        var result = InProcessBuild.In(HostRun.RepositoryRoot, new Dictionary<string, string>(), null, "--target=Production", "--dryrun", $"--report={ReportPath}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);

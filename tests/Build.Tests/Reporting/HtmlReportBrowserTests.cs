@@ -17,7 +17,7 @@ public sealed class HtmlReportBrowserTests
         var chromium = HeadlessChromium.Require();
         using var directory = TestEnvironment.CreateTempDirectory();
         var json = directory.File("production.json");
-        var result = HostRun.Run("--target=Production", "--dryrun", $"--report={json}");
+        var result = InProcessBuild.Run("--target=Production", "--dryrun", $"--report={json}");
         Assert.That(result.ExitCode, Is.Zero, result.All);
         var html = directory.File("production.html");
         using var report = JsonDocument.Parse(File.ReadAllText(json));
@@ -34,6 +34,7 @@ public sealed class HtmlReportBrowserTests
 
     [Test]
     [Category("Docker")]
+    [Category("Host")]
     public void A_failed_build_report_names_the_dockerfile_line_and_the_tool_message()
     {
         DockerEngineRequirement.Require();

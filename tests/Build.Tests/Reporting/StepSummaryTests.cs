@@ -106,7 +106,7 @@ public sealed partial class StepSummaryTests
         using var directory = TestEnvironment.CreateTempDirectory();
         var path = directory.File("report.json");
         // Not a CI run, wherever the tests run: on a CI Verify would run inside Production instead of being skipped.
-        var result = HostRun.In(HostRun.RepositoryRoot, new Dictionary<string, string> { ["CI"] = "false" },
+        var result = InProcessBuild.In(HostRun.RepositoryRoot, new Dictionary<string, string> { ["CI"] = "false" }, null,
             [$"--target={targetAndOptions[0]}", .. targetAndOptions[1..], "--dryrun", $"--report={path}"]);
         Assert.That(result.ExitCode, Is.Zero, result.All);
         return JsonSerializer.Deserialize<BuildReportDocument>(File.ReadAllText(path), BuildReportWriter.Json)!;

@@ -83,6 +83,7 @@ public sealed class ComposeStackTests
 
     [Test]
     [Category("Docker")]
+    [Category("Host")]
     public void Rerunning_Scale_and_a_plain_ComposeUp_keep_every_replica_of_a_scaled_stack()
     {
         DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);

@@ -7,6 +7,7 @@ namespace Build.Tests.Stack;
 /// <summary>Every port of the orchestrator's range already taken on 127.0.0.1: a clear failure, and --down-on-failure cleans up.</summary>
 [Category("Docker")]
 [NonParallelizable]
+[Category("Host")]
 public sealed class PortTakenTests
 {
     private const string Project = "bridge-port-test";

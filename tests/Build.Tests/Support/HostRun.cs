@@ -119,7 +119,11 @@ public sealed class ScratchRepository : IDisposable
             .Where(path => Path.GetRelativePath(Root, path).Split(Path.DirectorySeparatorChar)[0] is not ("artifacts" or ".build"))
             .ToDictionary(path => Path.GetRelativePath(Root, path), path => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
 
+    /// <summary>Runs the build host process in this copy.</summary>
     public HostResult Run(params string[] arguments) => HostRun.In(Root, null, arguments);
+
+    /// <summary>Runs the build in the test process (<see cref="InProcessBuild"/>) in this copy.</summary>
+    public HostResult RunInProcess(params string[] arguments) => InProcessBuild.In(Root, null, null, arguments);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 

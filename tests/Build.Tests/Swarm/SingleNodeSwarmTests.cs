@@ -11,6 +11,7 @@ namespace Build.Tests.Swarm;
 [Category("Docker")]
 [Category("Swarm")]
 [NonParallelizable]
+[Category("Host")]
 public sealed class SingleNodeSwarmTests
 {
     private const string Stack = "bridge-single-node-test";

@@ -13,6 +13,7 @@ namespace Build.Tests.Swarm;
 [Category("Docker")]
 [Category("Swarm")]
 [NonParallelizable]
+[Category("Host")]
 public sealed class SwarmLabTests
 {
     private const string Stack = "bridge-swarm-test";

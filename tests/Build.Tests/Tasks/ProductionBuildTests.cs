@@ -5,6 +5,7 @@ namespace Build.Tests.Tasks;
 
 /// <summary>Production against a real engine, with the legacy builder (docker 28 client) and BuildKit (20.10 client).</summary>
 [Category("Docker")]
+[Category("Host")]
 public sealed class ProductionBuildTests
 {
     private static readonly string[] Clients = [DockerEngineRequirement.LegacyClient, DockerEngineRequirement.BuildKitClient];

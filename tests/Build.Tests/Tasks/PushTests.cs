@@ -2,17 +2,44 @@ using Build.Tests.Support;
 
 namespace Build.Tests.Tasks;
 
-/// <summary>Push to a real registry started here on 127.0.0.1, open or behind a login.</summary>
-[Category("Docker")]
+/// <summary>
+/// Push in the test process (what it would push, what it refuses) and, in the Docker category, to a real registry
+/// started here on 127.0.0.1, open or behind a login.
+/// </summary>
 [NonParallelizable]
 public sealed class PushTests
 {
-    [OneTimeSetUp]
-    public void Require() => LocalRegistry.Require();
+    [Test]
+    public void Push_without_a_registry_says_which_option_is_missing()
+    {
+        var result = InProcessBuild.Run("--target=Push", "--exclusive");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.All);
+            Assert.That(result.All, Does.Contain("--registry=HOST[:PORT]/NAMESPACE"));
+        }
+    }
 
     [Test]
+    public void Registry_password_is_never_printed()
+    {
+        var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "hunter2-secret" };
+        var result = InProcessBuild.In(HostRun.RepositoryRoot, environment, null, "--target=Push", "--registry=127.0.0.1:5000/omninode", "--registry-username=ci", "--dryrun");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.All);
+            Assert.That(result.Output, Does.Contain("login --username ci --password-stdin 127.0.0.1:5000"));
+            Assert.That(result.Output, Does.Contain("push 127.0.0.1:5000/omninode/reducer:prod"));
+            Assert.That(result.All, Does.Not.Contain("hunter2"));
+        }
+    }
+
+    [Test]
+    [Category("Docker")]
+    [Category("Host")]
     public void Push_sends_every_tag_and_the_image_pulls_back_with_the_same_digest()
     {
+        LocalRegistry.Require();
         using var registry = new LocalRegistry();
         var prefix = $"{registry.Address}/omninode";
         var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Push", $"--registry={prefix}", $"--docker={DockerEngineRequirement.BuildKitClient}");
@@ -34,8 +61,11 @@ public sealed class PushTests
     }
 
     [Test]
+    [Category("Docker")]
+    [Category("Host")]
     public void A_refused_login_fails_clearly_pushes_nothing_and_never_prints_the_password()
     {
+        LocalRegistry.Require();
         using var registry = new LocalRegistry(("ci", "right-password"));
         var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "wrong-password-123" };
         var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=Push", $"--registry={registry.Address}/omninode", "--registry-username=ci", $"--docker={DockerEngineRequirement.BuildKitClient}");
@@ -50,8 +80,11 @@ public sealed class PushTests
     }
 
     [Test]
+    [Category("Docker")]
+    [Category("Host")]
     public void A_login_with_the_right_password_pushes_and_leaves_no_credentials_behind()
     {
+        LocalRegistry.Require();
         using var registry = new LocalRegistry(("ci", "right-password"));
         var home = Directory.CreateTempSubdirectory("bridge-home-").FullName;
         try
@@ -72,16 +105,6 @@ public sealed class PushTests
         }
     }
 
-    [Test]
-    public void Push_without_a_registry_says_which_option_is_missing()
-    {
-        var result = HostRun.Run("--target=Push", "--exclusive");
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(result.ExitCode, Is.Not.Zero);
-            Assert.That(result.All, Does.Contain("--registry=HOST[:PORT]/NAMESPACE"));
-        }
-    }
 
     private static string RepoDigest(string reference)
     {

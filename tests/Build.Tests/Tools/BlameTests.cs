@@ -3,6 +3,7 @@ using Build.Tests.Support;
 namespace Build.Tests.Tools;
 
 /// <summary>A failure names what actually failed: the --docker client, the --poetry path, the registry's address.</summary>
+[Category("Host")]
 public sealed class BlameTests
 {
     [Test]

@@ -5,6 +5,7 @@ namespace Build.Tests.Tools.Docker;
 
 /// <summary>What a build says when the engine is missing or a base image cannot be pulled: the cause first, asked once.</summary>
 [Category("Docker")]
+[Category("Host")]
 public sealed class EngineFailureTests
 {
     [Test]

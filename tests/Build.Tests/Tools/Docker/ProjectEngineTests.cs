@@ -10,6 +10,7 @@ namespace Build.Tests.Tools.Docker;
 /// on an empty data root (so the local base images are made first), then stopped by EngineDown.
 /// </summary>
 [Category("Docker")]
+[Category("Host")]
 public sealed class ProjectEngineTests
 {
     [Test]
