@@ -1,17 +1,5 @@
 namespace Build.Context;
 
-/// <summary>The groups of the option table, in the order the README and <c>--help</c> show them.</summary>
-public enum OptionGroup
-{
-    Images,
-    Tools,
-    Stack,
-    Swarm,
-    Push,
-    Lock,
-    Output,
-}
-
 /// <summary>
 /// One option of the build: its name (without dashes), the shape of its value (null for a switch), the environment
 /// variable that stands in for it, its default and one line on what it does.

@@ -1,9 +1,7 @@
 using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Docker;
-using Cake.Core;
 using Cake.Core.Diagnostics;
-using Cake.Core.IO;
 
 namespace Build.Images;
 
@@ -138,19 +136,3 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         return true;
     }
 }
-
-/// <summary>The options that shape a `docker build`, apart from the rest of the build's options.</summary>
-public sealed record BuildOptionsView(bool Pull, bool NoCache)
-{
-    public static BuildOptionsView From(Context.BuildOptions options) => new(options.Pull, options.NoCache);
-}
-
-/// <summary>What shapes the builds of a run apart from the image: the docker build switches, --force, the repository.</summary>
-public sealed record ImageBuildOptions(BuildOptionsView Build, bool Force, DirectoryPath RepositoryRoot);
-
-/// <summary>
-/// What an image build talks to: the runner, the engine's answers about images, the report, the local base images,
-/// and the builder with its command lines, which are probed on first use (an unchanged image never probes them).
-/// </summary>
-public sealed record ImageBuildTools(CommandRunner Runner, ImageInputs Inputs, BuildReport Report, LocalBaseImages LocalBaseImages,
-    Func<DockerBuilder> Builder, Func<DockerCommands> BuildDocker, Func<DockerCommands> Docker);

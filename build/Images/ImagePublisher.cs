@@ -1,4 +1,3 @@
-using Build.Context;
 using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Core.Diagnostics;
@@ -91,11 +90,4 @@ public sealed class ImagePublisher(CommandRunner runner, Func<DockerCommands> do
 
     private static ToolCommand WithConfig(ToolCommand command, string? configFolder) =>
         configFolder is null ? command : command with { Environment = new Dictionary<string, string>(command.Environment) { ["DOCKER_CONFIG"] = configFolder } };
-}
-
-/// <summary>Where Push pushes to and with which credentials.</summary>
-public sealed record PushOptions(string? Registry, string? RegistryUsername, string? RegistryPassword, bool PasswordFromStandardInput)
-{
-    public static PushOptions From(BuildOptions options) =>
-        new(options.Registry, options.RegistryUsername, options.RegistryPassword, options.PasswordFromStandardInput);
 }

@@ -1,18 +1,5 @@
 namespace Build.Images;
 
-/// <summary>The three kinds of image the suite builds, each from its own Dockerfile stage.</summary>
-public enum ImageFlavour
-{
-    /// <summary>deployment/Dockerfile.&lt;service&gt;, stage development: dev dependencies, hot reload.</summary>
-    Development,
-
-    /// <summary>deployment/Dockerfile.&lt;service&gt;, stage production: main dependencies, non-root.</summary>
-    Production,
-
-    /// <summary>docker/bridge-nodes/Dockerfile.&lt;service&gt;, stage runtime: only the venv and the code.</summary>
-    Slim,
-}
-
 /// <summary>
 /// Everything `docker build` needs to make one image, computed once from the options, pyproject.toml and git.
 /// Paths are relative to the repository root, which is the build context and the working directory.

@@ -1,34 +1,5 @@
 namespace Build.Lock;
 
-/// <summary>The state of poetry.lock against pyproject.toml.</summary>
-public enum LockState
-{
-    /// <summary>The lock's content-hash matches the pyproject under the applied rules.</summary>
-    Fresh,
-
-    /// <summary>The content-hash differs.</summary>
-    Stale,
-
-    /// <summary>There is no poetry.lock.</summary>
-    Missing,
-
-    /// <summary>The lock has no [metadata].content-hash: Poetry treats it as not fresh.</summary>
-    NoContentHash,
-
-    /// <summary>Written by a Poetry newer than these rules; ask that Poetry (<c>poetry check --lock</c>).</summary>
-    UnknownPoetry,
-}
-
-/// <summary>Which Poetry's judgement the build reproduces.</summary>
-public enum HashRules
-{
-    /// <summary>The rules of the Poetry that wrote the lock (chosen from its header).</summary>
-    OfWriter,
-
-    /// <summary>The rules of Poetry 2.3+: the 2.3 rule, and the 2.0 rule for locks written before 2.3.</summary>
-    OfCurrentPoetry,
-}
-
 /// <summary>The outcome of <see cref="LockInspector.Inspect(string, HashRules)"/>.</summary>
 /// <param name="State">Fresh, stale, missing …</param>
 /// <param name="LockPath">Absolute path of poetry.lock.</param>

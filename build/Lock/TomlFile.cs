@@ -1,7 +1,6 @@
 using System.Text;
 using Tomlyn;
 using Tomlyn.Model;
-using Tomlyn.Serialization;
 
 namespace Build.Lock;
 
@@ -63,15 +62,4 @@ public static class TomlFile
 
     private static string Fail(string path, string reason, Exception inner) =>
         throw new LockFileException(path, null, null, reason, inner);
-}
-
-/// <summary>Tomlyn's contract for the untyped model, generated at compile time: the host is compiled ahead of time, where reflection-based contracts fail.</summary>
-[TomlSerializable(typeof(TomlTable))]
-internal sealed partial class TomlModel : TomlSerializerContext
-{
-    /// <summary>With per-file options: <see cref="TomlSerializerOptions.SourceName"/> names the file in errors.</summary>
-    public TomlModel(TomlSerializerOptions options)
-        : base(options)
-    {
-    }
 }

@@ -1,18 +1,8 @@
 using Build.Tools;
-using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.Provisioning;
-
-/// <summary>What the installer knows about this machine and the user's wish.</summary>
-public sealed record InstallPolicy(bool NoInstall, bool IsRoot, bool HasApt)
-{
-    public const string NoInstallVariable = "BRIDGE_NO_INSTALL";
-
-    public static InstallPolicy ForThisMachine(bool noInstall) =>
-        new(noInstall, Environment.IsPrivilegedProcess, File.Exists("/usr/bin/apt-get"));
-}
 
 /// <summary>
 /// Installs what a <see cref="PackagePlan"/> lists with apt-get, printing the exact command first. It refuses, with

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Build.Reporting;
 
@@ -42,11 +41,3 @@ public static class GitHubOutputs
 
     public static string NewDelimiter() => $"ghadelimiter_{Guid.NewGuid():N}";
 }
-
-/// <summary>One element of the <c>images</c> output (a named type: the host is compiled ahead of time, where anonymous types cannot be serialised).</summary>
-public sealed record ImageOutput(
-    string Name, string Service, string Flavour, string Repository, IReadOnlyList<string> Tags, string? Digest, long? SizeBytes, string Status);
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(List<ImageOutput>))]
-internal sealed partial class GitHubOutputsJson : JsonSerializerContext;

@@ -16,6 +16,3 @@ public sealed record ImageEntry(
     ImageTiming? Build = null,
     long? SizeBudgetBytes = null,
     IReadOnlyList<string>? BaseImages = null);
-
-/// <summary>When an image's build ran (seconds after the run's start); in a parallel build two of these overlap.</summary>
-public sealed record ImageTiming(double StartSeconds, double DurationSeconds);

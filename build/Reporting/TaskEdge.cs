@@ -5,10 +5,3 @@ namespace Build.Reporting;
 /// <c>dependency</c> comes from <c>[IsDependentOn]</c> on To, <c>dependee</c> from <c>[IsDependeeOf]</c> on From.
 /// </summary>
 public sealed record TaskEdge(string From, string To, string Kind);
-
-/// <summary>Kinds of <see cref="TaskEdge"/>.</summary>
-public static class TaskEdgeKinds
-{
-    public const string Dependency = "dependency";
-    public const string Dependee = "dependee";
-}

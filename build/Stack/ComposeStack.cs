@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using Build.Context;
-using Build.Tools;
 using Build.Tools.Compose;
-using Build.Tools.Docker;
-using Cake.Core;
 using Cake.Core.Diagnostics;
 
 namespace Build.Stack;
@@ -169,16 +166,3 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
         throw BuildErrors.StackNotAsAsked($"Project {options.ProjectName}: {reason}. {advice}");
     }
 }
-
-/// <summary>What a compose stack is asked for: its project, the replicas asked for, how long to wait, what to do on a failure.</summary>
-public sealed record StackOptions(string ProjectName, ScalePlan Scale, TimeSpan WaitTimeout, bool DownOnFailure, bool RemoveVolumes)
-{
-    public static StackOptions From(BuildOptions options) =>
-        new(options.ProjectName, options.Scale, options.WaitTimeout, options.DownOnFailure, options.RemoveVolumes);
-}
-
-/// <summary>
-/// What a compose stack talks to the engine with. The command lines and the engine API are found on first use: in a
-/// real run finding them resolves the engine, which a dry run never does.
-/// </summary>
-public sealed record StackTools(CommandRunner Runner, Func<DockerCommands> Docker, Func<ComposeCommands> Compose, Func<EngineApi?> EngineApi);

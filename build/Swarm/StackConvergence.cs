@@ -3,32 +3,6 @@ using Build.Reporting;
 
 namespace Build.Swarm;
 
-/// <summary>Where a service of the stack stands while Deploy waits.</summary>
-public enum ServiceOutcome
-{
-    /// <summary>Tasks are starting, updating or rolling back.</summary>
-    Waiting,
-
-    /// <summary>Desired replicas run the current image and healthy, no update in progress.</summary>
-    Converged,
-
-    /// <summary>Swarm rolled the update back: the new image failed (its health check, usually).</summary>
-    RolledBack,
-
-    /// <summary>The update (or its rollback) paused on a failure and waits for a person.</summary>
-    Paused,
-}
-
-/// <summary>
-/// One service as Deploy sees it. <paramref name="Running"/> are the tasks that run, on a node that is up, and whose
-/// desired state is running; swarm reports a task with a health check as running only once it is healthy.
-/// </summary>
-public sealed record ServiceStatus(SwarmService Service, IReadOnlyList<SwarmTask> Running, string? UpdateState, ServiceOutcome Outcome)
-{
-    /// <summary>Running tasks with the service's current image.</summary>
-    public int Healthy => Running.Count(task => task.Image == Service.Image);
-}
-
 /// <summary>Pure judgements over what the manager answered: tested by table, used by the waiting loop.</summary>
 public static class StackConvergence
 {

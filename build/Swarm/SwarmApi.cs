@@ -5,49 +5,6 @@ using Build.Tools.Docker;
 
 namespace Build.Swarm;
 
-/// <summary>What the engine says about its place in a swarm (<c>GET /info</c>, <c>Swarm</c>).</summary>
-/// <param name="LocalNodeState">inactive, pending, active, error or locked.</param>
-/// <param name="IsManager">ControlAvailable: this engine can answer for the whole swarm.</param>
-/// <param name="SystemTime">The engine's clock, so update states can be told apart from older ones.</param>
-public sealed record SwarmState(string LocalNodeState, bool IsManager, string NodeAddress, string Error, DateTimeOffset SystemTime);
-
-/// <summary>One swarm service of the stack, from <c>GET /services</c>.</summary>
-/// <param name="Name">The service's name in the stack (orchestrator), without the stack prefix.</param>
-/// <param name="Image">The image of the current spec (<c>repo:tag@sha256:…</c>).</param>
-/// <param name="PreviousImage">The image of the previous spec: after a rollback, the image that failed.</param>
-/// <param name="UpdateState">UpdateStatus.State (updating, paused, completed, rollback_started, rollback_paused, rollback_completed); null without one.</param>
-public sealed record SwarmService(
-    string Id,
-    string Name,
-    string FullName,
-    string Image,
-    int Desired,
-    string? PreviousImage,
-    string? UpdateState,
-    string? UpdateMessage,
-    DateTimeOffset? UpdateStartedAt);
-
-/// <summary>One task (a container's slot) from <c>GET /tasks</c>.</summary>
-public sealed record SwarmTask(
-    string Id,
-    string ServiceId,
-    string NodeId,
-    string State,
-    string DesiredState,
-    string Message,
-    string? Error,
-    string Image,
-    string? Address,
-    IReadOnlyList<int> PublishedPorts,
-    DateTimeOffset Timestamp,
-    string? Stack);
-
-/// <summary>One node from <c>GET /nodes</c>: its name, the address its published ports answer on, and whether it is up.</summary>
-public sealed record SwarmNode(string Id, string Hostname, string Address, string State, string Availability)
-{
-    public bool IsReady => State == "ready";
-}
-
 /// <summary>
 /// The swarm questions of Deploy and Undeploy, asked over the Engine API of the manager (read-only; every change goes
 /// through the docker client). Answers are read with <see cref="JsonDocument"/>: no reflection, AOT-clean.

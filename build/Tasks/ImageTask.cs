@@ -40,15 +40,3 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>
             (image, outputLine, cancellationToken) => builder.Build(image, outputLine, cancellationToken));
     }
 }
-
-/// <summary>deployment/Dockerfile.&lt;service&gt; at the stage of the build target.</summary>
-public abstract class StageImageTask(string service) : ImageTask(service)
-{
-    protected override ImageFlavour Flavour(BuildContext context) => context.TargetFlavour;
-}
-
-/// <summary>docker/bridge-nodes/Dockerfile.&lt;service&gt;: the minimal runtime image.</summary>
-public abstract class SlimImageTask(string service) : ImageTask(service)
-{
-    protected override ImageFlavour Flavour(BuildContext context) => ImageFlavour.Slim;
-}

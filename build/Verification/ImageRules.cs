@@ -2,20 +2,6 @@ using Build.Images;
 
 namespace Build.Verification;
 
-/// <summary>The size budgets of cake.config's [Verify] section, in MB (10^6 bytes, as docker prints sizes).</summary>
-public sealed record VerifyBudget(int MaxProductionMB, int MaxSlimMB)
-{
-    public static readonly VerifyBudget Default = new(200, 120);
-
-    public int For(ImageFlavour flavour) => flavour == ImageFlavour.Slim ? MaxSlimMB : MaxProductionMB;
-}
-
-/// <summary>One broken rule of one image.</summary>
-public sealed record Violation(string Reference, string Rule, string Message)
-{
-    public override string ToString() => $"{Reference}: {Message}";
-}
-
 /// <summary>
 /// Verify's rules as a pure function over an image's facts: non-root user, a HEALTHCHECK, no Poetry in a slim image,
 /// size within budget, the OCI labels title and version (and revision when the build ran in a git repository).

@@ -195,6 +195,3 @@ public sealed class DockerIgnore
         return new Regex(regex.ToString(), RegexOptions.CultureInvariant);
     }
 }
-
-/// <summary>One cleaned .dockerignore line: `!` lines are exceptions that put paths back.</summary>
-public sealed record IgnorePattern(string Text, bool Exception, Regex Regex);

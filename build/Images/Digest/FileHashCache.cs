@@ -3,9 +3,6 @@ using System.Text.Json;
 
 namespace Build.Images.Digest;
 
-/// <summary>One remembered file hash: valid while the file keeps this size and modification time.</summary>
-public sealed record FileHashEntry(long Size, long ModifiedTicks, long HashedTicks, string Sha256);
-
 /// <summary>
 /// A stat cache of file hashes (path → size, mtime, SHA-256), persisted in .build/digest-cache.json, so that
 /// the digest of an unchanged repository costs one stat per file. An entry is trusted only when size and

@@ -3,24 +3,6 @@ using Cake.Core.IO;
 
 namespace Build.Tools.Compose;
 
-/// <summary>Which Compose is on the machine: v2 as `docker compose`, v1 as `docker-compose`.</summary>
-public sealed record ComposeClient(string Program, IReadOnlyList<string> Prefix, string Version)
-{
-    public static ComposeClient V2(string docker, string version) => new(docker, ["compose"], version);
-
-    public static ComposeClient V1(string version) => new("docker-compose", [], version);
-
-    /// <summary>For dry runs, where nothing is probed: Compose v2 through the configured docker client.</summary>
-    public static ComposeClient Unprobed(string docker) => new(docker, ["compose"], "not probed");
-
-    public bool IsV1 => Prefix.Count == 0;
-
-    public string Describe() => IsV1 ? $"docker-compose {Version} (Compose v1)" : $"docker compose {Version} (Compose v2)";
-}
-
-/// <summary>The compose files, project name and variables every compose command of one run shares.</summary>
-public sealed record ComposeProject(IReadOnlyList<string> Files, string Name, IReadOnlyDictionary<string, string> Variables);
-
 /// <summary>
 /// The compose command lines of the build. The variables (BUILD_TARGET, IMAGE_TAG, IMAGE_REGISTRY) go into the
 /// process environment, which both Compose versions substitute into the file.
@@ -72,6 +54,3 @@ public sealed class ComposeCommands(ComposeClient client, ComposeProject project
             arguments(builder);
         }, project.Variables);
 }
-
-/// <summary>Replica counts for `up --scale`.</summary>
-public sealed record ScaleArguments(IReadOnlyDictionary<string, int> Replicas);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
 
 namespace Build.Tools.Docker;
@@ -117,33 +116,4 @@ public sealed class EngineApi : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-}
-
-/// <summary>An engine's HTTP answer: status code and body.</summary>
-public sealed record EngineResponse(int Status, string Body)
-{
-    /// <summary>A top-level string property of a JSON body; null when the body is not such an object.</summary>
-    public string? ReadString(string property)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(Body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-}
-
-/// <summary>The engine's answer to an inspect: its JSON document, or "no such object".</summary>
-public sealed record EngineAnswer(string? Json)
-{
-    public static readonly EngineAnswer NotFound = new((string?)null);
-
-    public bool Found => Json is not null;
 }

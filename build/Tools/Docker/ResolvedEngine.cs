@@ -1,14 +1,5 @@
 namespace Build.Tools.Docker;
 
-/// <summary>Where the engine of a run came from, in the order the resolver tries them.</summary>
-public enum EngineSource
-{
-    DockerHost,
-    Context,
-    DefaultSocket,
-    ProjectEngine,
-}
-
 /// <summary>The engine this run uses: its DOCKER_HOST value, the version it reported and where it was found.</summary>
 public sealed record ResolvedEngine(EngineEndpoint Endpoint, string Version, EngineSource Source)
 {

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Build.Tools.Compose;
+
+namespace Build.Tools.Docker;
+
+/// <summary>Runs the probes behind <see cref="DockerEngine"/> and <see cref="ComposeClient"/>.</summary>
+public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
+{
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The client's version and builder, for an engine already found to answer (so this asks no engine question that can fail first).</summary>
+    public DockerEngine ProbeEngine(ResolvedEngine engine)
+    {
+        var version = runner.Capture(docker.Version(), ProbeTimeout);
+        var (client, server) = DockerEngine.ParseVersions(version.OutputText);
+        if (client is null && !version.Output.Any(line => line.Contains("\"Client\"", StringComparison.Ordinal)))
+        {
+            // No client version at all: the program given is not a working docker client; the engine was never asked.
+            var said = version.Error.Concat(version.Output).FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no output";
+            throw new CakeException(ExitCodes.DockerClientBroken,
+                $"The docker client {docker.Executable} (--docker or BRIDGE_DOCKER) does not work: `{docker.Executable} version` exited {version.ExitCode} without reporting its own version ({said}). " +
+                "Point --docker at a docker client (default: docker on PATH); the engine was not asked.");
+        }
+
+        if (!version.Succeeded || server is null)
+        {
+            // The engine answered its API a moment ago; this client cannot reach it (an old client, a TLS mismatch).
+            var reason = version.Error.FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no answer";
+            throw new CakeException(ExitCodes.NoEngine,
+                $"The docker client {docker.Executable} did not reach the engine at {engine.Endpoint.Url} ({reason}), although the engine answers there. " +
+                "Point --docker at a client that can talk to it, then run the build again.");
+        }
+
+        return new DockerEngine(client ?? "unknown", engine.Version);
+    }
+
+    public ComposeClient ProbeCompose()
+    {
+        var v2 = runner.Capture(docker.ComposeVersion(), ProbeTimeout);
+        if (v2.Succeeded)
+        {
+            return ComposeClient.V2(docker.Executable, ParseComposeV2Version(v2.OutputText));
+        }
+
+        try
+        {
+            var v1 = runner.Capture(ToolCommand.Create("docker-compose", new Cake.Core.IO.DirectoryPath(Environment.CurrentDirectory), arguments => arguments.Append("version").Append("--short")), ProbeTimeout);
+            if (v1.Succeeded)
+            {
+                return ComposeClient.V1(v1.OutputText.Trim());
+            }
+        }
+        catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
+        {
+            // Fall through to the message below, which names both ways of getting Compose.
+        }
+
+        throw new CakeException(ExitCodes.NoCompose,
+            "No Docker Compose found: neither `docker compose` (v2 plugin) nor `docker-compose` (v1) answered. " +
+            "Install one (Debian: apt-get install docker-compose) and run the build again.");
+    }
+
+    private static string ParseComposeV2Version(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.TryGetProperty("version", out var version) ? version.GetString() ?? "v2" : "v2";
+        }
+        catch (JsonException)
+        {
+            return json.Trim();
+        }
+    }
+}
