@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Build.Images;
 using Build.Tasks;
 using Build.Tools;
 using Cake.Core;
@@ -88,8 +89,7 @@ public sealed class Interruption : IDisposable
     public static string StateLeft(string? task) => task switch
     {
         nameof(EnsureLock) => "poetry.lock is the one from before or a verified new one (an interrupted regeneration restores the old lock byte for byte).",
-        nameof(BuildOrchestrator) or nameof(BuildReducer) or nameof(BuildSlimOrchestrator) or nameof(BuildSlimReducer)
-            => "Every image keeps the tags it had: docker build tags an image only when it is complete.",
+        _ when ImageTable.BuildsAnImage(task) => "Every image keeps the tags it had: docker build tags an image only when it is complete.",
         nameof(ComposeUp) or nameof(Scale) => "The stack is left as it is (docker ps shows it; ./build.sh --target=ComposeDown removes it).",
         nameof(ComposeDown) => "The stack may be partly removed: run ComposeDown again.",
         nameof(Push) => "Some tags may already be in the registry, none is half pushed: run Push again.",

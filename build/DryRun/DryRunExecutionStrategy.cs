@@ -8,7 +8,8 @@ namespace Build.DryRun;
 /// run, which is safe because every command goes through the printing <see cref="Tools.CommandRunner"/> and the few
 /// tasks that say more (EnsureLock's verdict, Verify's checks) branch on <see cref="Context.BuildOptions.DryRun"/>.
 /// Task setup and teardown run as in a real run (the report and the GitHub Actions groups); error and finally
-/// handlers do not, because nothing ran that they could mend.
+/// handlers do not, because nothing ran that they could mend. Without a task table (<c>--no-report</c>) the dry run's
+/// closing lines follow the teardown here (<see cref="DryRunClosing"/>).
 /// </summary>
 public sealed class DryRunExecutionStrategy(ICakeLog log, BuildContext context) : IExecutionStrategy
 {
@@ -29,7 +30,17 @@ public sealed class DryRunExecutionStrategy(ICakeLog log, BuildContext context) 
     public void PerformTeardown(Action<ITeardownContext> action, ITeardownContext teardownContext)
     {
         ArgumentNullException.ThrowIfNull(action);
-        action(teardownContext);
+        try
+        {
+            action(teardownContext);
+        }
+        finally
+        {
+            if (!DryRunClosing.TablePrinted(context.Configuration))
+            {
+                DryRunClosing.Write(log);
+            }
+        }
     }
 
     public Task ExecuteAsync(CakeTask task, ICakeContext cakeContext)

@@ -12,9 +12,7 @@ public sealed class DryRunReportPrinter(ICakeReportPrinter inner, ICakeLog log) 
     public void Write(CakeReport report)
     {
         inner.Write(report);
-        log.Information(string.Empty);
-        log.Information("This was a dry run.");
-        log.Information("No tasks were actually executed.");
+        DryRunClosing.Write(log);
     }
 
     public void WriteStep(string name, Verbosity verbosity) => inner.WriteStep(name, verbosity);

@@ -27,6 +27,12 @@ public static class ImageTable
     /// <summary>The service names, in table order.</summary>
     public static readonly IReadOnlyList<string> ServiceNames = [.. Services.Select(row => row.Service)];
 
+    /// <summary>Every task that builds an image: each service's stage task and slim task, in table order.</summary>
+    public static readonly IReadOnlyList<string> ImageTasks = [.. Services.SelectMany(row => new[] { row.StageTask, row.SlimTask })];
+
+    /// <summary>Whether <paramref name="task"/> builds an image (one of <see cref="ImageTasks"/>).</summary>
+    public static bool BuildsAnImage(string? task) => task is not null && ImageTasks.Contains(task, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The line of one flavour.</summary>
     public static FlavourImages Of(ImageFlavour flavour) => Flavours.Single(row => row.Flavour == flavour);
 

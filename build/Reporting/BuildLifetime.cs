@@ -1,3 +1,4 @@
+using Build.Images;
 using Cake.Common.Build;
 using Cake.Common.Build.GitHubActions.Data;
 using Cake.Core.Diagnostics;
@@ -33,8 +34,9 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         }
     }
 
+    /// <summary>The tasks that read pyproject.toml's version: the image tasks of <see cref="ImageTable"/>, and the lock, Push and Verify.</summary>
     private static readonly string[] TasksThatNameImages =
-        [nameof(Tasks.EnsureLock), nameof(Tasks.BuildOrchestrator), nameof(Tasks.BuildReducer), nameof(Tasks.BuildSlimOrchestrator), nameof(Tasks.BuildSlimReducer), nameof(Tasks.Push), nameof(Tasks.Verify)];
+        [nameof(Tasks.EnsureLock), .. ImageTable.ImageTasks, nameof(Tasks.Push), nameof(Tasks.Verify)];
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {

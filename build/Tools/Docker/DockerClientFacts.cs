@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Build.Tools.Docker;
 
 /// <summary>
@@ -40,26 +38,11 @@ public sealed record DockerClientFacts(string Executable, string ClientVersion, 
     /// </summary>
     public static DockerClientFacts FromVersionJson(string executable, string json, bool hasBuildx)
     {
-        string? clientVersion = null;
-        var reachesEngine = false;
-        var engineHasBuildKit = false;
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            string? Read(string section, string property) =>
-                document.RootElement.TryGetProperty(section, out var element) && element.ValueKind == JsonValueKind.Object
-                && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            clientVersion = Read("Client", "Version");
-            reachesEngine = Read("Server", "Version") is not null;
-            engineHasBuildKit = reachesEngine
-                && Read("Server", "Os") is null or "linux"
-                && Version.TryParse(Read("Server", "ApiVersion"), out var api) && api >= FirstBuildKitApi;
-        }
-        catch (JsonException)
-        {
-            // Not a docker client (or a broken one): it reaches no engine.
-        }
-
-        return new DockerClientFacts(executable, clientVersion ?? "unknown", reachesEngine, engineHasBuildKit, hasBuildx);
+        var version = DockerVersion.Parse(json);
+        var reachesEngine = version.Server is not null;
+        var engineHasBuildKit = reachesEngine
+            && version.ServerOs is null or "linux"
+            && Version.TryParse(version.ServerApi, out var api) && api >= FirstBuildKitApi;
+        return new DockerClientFacts(executable, version.Client ?? "unknown", reachesEngine, engineHasBuildKit, hasBuildx);
     }
 }

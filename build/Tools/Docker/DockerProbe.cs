@@ -12,7 +12,7 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
     public DockerEngine ProbeEngine(ResolvedEngine engine)
     {
         var version = runner.Capture(docker.Version(), ProbeTimeout);
-        var (client, server) = DockerEngine.ParseVersions(version.OutputText);
+        var (client, server, _, _) = DockerVersion.Parse(version.OutputText);
         if (client is null && !version.Output.Any(line => line.Contains("\"Client\"", StringComparison.Ordinal)))
         {
             // No client version at all: the program given is not a working docker client; the engine was never asked.

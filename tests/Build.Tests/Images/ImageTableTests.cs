@@ -40,6 +40,19 @@ public sealed class ImageTableTests
         Assert.That(ImageTable.PartnersInPlan("orchestrator", slim: false, Planned("BuildOrchestrator")), Is.Empty);
     }
 
+    [Test]
+    public void The_image_tasks_are_every_task_of_the_build_that_builds_an_image_and_nothing_else()
+    {
+        var imageTasks = typeof(ImageTask).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && type.IsSubclassOf(typeof(ImageTask)))
+            .Select(type => ((TaskNameAttribute)Attribute.GetCustomAttribute(type, typeof(TaskNameAttribute))!).Name);
+        using var scope = Assert.EnterMultipleScope();
+        Assert.That(ImageTable.ImageTasks, Is.EquivalentTo(imageTasks));
+        Assert.That(ImageTable.BuildsAnImage("BuildSlimReducer"), Is.True);
+        Assert.That(ImageTable.BuildsAnImage("Push"), Is.False);
+        Assert.That(ImageTable.BuildsAnImage(null), Is.False);
+    }
+
     private static IEnumerable<TestCaseData> ImageTasks()
     {
         yield return new TestCaseData(new BuildOrchestrator(), "orchestrator", false).SetName("BuildOrchestrator_is_the_orchestrator_stage_task_of_the_table");

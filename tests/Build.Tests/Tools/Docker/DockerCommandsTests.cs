@@ -57,15 +57,4 @@ public sealed class DockerCommandsTests
             Assert.That(command.Render(), Does.Not.Contain("s3cret"));
         }
     }
-
-    [Test]
-    public void Versions_are_read_from_docker_version_json()
-    {
-        var (client, server) = DockerEngine.ParseVersions("""{"Client":{"Version":"28.2.2"},"Server":{"Version":"20.10.24+dfsg1"}}""");
-        Assert.That((client, server), Is.EqualTo(("28.2.2", "20.10.24+dfsg1")));
-    }
-
-    [Test]
-    public void Versions_without_a_server_leave_it_null() =>
-        Assert.That(DockerEngine.ParseVersions("""{"Client":{"Version":"28.2.2"},"Server":null}""").Server, Is.Null);
 }
