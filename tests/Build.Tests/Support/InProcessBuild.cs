@@ -144,7 +144,17 @@ public static class InProcessBuild
 
         public string? GetEnvironmentVariable(string variable) => variables.GetValueOrDefault(variable);
 
-        public IDictionary<string, string> GetEnvironmentVariables() => new Dictionary<string, string>(variables, StringComparer.OrdinalIgnoreCase);
+        public IDictionary<string, string> GetEnvironmentVariables()
+        {
+            // As Cake's own: keys compared without case (a later one wins when two differ only in case).
+            var copy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in variables)
+            {
+                copy[key] = value;
+            }
+
+            return copy;
+        }
     }
 
     /// <summary>Cake's console, writing the log to the run's buffers (errors apart, as on a terminal).</summary>
