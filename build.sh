@@ -148,10 +148,17 @@ swap_in() {
   done
 }
 
-# A line every 30 s while a long compile runs, so a first run does not look hung.
+# A line every 30 s while a long compile runs, so a first run does not look hung. Its sleep is killed with it: a sleep
+# left behind would hold the caller's stderr open for up to 30 s after the command (`./build.sh ... | tee` would hang).
 heartbeat() {
-  local started=$SECONDS
-  while sleep 30; do echo "build.sh: still compiling the build host ($((SECONDS - started)) s)..." >&2; done
+  local started=$SECONDS sleeper=""
+  trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+  while :; do
+    sleep 30 &
+    sleeper=$!
+    wait "$sleeper"
+    echo "build.sh: still compiling the build host ($((SECONDS - started)) s)..." >&2
+  done
 }
 
 require_sdk() {
@@ -224,17 +231,80 @@ compile_native() {
   return 1
 }
 
+# start_time PID: the kernel's start time of PID (field 22 of /proc/PID/stat), so that a recycled pid is not taken for
+# the process that left the file. Builtins only.
+start_time() {
+  local stat rest
+  read -r stat <"/proc/$1/stat" 2>/dev/null || return 1
+  rest="${stat##*) }"
+  read -r -a fields <<<"$rest"
+  echo "${fields[19]}"
+}
+
+# hosts_running: 0 while a host that build.sh registered in .build/host-users still runs; drops the files of the others.
+hosts_running() {
+  local file pid recorded now running=1
+  for file in "$state"/host-users/*; do
+    [[ -e "$file" ]] || continue
+    pid="${file##*/}"
+    recorded=""
+    read -r recorded <"$file" 2>/dev/null || true
+    now="$(start_time "$pid" || true)"
+    if [[ -n "$now" && "$now" == "$recorded" ]]; then running=0; else rm -f "$file"; fi
+  done
+  return $running
+}
+
+# yield_to_this_command: this build.sh (and the host it becomes) registers, and a running compile stops at once.
+yield_to_this_command() {
+  local group=""
+  mkdir -p "$state/host-users"
+  start_time $$ >"$state/host-users/$$" || return 0
+  [[ -f "$state/host-native.pgid" ]] || return 0
+  read -r group <"$state/host-native.pgid" 2>/dev/null || true
+  [[ -n "$group" ]] || return 0
+  # A compile killed outright leaves its files behind: a group is signalled only while a compile holds the lock.
+  if flock -n "$state/host-native.lock" true 2>/dev/null; then
+    rm -f "$state/host-native.pid" "$state/host-native.pgid"
+    return 0
+  fi
+  kill -STOP -- "-$group" 2>/dev/null || true
+}
+
 # The detached half of BUILD_HOST=auto: build.sh runs itself again with this variable, in its own session at idle
 # priority, its output in .build/host-native.log.
+#
+# The compile yields to every command: each build.sh that runs a host while a compile is on leaves a file named by its
+# pid in .build/host-users (the host keeps that pid: build.sh execs it) and stops the compile's process group at once;
+# this watcher lets the compile go on (SIGCONT) only while none of those processes lives. Idle priority alone was not
+# enough: a dry run beside the compile took 1.42 times as long (the compile's memory traffic and the dry run's own
+# JIT threads share the two cores). So the compile uses the machine only between commands.
 if [[ -n "${BUILD_SH_NATIVE_COMPILE:-}" ]]; then
   exec 8>"$state/host-native.lock"
   flock -n 8 || exit 0 # another compile is running
   echo "$$" >"$state/host-native.pid"
-  trap 'rm -f "$state/host-native.pid"' EXIT
-  trap 'exit 143' TERM HUP INT
+  compile=""
+  stop_compile() { # the compile's own process group, started below: resumed so that it sees the TERM
+    [[ -n "$compile" ]] || return 0
+    kill -TERM -- "-$compile" 2>/dev/null || true
+    kill -CONT -- "-$compile" 2>/dev/null || true
+    wait "$compile" 2>/dev/null || true
+  }
+  trap 'rm -f "$state/host-native.pid" "$state/host-native.pgid"' EXIT
+  trap 'stop_compile; exit 143' TERM HUP INT
   host_acceptable_native() { read_stamp; [[ "$kind" == native && "$built_from" == "$sources" ]] && host_runnable; }
   if ! host_acceptable_native && ! native_failed_here; then
-    compile_native || true
+    while hosts_running; do sleep 0.2; done
+    set -m # job control: the compile gets a process group of its own, paused and resumed as one
+    compile_native &
+    compile=$!
+    set +m
+    echo "$compile" >"$state/host-native.pgid"
+    while kill -0 "$compile" 2>/dev/null; do
+      if hosts_running; then kill -STOP -- "-$compile" 2>/dev/null || true; else kill -CONT -- "-$compile" 2>/dev/null || true; fi
+      sleep 0.2
+    done
+    wait "$compile" || true
   fi
   exit 0
 fi
@@ -248,8 +318,10 @@ start_native_in_background() {
   cores=$(nproc 2>/dev/null || echo 2)
   command -v ionice >/dev/null 2>&1 && priority+=(ionice -c 3)
   command -v chrt >/dev/null 2>&1 && priority+=(chrt --idle 0)
+  yield_to_this_command # before the compile can start: it begins only once this command is over
   BUILD_SH_NATIVE_COMPILE=1 DOTNET_PROCESSOR_COUNT=$((cores > 1 ? cores - 1 : 1)) \
     setsid "${priority[@]}" bash "$root/build.sh" </dev/null >>"$native_log" 2>&1 8>&- 9>&- &
+  started_native=1
 }
 
 if ! host_acceptable; then
@@ -323,6 +395,9 @@ if [[ "$wanted" == auto && -e "$host_dir/Build.dll" ]]; then
     start_native_in_background
   fi
 fi
+
+# A compile may be running (this build.sh or an earlier one started it): it waits until this command is over.
+if [[ -n "${started_native:-}" || -f "$state/host-native.pid" ]]; then yield_to_this_command; fi
 
 if [[ -e "$host_dir/Build.dll" ]]; then
   exec dotnet "$host_dir/Build.dll" "$@"

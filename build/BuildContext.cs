@@ -31,6 +31,8 @@ public sealed class BuildContext : FrostingContext, IDisposable
     private readonly Lazy<DockerCommands> _buildDocker;
     private readonly Lazy<ComposeClient> _compose;
     private readonly Dictionary<(string, ImageFlavour), ImageSpec> _images = [];
+    private readonly Lazy<ToolProbeCache> _probeAnswers;
+    private readonly Func<string, string?> _environment;
 
     private string? _skipReason;
 
@@ -56,7 +58,10 @@ public sealed class BuildContext : FrostingContext, IDisposable
         _builder = new(() => ChooseBuilder(context));
         _buildDocker = new(() => new DockerCommands(BuilderChoice.Client, Options.RepositoryRoot));
         // Compose is asked after the engine is found, so that its commands get the engine's DOCKER_HOST.
-        _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : EngineInUse is null ? throw new InvalidOperationException("no engine") : probe.ProbeCompose());
+        _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : EngineInUse is null ? throw new InvalidOperationException("no engine")
+            : probe.ProbeCompose(ProbeAnswers, ProbeFingerprint(Options.DockerExecutable, ToolFingerprint.OnPath("docker-compose", environment("PATH")))));
+        _probeAnswers = new(() => ToolProbeCache.Load(Path.Combine(Options.RepositoryRoot.FullPath, ".build", "tool-probes.json")));
+        _environment = environment;
 
         // The engine of the run, asked directly where the client would ask it (not behind a docker context or TLS).
         _engineApi = new(() => EngineInUse is { } engine && engine.MayUseApi(environment) ? new EngineApi(engine.Endpoint, ImageInputs.InspectTimeout) : null);
@@ -235,7 +240,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
 
         var clientGiven = Options.DockerExecutableGiven;
         var candidates = BuilderProbe.Candidates(Options.DockerExecutable, clientGiven, context.Environment.GetEnvironmentVariable("PATH"));
-        var probe = new BuilderProbe(Runner, client => new DockerCommands(client, Options.RepositoryRoot));
+        var probe = new BuilderProbe(Runner, client => new DockerCommands(client, Options.RepositoryRoot), ProbeAnswers, client => ProbeFingerprint(client));
         var choice = probe.Choose(candidates, clientGiven, () =>
         {
             // The engine's own error (it names DOCKER_HOST); the configured client just failed to reach it.
@@ -245,6 +250,18 @@ public sealed class BuildContext : FrostingContext, IDisposable
         Log.Information("{0}", choice.Describe());
         return choice;
     }
+
+    /// <summary>The tool probes' answers of earlier runs (.build/tool-probes.json), read on first use.</summary>
+    private ToolProbeCache ProbeAnswers => _probeAnswers.Value;
+
+    /// <summary>
+    /// What a probe of <paramref name="client"/> depends on: the client and <paramref name="others"/> (real path, size,
+    /// time), the CLI's config and plugin folders, the engine of this run and the variables that change a client's answer.
+    /// </summary>
+    private string ProbeFingerprint(string client, params string[] others) => ToolFingerprint.Of(
+        [ToolFingerprint.OnPath(client, _environment("PATH")), .. others, ToolFingerprint.DockerConfigFile(_environment)],
+        ToolFingerprint.DockerPluginFolders(_environment),
+        [EngineInUse?.Endpoint.Url, EngineInUse?.Version, _environment("DOCKER_CONTEXT"), _environment("DOCKER_CONFIG")]);
 
     /// <summary>A base image name of cake.config's [Bridge] section ("" when it names none).</summary>
     private static string ConfiguredLocal(ICakeContext context, string option) => context.Configuration.GetValue(OptionReader.ConfigurationKey(option)) ?? "";

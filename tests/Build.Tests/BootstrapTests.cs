@@ -342,6 +342,78 @@ public sealed class BackgroundNativeCompileTests
         }
     }
 
+    [Test]
+    public void The_native_compile_begins_only_once_the_command_that_started_it_is_over()
+    {
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        if (File.Exists(Ticks)) { File.Delete(Ticks); }
+        TouchASource();
+        var first = Run("2");
+        var firstEnded = Now();
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        var ticks = ReadTicks();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
+            Assert.That(ticks, Is.Not.Empty, "the compile ran");
+            Assert.That(ticks.Min(), Is.GreaterThanOrEqualTo(firstEnded - 0.05), $"no progress while the first command ran: {ticks.Count} ticks, {ticks.Min():0.00}-{ticks.Max():0.00}; {first.StdErr}");
+            Assert.That(_copy.Stamp, Does.StartWith("native "));
+        }
+    }
+
+    [Test]
+    public void A_command_during_the_native_compile_pauses_it_until_the_command_is_over()
+    {
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        if (File.Exists(Ticks)) { File.Delete(Ticks); }
+        TouchASource();
+        Run("8");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(Ticks) && waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.That(File.Exists(Ticks), Is.True, "the background compile did not start within a minute");
+        // A host that runs for two seconds: build.sh execs `dotnet`, here a script that waits, then execs the real one
+        // (the pid that build.sh registered stays the same through both execs).
+        var slowBin = Path.Combine(_copy.Root, ".slow-bin");
+        Directory.CreateDirectory(slowBin);
+        var slowDotnet = Path.Combine(slowBin, "dotnet");
+        File.WriteAllText(slowDotnet, $"#!/usr/bin/env bash\nsleep 2\nexec {TestEnvironment.FindOnPath("dotnet")} \"$@\"\n");
+        TestEnvironment.Run("chmod", ["+x", slowDotnet], null);
+        var started = Now();
+        var during = TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root,
+            [new("BUILD_HOST", null), new("BUILD_HOST_NATIVE_PUBLISH", FakePublish), new("PATH", slowBin + ":" + Environment.GetEnvironmentVariable("PATH"))]);
+        var ended = Now();
+        var compilingAfter = BootstrapTests.BootstrapCopy.IsLocked(_copy.NativeLock);
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        var ticks = ReadTicks();
+        // build.sh fingerprints the sources before it runs the host and stops the compile: half a second of slack at the
+        // start; at the end the compile may resume between the host's exit and the moment this test reads the clock.
+        var whileTheHostRan = ticks.Where(tick => tick > started + 0.5 && tick < ended - 0.1).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(during.ExitCode, Is.Zero, during.StdOut + during.StdErr);
+            Assert.That(ended - started, Is.GreaterThan(2), "the host ran for two seconds");
+            Assert.That(ticks.Count(tick => tick < started), Is.GreaterThan(0), "the compile made progress before the command");
+            Assert.That(compilingAfter, Is.True, "the compile was still on when the command ended (8 s of ticks)");
+            Assert.That(whileTheHostRan, Is.Empty, $"ticks while the command ran ({started:0.00}-{ended:0.00})");
+            Assert.That(ticks.Count(tick => tick >= ended), Is.GreaterThan(0), "resumed after the command");
+            Assert.That(_copy.Stamp, Does.StartWith("native "), "and finished");
+        }
+    }
+
+    private string Ticks => Path.Combine(_copy.Root, ".build", "fake-native-ticks");
+
+    private static double Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+
+    private List<double> ReadTicks() => File.Exists(Ticks)
+        ? File.ReadAllLines(Ticks).Where(line => line.Length > 0).Select(line => double.Parse(line, System.Globalization.CultureInfo.InvariantCulture)).ToList()
+        : [];
+
     private void TouchASource()
     {
         var source = Path.Combine(_copy.Root, "build", "Program.cs");

@@ -5,10 +5,14 @@ namespace Build.Tools.Docker;
 /// <summary>
 /// Asks the docker clients of this machine what they can build with and picks one (<see cref="BuilderChoice"/>).
 /// It runs only when an image is really built, so an unchanged run starts no docker process. The questions
-/// (`docker version`, `docker buildx version` of every candidate) run at once: about the cost of one.
+/// (`docker version`, `docker buildx version` of every candidate) run at once: about the cost of one. With
+/// <paramref name="answers"/> they are asked once per fingerprint of the client, its plugins and the engine
+/// (<paramref name="fingerprintOf"/>), so a later build starts none of them.
 /// </summary>
-public sealed class BuilderProbe(CommandRunner runner, Func<string, DockerCommands> commandsFor)
+public sealed class BuilderProbe(CommandRunner runner, Func<string, DockerCommands> commandsFor, ToolProbeCache? answers = null, Func<string, string>? fingerprintOf = null)
 {
+    private readonly ToolProbeCache _answers = answers ?? ToolProbeCache.None();
+
     /// <summary>
     /// The candidates: <paramref name="configured"/> alone when it was given with --docker, else it (the
     /// `docker` first on PATH) followed by every other `docker` on <paramref name="path"/>, each file once
@@ -61,9 +65,16 @@ public sealed class BuilderProbe(CommandRunner runner, Func<string, DockerComman
         var docker = commandsFor(client);
         try
         {
-            var buildx = Task.Run(() => runner.Capture(docker.BuildxVersion(), DockerProbe.ProbeTimeout).Succeeded);
-            var version = runner.Capture(docker.Version(), DockerProbe.ProbeTimeout);
-            return DockerClientFacts.FromVersionJson(client, version.OutputText, buildx.Result);
+            var fingerprint = fingerprintOf?.Invoke(client) ?? "";
+            var buildx = Task.Run(() => _answers.Answer($"docker buildx version of {client}", fingerprint,
+                () => runner.Capture(docker.BuildxVersion(), DockerProbe.ProbeTimeout).Succeeded ? "yes" : "no"));
+            // Only an answer that reached the engine is kept: an engine that is down now is asked again next time.
+            var version = _answers.Answer($"docker version of {client}", fingerprint, () =>
+            {
+                var asked = runner.Capture(docker.Version(), DockerProbe.ProbeTimeout);
+                return DockerClientFacts.FromVersionJson(client, asked.OutputText, false).ReachesEngine ? asked.OutputText : null;
+            });
+            return DockerClientFacts.FromVersionJson(client, version ?? "", buildx.Result == "yes");
         }
         catch (Exception error) when (error is CakeException || error.InnerException is CakeException)
         {

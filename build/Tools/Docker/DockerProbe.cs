@@ -34,12 +34,35 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
         return new DockerEngine(client ?? "unknown", engine.Version);
     }
 
-    public ComposeClient ProbeCompose()
+    /// <summary>
+    /// Compose v2 (the docker CLI plugin) or v1 (docker-compose), asked once per <paramref name="fingerprint"/> of the
+    /// client, its plugin folders and docker-compose when <paramref name="answers"/> keeps them.
+    /// </summary>
+    public ComposeClient ProbeCompose(ToolProbeCache? answers = null, string fingerprint = "")
+    {
+        var answer = (answers ?? ToolProbeCache.None()).Answer($"compose of {docker.Executable}", fingerprint, AskCompose);
+        if (answer?.Split(' ', 2) is ["v2", var v2Version])
+        {
+            return ComposeClient.V2(docker.Executable, v2Version);
+        }
+
+        if (answer?.Split(' ', 2) is ["v1", var v1Version])
+        {
+            return ComposeClient.V1(v1Version);
+        }
+
+        throw new CakeException(ExitCodes.NoCompose,
+            "No Docker Compose found: neither `docker compose` (v2 plugin) nor `docker-compose` (v1) answered. " +
+            "Install one (Debian: apt-get install docker-compose) and run the build again.");
+    }
+
+    /// <summary>"v2 VERSION", "v1 VERSION", or null when neither answered.</summary>
+    private string? AskCompose()
     {
         var v2 = runner.Capture(docker.ComposeVersion(), ProbeTimeout);
         if (v2.Succeeded)
         {
-            return ComposeClient.V2(docker.Executable, ParseComposeV2Version(v2.OutputText));
+            return $"v2 {ParseComposeV2Version(v2.OutputText)}";
         }
 
         try
@@ -47,17 +70,15 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
             var v1 = runner.Capture(ToolCommand.Create("docker-compose", new Cake.Core.IO.DirectoryPath(Environment.CurrentDirectory), arguments => arguments.Append("version").Append("--short")), ProbeTimeout);
             if (v1.Succeeded)
             {
-                return ComposeClient.V1(v1.OutputText.Trim());
+                return $"v1 {v1.OutputText.Trim()}";
             }
         }
         catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
         {
-            // Fall through to the message below, which names both ways of getting Compose.
+            // Neither: the caller's message names both ways of getting Compose.
         }
 
-        throw new CakeException(ExitCodes.NoCompose,
-            "No Docker Compose found: neither `docker compose` (v2 plugin) nor `docker-compose` (v1) answered. " +
-            "Install one (Debian: apt-get install docker-compose) and run the build again.");
+        return null;
     }
 
     private static string ParseComposeV2Version(string json)
