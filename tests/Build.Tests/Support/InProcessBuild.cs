@@ -55,6 +55,8 @@ public static class InProcessBuild
             var saved = ProcessState.Save();
             Console.SetOut(new BufferWriter(output));
             Console.SetError(new BufferWriter(error));
+            // --password-stdin reads standard input: a run here reads an empty one, never the test runner's.
+            Console.SetIn(TextReader.Null);
             try
             {
                 var exitCode = host.Run(dryRun.HostArguments);
@@ -95,14 +97,15 @@ public static class InProcessBuild
         }
     }
 
-    /// <summary>The global state a run may change: Console's writers, the environment, the current directory.</summary>
-    private sealed record ProcessState(TextWriter Out, TextWriter Error, IDictionary Environment, string CurrentDirectory)
+    /// <summary>The global state a run may change: Console's streams, the environment, the current directory.</summary>
+    private sealed record ProcessState(TextReader In, TextWriter Out, TextWriter Error, IDictionary Environment, string CurrentDirectory)
     {
         public static ProcessState Save() =>
-            new(Console.Out, Console.Error, System.Environment.GetEnvironmentVariables(), Directory.GetCurrentDirectory());
+            new(Console.In, Console.Out, Console.Error, System.Environment.GetEnvironmentVariables(), Directory.GetCurrentDirectory());
 
         public void Restore()
         {
+            Console.SetIn(In);
             Console.SetOut(Out);
             Console.SetError(Error);
             foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
