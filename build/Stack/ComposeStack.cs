@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Build.Context;
+using Build.Images;
+using Build.Tools;
 using Build.Tools.Compose;
 using Cake.Core.Diagnostics;
 
@@ -57,12 +59,43 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
     /// `compose up` with the replica counts of this run: what runs now with --scale's counts over it
     /// (<see cref="ScalePlan.Over"/>). Its output is shown live and kept: when compose itself fails (a port taken, an
     /// image missing), the failure names compose's own error line and is handled like a failed health check.
+    /// <para>
+    /// When every service runs already (the inner loop: new images for a running stack), each service is recreated
+    /// by its own `up --no-deps`, all at once. One `up` recreates them in dependency order and waits for each
+    /// dependency's health check first (the orchestrator after the reducer is healthy): on a running stack that wait
+    /// buys nothing, because the orchestrator resolves its reducers per request, and it costs a health interval and a
+    /// container start per dependency. A first start keeps the dependency order.
+    /// </para>
     /// </summary>
     public void Up(bool noRecreate = false)
     {
-        var scale = new ScaleArguments(options.Scale.Over(RunningReplicas()));
+        var running = RunningReplicas();
+        var replicas = options.Scale.Over(running);
+        if (!noRecreate && ImageTable.ServiceNames.All(service => running.GetValueOrDefault(service) > 0))
+        {
+            var ups = ImageTable.ServiceNames
+                .Select(service => Task.Run(() => RunUp(tools.Compose().UpService(service, replicas.GetValueOrDefault(service, running[service])))))
+                .ToArray();
+            Task.WaitAll(ups);
+            if (ups.Select(up => up.Result).FirstOrDefault(failure => failure is not null) is { } failed)
+            {
+                Fail(failed, Containers());
+            }
+
+            return;
+        }
+
+        if (RunUp(tools.Compose().Up(new ScaleArguments(replicas), noRecreate)) is { } failure)
+        {
+            Fail(failure, Containers());
+        }
+    }
+
+    /// <summary>Runs one `compose up`, its output shown live; null when it worked, else why it failed.</summary>
+    private string? RunUp(ToolCommand up)
+    {
         var output = new List<string>();
-        var exitCode = tools.Runner.RunUnchecked(tools.Compose().Up(scale, noRecreate), line =>
+        var exitCode = tools.Runner.RunUnchecked(up, line =>
         {
             log.Information("{0}", line);
             lock (output)
@@ -70,12 +103,14 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
                 output.Add(line);
             }
         });
-        if (exitCode != 0)
+        if (exitCode == 0)
         {
-            var error = output.LastOrDefault(line => line.Contains("rror", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal))?.Trim()
-                ?? "see compose's output above";
-            Fail($"`{tools.Compose().Client.Program} up` failed (exit code {exitCode}): {error}", Containers());
+            return null;
         }
+
+        var error = output.LastOrDefault(line => line.Contains("rror", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal))?.Trim()
+            ?? "see compose's output above";
+        return $"`{tools.Compose().Client.Program} up` failed (exit code {exitCode}): {error}";
     }
 
     /// <summary>

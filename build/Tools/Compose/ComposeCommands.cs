@@ -26,6 +26,15 @@ public sealed class ComposeCommands(ComposeClient client, ComposeProject project
         }
     });
 
+    /// <summary>
+    /// `up` of one service alone (`--no-deps`: its dependencies are neither started nor waited for), with its
+    /// replica count: a running stack's services are recreated this way side by side.
+    /// </summary>
+    public ToolCommand UpService(string service, int replicas) => Command(arguments => arguments
+        .Append("up").Append("--detach").Append("--no-build").Append("--no-deps")
+        .AppendOption("--scale", $"{service}={replicas.ToString(CultureInfo.InvariantCulture)}")
+        .Append(service));
+
     public ToolCommand Down(bool volumes) => Command(arguments =>
     {
         arguments.Append("down").Append("--remove-orphans");

@@ -24,13 +24,15 @@ public sealed class ComposeStackTests
     private static HostResult Host(params string[] arguments) =>
         HostRun.In(HostRun.RepositoryRoot, null, [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
 
-    private static (ComposeStack Stack, RecordingProcessRunner Processes, ProcessContext Cake) Stack(ScalePlan scale, bool dryRun = false, int upExitCode = 0)
+    private const string RunningOrchestrator = "c2|orchestrator|/omninode-bridge_orchestrator_1|running|healthy";
+
+    private static (ComposeStack Stack, RecordingProcessRunner Processes, ProcessContext Cake) Stack(ScalePlan scale, bool dryRun = false, int upExitCode = 0, bool bothRun = false)
     {
         var processes = new RecordingProcessRunner
         {
             Respond = (_, arguments) =>
-                arguments.StartsWith("ps ", StringComparison.Ordinal) ? (0, ["c1"])
-                : arguments.StartsWith("container inspect", StringComparison.Ordinal) ? (0, [RunningReducer])
+                arguments.StartsWith("ps ", StringComparison.Ordinal) ? (0, bothRun ? ["c1", "c2"] : ["c1"])
+                : arguments.StartsWith("container inspect", StringComparison.Ordinal) ? (0, bothRun ? [RunningReducer, RunningOrchestrator] : [RunningReducer])
                 : arguments.Contains(" up ", StringComparison.Ordinal) ? (upExitCode, upExitCode == 0 ? [] : ["Error response from daemon: port is already allocated"])
                 : (0, []),
         };
@@ -52,6 +54,30 @@ public sealed class ComposeStackTests
         stack.Up(noRecreate: true);
         Assert.That(processes.CommandLines.Last(), Is.EqualTo(
             "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --no-recreate --scale orchestrator=3 --scale reducer=1"));
+    }
+
+    [Test]
+    public void On_a_running_stack_each_service_is_recreated_by_its_own_up_without_its_dependencies()
+    {
+        var (stack, processes, _) = Stack(Scale("reducer", 2), bothRun: true);
+        stack.Up();
+        var ups = processes.CommandLines.Where(line => line.Contains(" up ", StringComparison.Ordinal)).ToList();
+        Assert.That(ups, Is.EquivalentTo(new[]
+        {
+            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --no-deps --scale orchestrator=1 orchestrator",
+            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --no-deps --scale reducer=2 reducer",
+        }));
+    }
+
+    [Test]
+    public void A_stack_that_does_not_run_whole_starts_in_dependency_order_with_one_up()
+    {
+        var (stack, processes, _) = Stack(ScalePlan.None);
+        stack.Up();
+        Assert.That(processes.CommandLines.Where(line => line.Contains(" up ", StringComparison.Ordinal)), Is.EqualTo(new[]
+        {
+            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --scale reducer=1",
+        }));
     }
 
     [Test]
