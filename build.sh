@@ -235,7 +235,7 @@ compile_native() {
 # the process that left the file. Builtins only.
 start_time() {
   local stat rest
-  read -r stat <"/proc/$1/stat" 2>/dev/null || return 1
+  read -r stat 2>/dev/null <"/proc/$1/stat" || return 1 # stderr first: a gone process is no message
   rest="${stat##*) }"
   read -r -a fields <<<"$rest"
   echo "${fields[19]}"
@@ -248,7 +248,7 @@ hosts_running() {
     [[ -e "$file" ]] || continue
     pid="${file##*/}"
     recorded=""
-    read -r recorded <"$file" 2>/dev/null || true
+    read -r recorded 2>/dev/null <"$file" || true
     now="$(start_time "$pid" || true)"
     if [[ -n "$now" && "$now" == "$recorded" ]]; then running=0; else rm -f "$file"; fi
   done
@@ -261,7 +261,7 @@ yield_to_this_command() {
   mkdir -p "$state/host-users"
   start_time $$ >"$state/host-users/$$" || return 0
   [[ -f "$state/host-native.pgid" ]] || return 0
-  read -r group <"$state/host-native.pgid" 2>/dev/null || true
+  read -r group 2>/dev/null <"$state/host-native.pgid" || true
   [[ -n "$group" ]] || return 0
   # A compile killed outright leaves its files behind: a group is signalled only while a compile holds the lock.
   if flock -n "$state/host-native.lock" true 2>/dev/null; then

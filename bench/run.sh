@@ -213,7 +213,8 @@ if want healthy; then
   guide_env="BUILD_TARGET=production IMAGE_TAG=prod IMAGE_REGISTRY=$registry-guide/ PYTHON_IMAGE=$python_image BUILDER_IMAGE=$builder_image"
   guide="$guide_env docker-compose -f $compose_file -p bench-guide up -d --build >/dev/null 2>&1 && bench/wait-healthy.sh bench-guide $path_docker"
   ours="${default_host[*]/--target=Production/--target=ComposeUp} --build-target=production --project-name=bench-ours"
-  down() { $guide_env docker-compose -f $compose_file -p "$1" down --remove-orphans >/dev/null 2>&1 || true; }
+  # env: assignments that come from an expansion are not assignments to the shell, they would be run as the command.
+  down() { env $guide_env docker-compose -f $compose_file -p "$1" down --remove-orphans >/dev/null 2>&1 || true; }
   trap 'rm -f "$root/$touch_file"; down bench-ours; down bench-guide' EXIT
   measure healthy_host "$build_runs" "$edit_py" "$ours"
   measure healthy_guide "$build_runs" "$edit_py" "$guide"

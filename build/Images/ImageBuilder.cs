@@ -16,7 +16,7 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         context.Log);
 
     /// <summary>The settings of `docker build` for a spec on a given engine: a pure function, tested by table.</summary>
-    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder, string? inputDigest = null) => new(spec.Dockerfile, ".")
+    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder, string? inputDigest = null, bool replacesAnImage = true) => new(spec.Dockerfile, ".")
     {
         Target = spec.Stage,
         Tags = spec.References.ToArray(),
@@ -25,8 +25,10 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         Pull = options.Pull,
         NoCache = options.NoCache,
         // BuildKit can reuse the layers of the image this build replaces (inline cache); the legacy builder cannot
-        // use an image it did not build itself, so it gets no --cache-from.
-        CacheFrom = builder.IsBuildKit() && !options.NoCache ? [spec.PrimaryReference] : [],
+        // use an image it did not build itself, so it gets no --cache-from. Nor does a first build: BuildKit looks
+        // for a --cache-from image the engine lacks in its registry (docker.io for a name without one), which is a
+        // request to an outside address for an image that is not there.
+        CacheFrom = builder.IsBuildKit() && !options.NoCache && replacesAnImage ? [spec.PrimaryReference] : [],
         Builder = builder,
         Progress = builder.IsBuildKit() ? "plain" : null,
     };
@@ -56,7 +58,8 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
             return;
         }
 
-        var settings = Settings(spec, options.Build, tools.Builder(), digest);
+        var replacesAnImage = !tools.Inputs.EngineReachable || tools.Inputs.Inspect(spec) is not null;
+        var settings = Settings(spec, options.Build, tools.Builder(), digest, replacesAnImage);
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
