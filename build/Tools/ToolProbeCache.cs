@@ -124,16 +124,6 @@ public sealed class ToolProbeCache
             bytes = buffer.ToArray();
         }
 
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, FilePath, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Not written: the next run asks again.
-        }
+        CacheFile.Replace(FilePath, bytes);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Build.Tools;
 
 namespace Build.Images.Digest;
 
@@ -180,16 +181,6 @@ public sealed class FileHashCache
             _changed = false;
         }
 
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, FilePath, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written only costs the next run the hashing.
-        }
+        CacheFile.Replace(FilePath, bytes);
     }
 }
