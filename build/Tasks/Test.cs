@@ -9,7 +9,7 @@ public sealed class Test : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var suites = new TestRun(context.Runner, context.Options.RepositoryRoot, context.Options.TestFilter, context.Log);
+        var suites = new TestRun(context.Runner, context.Options.RepositoryRoot, context.Options.TestFilter, context.Log, Console.WriteLine);
         suites.PrepareResults();
         Provision(context);
         suites.Run();

@@ -7,9 +7,10 @@ namespace Build.Testing;
 
 /// <summary>
 /// Runs every test suite of the repository (each tests/*.Tests project with a TRX file, then Python's unittest) and
-/// ends with one closing line of totals; a failed suite fails the run after all have run.
+/// ends with one closing line of totals; a failed suite fails the run after all have run. The closing line goes to
+/// <paramref name="closingLine"/>: standard output, plain and alone on its line (CI reads it), in a real run.
 /// </summary>
-public sealed class TestRun(CommandRunner runner, DirectoryPath root, string? filter, ICakeLog log)
+public sealed class TestRun(CommandRunner runner, DirectoryPath root, string? filter, ICakeLog log, Action<string> closingLine)
 {
     private DirectoryPath Results => root.Combine("artifacts/test-results");
 
@@ -88,7 +89,7 @@ public sealed class TestRun(CommandRunner runner, DirectoryPath root, string? fi
             return;
         }
 
-        Console.WriteLine(total.ClosingLine);
+        closingLine(total.ClosingLine);
         if (failedSuites.Count > 0)
         {
             throw new CakeException(ExitCodes.Failed, $"Tests failed in {string.Join(", ", failedSuites)} ({total.Failed} failed). The TRX files are in {results.FullPath}.");

@@ -17,6 +17,7 @@ public sealed class TestRunTests
     public void MakeRepository()
     {
         _root = Directory.CreateTempSubdirectory("bridge-testrun-").FullName;
+        _closingLines.Clear();
         foreach (var suite in new[] { "Good.Tests", "Broken.Tests" })
         {
             Directory.CreateDirectory(Path.Combine(_root, "tests", suite));
@@ -26,6 +27,9 @@ public sealed class TestRunTests
 
     [TearDown]
     public void RemoveRepository() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>The closing lines the runs wrote (to the console in a real run: never this test runner's output).</summary>
+    private readonly List<string> _closingLines = [];
 
     private (TestRun Run, RecordingProcessRunner Processes, ProcessContext Cake) Run(bool dryRun)
     {
@@ -44,7 +48,7 @@ public sealed class TestRunTests
             },
         };
         var cake = new ProcessContext(processes);
-        return (new TestRun(new CommandRunner(cake, dryRun), new DirectoryPath(_root), "TestCategory!=Docker", cake.Log), processes, cake);
+        return (new TestRun(new CommandRunner(cake, dryRun), new DirectoryPath(_root), "TestCategory!=Docker", cake.Log, _closingLines.Add), processes, cake);
     }
 
     [Test]
@@ -61,6 +65,7 @@ public sealed class TestRunTests
             Assert.That(processes.CommandLines, Has.All.Contains("--filter TestCategory!=Docker"));
             Assert.That(cake.CollectedLog.Lines, Has.Some.EqualTo("Good.Tests: 3 passed, 0 failed, 0 skipped"));
             Assert.That(cake.CollectedLog.Lines, Has.Some.EqualTo("Broken.Tests: 0 passed, 1 failed, 0 skipped"));
+            Assert.That(_closingLines, Is.EqualTo(new[] { "Tests: 3 passed, 1 failed, 0 skipped" }), "the closing line, once, after every suite");
         }
     }
 
@@ -74,6 +79,7 @@ public sealed class TestRunTests
         {
             Assert.That(processes.CommandLines, Is.Empty);
             Assert.That(Directory.Exists(Path.Combine(_root, "artifacts")), Is.False);
+            Assert.That(_closingLines, Is.Empty, "a dry run has no totals");
             Assert.That(cake.CollectedLog.Lines.Count(line => line.Contains("dotnet test tests/", StringComparison.Ordinal)), Is.EqualTo(2));
         }
     }
