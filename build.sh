@@ -321,7 +321,6 @@ start_native_in_background() {
   yield_to_this_command # before the compile can start: it begins only once this command is over
   BUILD_SH_NATIVE_COMPILE=1 DOTNET_PROCESSOR_COUNT=$((cores > 1 ? cores - 1 : 1)) \
     setsid "${priority[@]}" bash "$root/build.sh" </dev/null >>"$native_log" 2>&1 8>&- 9>&- &
-  started_native=1
 }
 
 if ! host_acceptable; then
@@ -396,8 +395,9 @@ if [[ "$wanted" == auto && -e "$host_dir/Build.dll" ]]; then
   fi
 fi
 
-# A compile may be running (this build.sh or an earlier one started it): it waits until this command is over.
-if [[ -n "${started_native:-}" || -f "$state/host-native.pid" ]]; then yield_to_this_command; fi
+# A compile may be running: it waits until this command is over. (One that this build.sh just started registered it
+# already, in start_native_in_background, and begins only once it is over.)
+if [[ -f "$state/host-native.pid" ]]; then yield_to_this_command; fi
 
 if [[ -e "$host_dir/Build.dll" ]]; then
   exec dotnet "$host_dir/Build.dll" "$@"

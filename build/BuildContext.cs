@@ -59,7 +59,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
         _buildDocker = new(() => new DockerCommands(BuilderChoice.Client, Options.RepositoryRoot));
         // Compose is asked after the engine is found, so that its commands get the engine's DOCKER_HOST.
         _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : EngineInUse is null ? throw new InvalidOperationException("no engine")
-            : probe.ProbeCompose(ProbeAnswers, ProbeFingerprint(Options.DockerExecutable, ToolFingerprint.OnPath("docker-compose", environment("PATH")))));
+            : probe.ProbeCompose(ProbeAnswers, ProbeFingerprint(Options.DockerExecutable, ProgramPath.Resolve("docker-compose", environment("PATH")))));
         _probeAnswers = new(() => ToolProbeCache.Load(Path.Combine(Options.RepositoryRoot.FullPath, ".build", "tool-probes.json")));
         _environment = environment;
 
@@ -259,7 +259,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
     /// time), the CLI's config and plugin folders, the engine of this run and the variables that change a client's answer.
     /// </summary>
     private string ProbeFingerprint(string client, params string[] others) => ToolFingerprint.Of(
-        [ToolFingerprint.OnPath(client, _environment("PATH")), .. others, ToolFingerprint.DockerConfigFile(_environment)],
+        [ProgramPath.Resolve(client, _environment("PATH")), .. others, ToolFingerprint.DockerConfigFile(_environment)],
         ToolFingerprint.DockerPluginFolders(_environment),
         [EngineInUse?.Endpoint.Url, EngineInUse?.Version, _environment("DOCKER_CONTEXT"), _environment("DOCKER_CONFIG")]);
 

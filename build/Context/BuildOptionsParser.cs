@@ -12,7 +12,7 @@ namespace Build.Context;
 public static partial class BuildOptionsParser
 {
     public const string DefaultProjectName = "omninode-bridge";
-    public static readonly string ComposeFileRelative = "deployment/docker-compose.bridge.yml";
+    public const string ComposeFileRelative = "deployment/docker-compose.bridge.yml";
     public static readonly string ComposeDevelopmentOverrideRelative = "deployment/docker-compose.bridge.dev.yml";
 
     public static BuildOptions Parse(ICakeContext context, string target, bool dryRun)

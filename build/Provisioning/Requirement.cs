@@ -1,3 +1,5 @@
+using Build.Tools;
+
 namespace Build.Provisioning;
 
 /// <summary>
@@ -47,8 +49,6 @@ public sealed record Requirement(string Name, string Package, IReadOnlyList<stri
             return Paths.FirstOrDefault(File.Exists);
         }
 
-        var folders = (environment("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(["/usr/local/sbin", "/usr/sbin", "/sbin"]);
-        return folders.Select(folder => Path.Combine(folder, Name)).FirstOrDefault(File.Exists);
+        return ProgramPath.Matches(Name, environment("PATH"), ["/usr/local/sbin", "/usr/sbin", "/sbin"]).FirstOrDefault();
     }
 }

@@ -13,7 +13,7 @@ namespace Build.Swarm;
 /// </summary>
 public static class StackFileGenerator
 {
-    public const string ComposeFileRelative = "deployment/docker-compose.bridge.yml";
+    public const string ComposeFileRelative = Context.BuildOptionsParser.ComposeFileRelative;
     public const string StackFileRelative = "deployment/docker-stack.bridge.yml";
 
     /// <summary>The compose file format `docker stack deploy` of the 20.10 client reads (it refuses a file without `version`).</summary>

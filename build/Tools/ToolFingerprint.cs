@@ -23,26 +23,6 @@ public static class ToolFingerprint
     /// <summary>The docker CLI's config file (contexts, extra plugin folders), which changes what its probes answer.</summary>
     public static string DockerConfigFile(Func<string, string?> environment) => Path.Combine(DockerConfigFolder(environment), "config.json");
 
-    /// <summary>The file <paramref name="program"/> runs: itself when it names a path, else the first match on PATH.</summary>
-    public static string OnPath(string program, string? path)
-    {
-        if (program.Contains('/', StringComparison.Ordinal))
-        {
-            return program;
-        }
-
-        foreach (var folder in (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, program);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return program;
-    }
-
     public static string Of(IEnumerable<string> files, IEnumerable<string> folders, IEnumerable<string?> facts)
     {
         var text = new StringBuilder();

@@ -26,10 +26,7 @@ public sealed class BuilderProbe(CommandRunner runner, Func<string, DockerComman
         }
 
         // The first `docker` on PATH is the one "docker" runs; the others are the alternatives.
-        var found = (path ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "docker"))
-            .Where(File.Exists)
-            .ToArray();
+        var found = ProgramPath.Matches("docker", path).ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<string> { configured };
         for (var i = 0; i < found.Length; i++)

@@ -77,13 +77,4 @@ public sealed class ToolProbeCacheTests
             Assert.That(new[] { before, rewritten, plugin, otherEngine }, Is.Unique);
         }
     }
-
-    [Test]
-    public void A_bare_program_name_is_found_on_PATH()
-    {
-        var bin = Directory.CreateDirectory(Path.Combine(_folder, "bin")).FullName;
-        File.WriteAllText(Path.Combine(bin, "docker-compose"), "");
-
-        Assert.That(ToolFingerprint.OnPath("docker-compose", $"/nonexistent{Path.PathSeparator}{bin}"), Is.EqualTo(Path.Combine(bin, "docker-compose")));
-    }
 }
