@@ -145,7 +145,7 @@ public sealed class SwarmApi(EngineApi engine)
             throw new CakeException(SwarmDeployment.SwarmExitCode, $"The engine at {engine.Endpoint} did not answer GET {what} ({reason}).");
         }
 
-        return response.Read(type)
-            ?? throw new CakeException(SwarmDeployment.SwarmExitCode, $"The engine at {engine.Endpoint} answered GET {what} with something else than its JSON document.");
+        return response.Read(type) ?? throw new CakeException(SwarmDeployment.SwarmExitCode,
+            $"The engine at {engine.Endpoint} answered GET {what} with something else than its JSON document.");
     }
 }

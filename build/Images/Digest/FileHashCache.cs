@@ -76,7 +76,8 @@ public sealed class FileHashCache
 
         if (document.Version != FormatVersion)
         {
-            return $"format version {document.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}, this build writes {FormatVersion}";
+            var found = document.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing";
+            return $"format version {found}, this build writes {FormatVersion}";
         }
 
         if (document.Files is null)

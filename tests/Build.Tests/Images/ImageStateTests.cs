@@ -27,15 +27,17 @@ public sealed class ImageStateTests
         Labels = string.Join(",", state.Labels.Select(label => $"{label.Key}={label.Value}")),
     };
 
+    private const string InputDigest = "sha256:4d2f6a8c0e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f";
+
     private static readonly object Orchestrator = new
     {
         Id = IndexDigest,
-        InputDigest = (string?)"sha256:4d2f6a8c0e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f",
+        InputDigest = (string?)InputDigest,
         Tags = "orchestrator:prod,orchestrator:latest,orchestrator:0.1.0",
         SizeBytes = 161352704L,
         User = "10001",
         HasHealthcheck = true,
-        Labels = "io.omninode.bridge.input-digest=sha256:4d2f6a8c0e1b3d5f7a9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f,org.opencontainers.image.title=orchestrator",
+        Labels = $"io.omninode.bridge.input-digest={InputDigest},org.opencontainers.image.title=orchestrator",
     };
 
     [TestCase("docker26-containerd-api-image.json", TestName = "The engine API's answer gives the index digest as id and the platform image's config")]

@@ -23,8 +23,10 @@ public sealed class SwarmApiTests
         [{"ID":"s2","Version":{"Index":40},"Spec":{"Name":"bridge_reducer","Labels":{"com.docker.stack.namespace":"bridge"},
           "TaskTemplate":{"ContainerSpec":{"Image":"reducer:prod@sha256:bb","Labels":{"com.docker.stack.namespace":"bridge"}},"ForceUpdate":0},
           "Mode":{"Replicated":{"Replicas":2}}},"Endpoint":{"Spec":{}}},
-         {"ID":"s1","Spec":{"Name":"bridge_orchestrator","TaskTemplate":{"ContainerSpec":{"Image":"orchestrator:prod@sha256:new"}},"Mode":{"Replicated":{"Replicas":1}}},
-          "PreviousSpec":{"Name":"bridge_orchestrator","TaskTemplate":{"ContainerSpec":{"Image":"orchestrator:prod@sha256:old"}},"Mode":{"Replicated":{"Replicas":1}}},
+         {"ID":"s1","Spec":{"Name":"bridge_orchestrator","TaskTemplate":{"ContainerSpec":{"Image":"orchestrator:prod@sha256:new"}},
+           "Mode":{"Replicated":{"Replicas":1}}},
+          "PreviousSpec":{"Name":"bridge_orchestrator","TaskTemplate":{"ContainerSpec":{"Image":"orchestrator:prod@sha256:old"}},
+           "Mode":{"Replicated":{"Replicas":1}}},
           "UpdateStatus":{"State":"rollback_completed","StartedAt":"2026-12-04T14:40:00.123456789Z","Message":"rollback completed"}}]
         """;
 
@@ -77,7 +79,8 @@ public sealed class SwarmApiTests
         using (server)
         using (engine)
         {
-            Assert.That(api.State(), Is.EqualTo(new SwarmState("active", true, "10.0.0.11", "", DateTimeOffset.Parse("2026-12-04T14:48:39.9294875Z", CultureInfo.InvariantCulture))));
+            var systemTime = DateTimeOffset.Parse("2026-12-04T14:48:39.9294875Z", CultureInfo.InvariantCulture);
+            Assert.That(api.State(), Is.EqualTo(new SwarmState("active", true, "10.0.0.11", "", systemTime)));
         }
     }
 

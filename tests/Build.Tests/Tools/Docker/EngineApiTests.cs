@@ -185,12 +185,14 @@ public sealed class EngineApiTests
     [Test]
     public void The_containers_of_a_label_are_listed_then_inspected_one_by_one_and_one_gone_meanwhile_is_left_out()
     {
-        const string filter = "%7B%22label%22%3A%5B%22com.docker.compose.project%3Dp%22%5D%7D";
+        const string list = "/v1.41/containers/json?all=1&filters=%7B%22label%22%3A%5B%22com.docker.compose.project%3Dp%22%5D%7D";
         using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), path => path switch
         {
-            "/v1.41/containers/json?all=1&filters=" + filter => Http(200, """[{"Id":"c1","Status":"Up 3 seconds (healthy)"},{"Id":"c2"}]"""),
-            "/v1.41/containers/c1/json" => Http(200,
-                """{"Id":"c1","Name":"/p_reducer_1","State":{"Status":"running","Health":{"Status":"healthy","FailingStreak":0}},"Config":{"Labels":{"com.docker.compose.service":"reducer"}}}"""),
+            list => Http(200, """[{"Id":"c1","Status":"Up 3 seconds (healthy)"},{"Id":"c2"}]"""),
+            "/v1.41/containers/c1/json" => Http(200, """
+                {"Id":"c1","Name":"/p_reducer_1","State":{"Status":"running","Health":{"Status":"healthy","FailingStreak":0}},
+                 "Config":{"Labels":{"com.docker.compose.service":"reducer"}}}
+                """),
             _ => Http(404, """{"message":"No such container: c2"}"""),
         });
         using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
@@ -200,7 +202,7 @@ public sealed class EngineApiTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(containers, Is.EqualTo(new[] { new ContainerState("c1", "reducer", "p_reducer_1", "running", "healthy") }));
-            Assert.That(server.Requests, Is.EqualTo(new[] { "/v1.41/containers/json?all=1&filters=" + filter, "/v1.41/containers/c1/json", "/v1.41/containers/c2/json" }));
+            Assert.That(server.Requests, Is.EqualTo(new[] { list, "/v1.41/containers/c1/json", "/v1.41/containers/c2/json" }));
         }
     }
 
