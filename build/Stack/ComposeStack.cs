@@ -32,9 +32,9 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
 
     public IReadOnlyList<ContainerState> Containers()
     {
-        if (tools.EngineApi()?.ContainersWithLabel(ProjectLabel) is { } json && ContainerState.ParseList(json) is { } listed)
+        if (tools.EngineApi()?.ContainersWithLabel(ProjectLabel) is { } containers)
         {
-            return listed;
+            return ContainerState.From(containers);
         }
 
         var ids = tools.Runner.CaptureChecked(tools.Docker().ContainersWithLabel(ProjectLabel)).Output
@@ -45,8 +45,8 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
         }
 
         // A container can disappear between ps and inspect (scale down); inspect then fails for it only.
-        var inspect = tools.Runner.Capture(tools.Docker().ContainerInspect(ids, ContainerState.InspectFormat));
-        return inspect.Output.Select(ContainerState.Parse).OfType<ContainerState>().ToArray();
+        var inspect = tools.Runner.Capture(tools.Docker().ContainerInspect(ids));
+        return ContainerState.FromInspectOutput(inspect.OutputText);
     }
 
     /// <summary>Replicas per service that run now (none in a dry run, which asks nothing of the engine).</summary>

@@ -19,12 +19,18 @@ public sealed class ComposeStackTests
 {
     private const string Project = "bridge-replicas-test";
 
-    private const string RunningReducer = "c1|reducer|/omninode-bridge_reducer_1|running|healthy";
+    private const string RunningReducer = """
+        {"Id":"c1","Name":"/omninode-bridge_reducer_1","State":{"Status":"running","Health":{"Status":"healthy"}},
+         "Config":{"Labels":{"com.docker.compose.service":"reducer"}}}
+        """;
 
     private static HostResult Host(params string[] arguments) =>
         HostRun.In(HostRun.RepositoryRoot, null, [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
 
-    private const string RunningOrchestrator = "c2|orchestrator|/omninode-bridge_orchestrator_1|running|healthy";
+    private const string RunningOrchestrator = """
+        {"Id":"c2","Name":"/omninode-bridge_orchestrator_1","State":{"Status":"running","Health":{"Status":"healthy"}},
+         "Config":{"Labels":{"com.docker.compose.service":"orchestrator"}}}
+        """;
 
     private static (ComposeStack Stack, RecordingProcessRunner Processes, ProcessContext Cake) Stack(ScalePlan scale, bool dryRun = false, int upExitCode = 0, bool bothRun = false)
     {
@@ -32,7 +38,8 @@ public sealed class ComposeStackTests
         {
             Respond = (_, arguments) =>
                 arguments.StartsWith("ps ", StringComparison.Ordinal) ? (0, bothRun ? ["c1", "c2"] : ["c1"])
-                : arguments.StartsWith("container inspect", StringComparison.Ordinal) ? (0, bothRun ? [RunningReducer, RunningOrchestrator] : [RunningReducer])
+                : arguments.StartsWith("container inspect", StringComparison.Ordinal)
+                    ? (0, [bothRun ? $"[{RunningReducer},{RunningOrchestrator}]" : $"[{RunningReducer}]"])
                 : arguments.Contains(" up ", StringComparison.Ordinal) ? (upExitCode, upExitCode == 0 ? [] : ["Error response from daemon: port is already allocated"])
                 : (0, []),
         };
