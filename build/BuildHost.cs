@@ -7,8 +7,9 @@ namespace Build;
 
 /// <summary>
 /// The build host as <c>Program</c> runs it: the tasks of this assembly, the typed context, the lifetimes, the
-/// build's help and version, and the build's dry run. The tests run the same host in their own process
-/// (tests/Build.Tests/Support/InProcessBuild.cs), with their services registered after these.
+/// build's services (<see cref="BuildServices"/>, then the dry run's, <see cref="DryRunServices"/>), its help and
+/// version. The tests run the same host in their own process (tests/Build.Tests/Support/InProcessBuild.cs), with their
+/// services registered after these.
 /// </summary>
 public static class BuildHost
 {
@@ -21,5 +22,6 @@ public static class BuildHost
             .UseTaskLifetime<BuildTaskLifetime>()
             .UseHelp(() => OptionHelp.Lines(OptionNames.All))
             .UseVersion(() => BuildSuiteVersion.Describe(AppContext.BaseDirectory))
+            .ConfigureServices(BuildServices.Register)
             .ConfigureServices(services => DryRunServices.Register(services, dryRun));
 }

@@ -4,7 +4,7 @@ using Build.Tools.Compose;
 namespace Build.Tools.Docker;
 
 /// <summary>Runs the probes behind <see cref="DockerEngine"/> and <see cref="ComposeClient"/>.</summary>
-public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
+public sealed class DockerProbe(ICommandRunner runner, DockerCommands docker)
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
 

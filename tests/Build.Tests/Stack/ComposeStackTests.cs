@@ -37,12 +37,12 @@ public sealed class ComposeStackTests
                 : (0, []),
         };
         var cake = new ProcessContext(processes);
-        var runner = new CommandRunner(cake, dryRun);
+        var runner = RunServices.Runner(cake, dryRun);
         var root = new DirectoryPath("/repo");
         var project = new ComposeProject(["deployment/docker-compose.bridge.yml"], "omninode-bridge", new Dictionary<string, string>());
         var tools = new StackTools(runner, () => new DockerCommands("docker", root), () => new ComposeCommands(ComposeClient.V2("docker", "2.27.0"), project, root), () => null);
         var options = new StackOptions("omninode-bridge", scale, TimeSpan.FromSeconds(5), DownOnFailure: false, RemoveVolumes: false);
-        return (new ComposeStack(options, tools, cake.Log, new Interruption()), processes, cake);
+        return (new ComposeStack(options, tools, cake.Log, new Interruption(), RunServices.Effects(dryRun)), processes, cake);
     }
 
     private static ScalePlan Scale(string service, int replicas) => new(new Dictionary<string, int> { [service] = replicas });
