@@ -13,6 +13,13 @@ namespace Build;
 /// </summary>
 public static class BuildHost
 {
+    /// <summary>Runs the build with the command line as given: the dry-run spellings are the build's, the rest the host's.</summary>
+    public static int Run(IEnumerable<string> args)
+    {
+        var dryRun = DryRunSwitch.Take(args);
+        return Create(dryRun).Run(dryRun.HostArguments);
+    }
+
     public static CakeHost Create(DryRunSwitch dryRun) =>
         new CakeHost()
             // Named, not found from the entry assembly: in a test process the entry assembly is the test runner.

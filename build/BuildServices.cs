@@ -17,7 +17,7 @@ namespace Build;
 /// <summary>
 /// The services of a real run, each made once, on first use, from what its constructor names; a task names the ones
 /// it uses in its own constructor. The dry run registers its own implementations of the side-effect interfaces after
-/// these (<see cref="DryRun.DryRunServices"/>): the last registration wins.
+/// these (the dry run's DryRunServices): the last registration wins.
 /// </summary>
 public static class BuildServices
 {

@@ -6,7 +6,7 @@ namespace Build.Reporting;
 /// <summary>
 /// Around every task: under GitHub Actions its output goes into a collapsible <c>::group::Task</c>…<c>::endgroup::</c>;
 /// on every run its status and duration go into <see cref="BuildContext.Report"/>.
-/// The build's dry run calls them too (see <see cref="DryRun.DryRunExecutionStrategy"/>), so a dry run groups the same way.
+/// The build's dry run calls them too (its execution strategy runs task setup and teardown), so a dry run groups the same way.
 /// </summary>
 public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
 {

@@ -6,7 +6,7 @@ namespace Build.Tools;
 
 /// <summary>
 /// Runs <see cref="ToolCommand"/>s through Cake's <see cref="IProcessRunner"/>: the real run's
-/// <see cref="ICommandRunner"/> (the dry run's prints instead, DryRun/PrintingCommandRunner). Every external process
+/// <see cref="ICommandRunner"/> (the dry run's PrintingCommandRunner prints instead). Every external process
 /// of the build goes through here, so the tests record them all with a fake process runner.
 /// </summary>
 /// <param name="interruption">SIGINT/SIGTERM of the run: a running command is stopped and waited for, then the

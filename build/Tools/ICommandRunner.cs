@@ -4,7 +4,7 @@ namespace Build.Tools;
 
 /// <summary>
 /// Every external process of the build: a real run starts them (<see cref="CommandRunner"/>), the dry run prints the
-/// ones that change something and still asks the read-only questions (DryRun/PrintingCommandRunner). Both take the same
+/// ones that change something and still asks the read-only questions (the dry run's PrintingCommandRunner). Both take the same
 /// <see cref="ToolCommand"/>, so what a dry run shows is what a real run executes.
 /// </summary>
 public interface ICommandRunner

@@ -3,7 +3,7 @@ namespace Build.Tools;
 /// <summary>
 /// The side effects of a run that are not command lines: a file written or removed, a wait on the engine after a
 /// change, a task's own in-process work. A real run makes them (<see cref="SideEffects"/>); the dry run calls the
-/// account instead, which says what the run would do (DryRun/PlannedSideEffects). The two are registered, never
+/// account instead, which says what the run would do (the dry run's PlannedSideEffects). The two are registered, never
 /// chosen by a flag, so no task or helper asks whether this is a dry run.
 /// </summary>
 public interface ISideEffects

@@ -5,7 +5,7 @@ namespace Build.Tools.Docker;
 /// <summary>
 /// The Docker engine of this run and the clients that talk to it, each found once, on first use: a task that needs
 /// no engine never probes one. A real run resolves (and may start) the engine (<see cref="EngineSession"/>); the dry
-/// run only asks which engine answers and probes no client (DryRun/UnprobedEngineSession).
+/// run only asks which engine answers and probes no client (the dry run's UnprobedEngineSession).
 /// </summary>
 public interface IEngineSession
 {
