@@ -108,6 +108,31 @@ public sealed class ComposeStackTests
     }
 
     [Test]
+    public void Down_fails_when_the_engine_still_has_a_container_of_the_project()
+    {
+        var (stack, processes, _) = Stack(Scale("reducer", 2));
+        var failure = Assert.Throws<CakeException>(stack.Down);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure!.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked));
+            Assert.That(processes.CommandLines[0], Is.EqualTo("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge down --remove-orphans"));
+            Assert.That(processes.CommandLines.Skip(1), Has.All.StartWith("docker "), "then asks the engine what is left");
+        }
+    }
+
+    [Test]
+    public void In_a_dry_run_down_is_shown_and_nothing_is_asked_after_it()
+    {
+        var (stack, processes, cake) = Stack(Scale("reducer", 2), dryRun: true);
+        stack.Down();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(processes.CommandLines, Is.Empty);
+            Assert.That(cake.CollectedLog.Lines, Has.Some.Contains("--project-name omninode-bridge down --remove-orphans"));
+        }
+    }
+
+    [Test]
     [Category("Docker")]
     [Category("Host")]
     public void Rerunning_Scale_and_a_plain_ComposeUp_keep_every_replica_of_a_scaled_stack()
