@@ -11,7 +11,6 @@ public sealed record BuildOptions
     public required DirectoryPath RepositoryRoot { get; init; }
     public required DirectoryPath PythonProject { get; init; }
     public required BuildTarget BuildTarget { get; init; }
-    public required bool DryRun { get; init; }
 
     /// <summary>host[:port]/namespace, no trailing slash; null for local-only images.</summary>
     public string? Registry { get; init; }

@@ -15,7 +15,7 @@ public static partial class BuildOptionsParser
     public const string ComposeFileRelative = "deployment/docker-compose.bridge.yml";
     public static readonly string ComposeDevelopmentOverrideRelative = "deployment/docker-compose.bridge.dev.yml";
 
-    public static BuildOptions Parse(ICakeContext context, string target, bool dryRun)
+    public static BuildOptions Parse(ICakeContext context, string target)
     {
         var reader = new OptionReader(context.Arguments, context.Environment.GetEnvironmentVariable, context.Configuration);
         var workingDirectory = context.Environment.WorkingDirectory;
@@ -95,7 +95,6 @@ public static partial class BuildOptionsParser
             RepositoryRoot = root,
             PythonProject = pythonProject,
             BuildTarget = buildTarget,
-            DryRun = dryRun,
             Registry = registry,
             ExtraTags = extraTags,
             DockerExecutable = reader.String(OptionNames.Docker) ?? "docker",

@@ -10,7 +10,9 @@ namespace Build.Images;
 /// are made, and making them once per run when an image build needs one the engine lacks. A base image named by
 /// --base-image/--builder-image instead is a registry image: it is pulled by the build, never made here.
 /// </summary>
-public sealed class LocalBaseImages(BuildOptions options, IReadOnlyList<string> configured, CommandRunner runner, PackageInstaller installer)
+/// <param name="effects">The run's side effects: the dry run installs nothing (the script's command line is shown).</param>
+public sealed class LocalBaseImages(
+    BuildOptions options, IReadOnlyList<string> configured, ICommandRunner runner, PackageInstaller installer, ISideEffects effects)
 {
     private readonly object _gate = new();
     private bool _built;
@@ -48,10 +50,7 @@ public sealed class LocalBaseImages(BuildOptions options, IReadOnlyList<string> 
     /// <summary>Makes the base images (an existing one is kept unless --force), after installing mmdebstrap if missing.</summary>
     public void Build()
     {
-        if (!runner.DryRun)
-        {
-            installer.Ensure([Requirement.Mmdebstrap], "Building the local base images");
-        }
+        effects.Make(() => installer.Ensure([Requirement.Mmdebstrap], "Building the local base images"));
 
         runner.Run(Command());
         lock (_gate)

@@ -45,7 +45,8 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             context.Report.Fail(BuildFailure.From(thrown is CakeReportException { InnerException: { } inner } ? inner : thrown));
         }
 
-        var report = context.Report.Snapshot(context.Target, context.Options.DryRun, DateTimeOffset.UtcNow, Safely(() => context.Project.Version), Safely(() => context.Git.Sha), context.Interruption.Requested);
+        var report = context.Report.Snapshot(context.Target, DateTimeOffset.UtcNow, Safely(() => context.Project.Version), Safely(() => context.Git.Sha),
+            context.Interruption.Requested);
         try
         {
             BuildReportWriter.Write(context.Options.ReportPath.FullPath, report);

@@ -5,4 +5,4 @@ namespace Build.Tasks;
 [TaskName(nameof(BuildOrchestrator))]
 [TaskDescription("Builds the orchestrator image from deployment/Dockerfile.orchestrator at the build target's stage (development or production).")]
 [IsDependentOn(typeof(EnsureLock))]
-public sealed class BuildOrchestrator() : StageImageTask("orchestrator");
+public sealed class BuildOrchestrator(ImageTaskServices services) : StageImageTask("orchestrator", services);

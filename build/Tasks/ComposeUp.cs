@@ -7,11 +7,10 @@ namespace Build.Tasks;
 [TaskDescription("Starts deployment/docker-compose.bridge.yml with the images just built and waits until every container is healthy.")]
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
-public sealed class ComposeUp : FrostingTask<BuildContext>
+public sealed class ComposeUp(ComposeStack stack) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var stack = ComposeStack.For(context);
         stack.Up();
         context.Report.Compose(stack.WaitUntilHealthy());
     }

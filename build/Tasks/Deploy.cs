@@ -8,7 +8,7 @@ namespace Build.Tasks;
 [TaskName(nameof(Deploy))]
 [TaskDescription("Deploys the stack (deployment/docker-stack.bridge.yml, images from --registry) to the swarm the engine manages and waits until it has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init.")]
 [IsDependentOn(typeof(Push))]
-public sealed class Deploy : FrostingTask<BuildContext>
+public sealed class Deploy(SwarmDeployment deployment) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -27,7 +27,7 @@ public sealed class Deploy : FrostingTask<BuildContext>
             context.Options.Scale.Replicas,
             context.Options.WithRegistryAuth,
             context.Options.SwarmInit);
-        if (SwarmDeployment.For(context).Deploy(request) is { } deployed)
+        if (deployment.Deploy(request) is { } deployed)
         {
             context.Report.Stack(deployed);
         }

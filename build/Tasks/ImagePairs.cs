@@ -14,15 +14,15 @@ public static class ImagePairs
             .Select(service => image(service, spec.Flavour))];
 
     /// <summary>
-    /// The images built together with <paramref name="spec"/>: empty (sequential) in a dry run, with --parallel=false,
+    /// The images built together with <paramref name="spec"/>: empty (sequential) with --parallel=false,
     /// without a partner in the plan, when any of the images is up to date (nothing to overlap; this is decided before
     /// the engine is probed, so an unchanged run never pays for the probe) and with the legacy builder.
     /// <paramref name="builderIsBuildKit"/> is asked last: it probes the builder.
     /// </summary>
-    public static IReadOnlyList<ImageSpec> ParallelPartners(ImageSpec spec, IReadOnlyList<ImageSpec> partners, bool dryRun, bool parallel,
+    public static IReadOnlyList<ImageSpec> ParallelPartners(ImageSpec spec, IReadOnlyList<ImageSpec> partners, bool parallel,
         Func<ImageSpec, bool> upToDate, Func<bool> builderIsBuildKit)
     {
-        if (dryRun || !parallel || partners.Count == 0)
+        if (!parallel || partners.Count == 0)
         {
             return [];
         }

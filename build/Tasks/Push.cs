@@ -6,9 +6,9 @@ namespace Build.Tasks;
 [TaskName(nameof(Push))]
 [TaskDescription("Pushes every tag of the production images to --registry (login with --registry-username and --registry-password, REGISTRY_PASSWORD or --password-stdin).")]
 [IsDependentOn(typeof(Production))]
-public sealed class Push : FrostingTask<BuildContext>
+public sealed class Push(ImagePublisher publisher) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) =>
-        ImagePublisher.For(context).Push(PushOptions.From(context.Options),
+        publisher.Push(PushOptions.From(context.Options),
             () => ImageTable.ServiceNames.SelectMany(service => context.Image(service, ImageFlavour.Production).References));
 }

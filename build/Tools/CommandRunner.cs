@@ -5,29 +5,29 @@ using Cake.Core.IO;
 namespace Build.Tools;
 
 /// <summary>
-/// Runs <see cref="ToolCommand"/>s through Cake's <see cref="IProcessRunner"/>, or prints them in a dry run.
-/// Every external process of the build goes through here, so a dry run can show all of them and the tests can
-/// record them with a fake process runner.
+/// Runs <see cref="ToolCommand"/>s through Cake's <see cref="IProcessRunner"/>: the real run's
+/// <see cref="ICommandRunner"/> (the dry run's PrintingCommandRunner prints instead). Every external process
+/// of the build goes through here, so the tests record them all with a fake process runner.
 /// </summary>
 /// <param name="interruption">SIGINT/SIGTERM of the run: a running command is stopped and waited for, then the
 /// interruption is thrown; no command starts after it. Null (tests): no signal handling.</param>
-public sealed class CommandRunner
+/// <param name="children">What every child gets on top of its command's own variables (the engine's DOCKER_HOST).</param>
+public sealed class CommandRunner : ICommandRunner
 {
     /// <summary>How many of a command's last lines are kept for its failure's cause (a BuildKit step block fits).</summary>
     public const int FailureTailLines = 400;
 
     private readonly ICakeContext cake;
     private readonly Interruption? interruption;
+    private readonly ChildEnvironment children;
 
-    public CommandRunner(ICakeContext cake, bool dryRun, Interruption? interruption = null)
+    public CommandRunner(ICakeContext cake, Interruption? interruption = null, ChildEnvironment? children = null)
     {
         this.cake = cake;
         this.interruption = interruption;
-        DryRun = dryRun;
+        this.children = children ?? new ChildEnvironment();
         interruption?.Token.Register(ChildProcesses.StopInBackground);
     }
-
-    public bool DryRun { get; }
 
     public ICakeLog Log => cake.Log;
 
@@ -40,7 +40,7 @@ public sealed class CommandRunner
 
     /// <summary>
     /// Runs a command with its output streamed live (or through <paramref name="outputLine"/>), and fails the task
-    /// on a non-zero exit code. In a dry run it only shows the command.
+    /// on a non-zero exit code.
     /// </summary>
     public void Run(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
@@ -59,12 +59,6 @@ public sealed class CommandRunner
     /// </summary>
     public int RunUnchecked(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
-        if (DryRun)
-        {
-            Show(command);
-            return 0;
-        }
-
         cake.Log.Information("$ {0}", command.Render());
         var settings = Settings(command);
         if (outputLine is not null)
@@ -96,7 +90,7 @@ public sealed class CommandRunner
     }
 
     /// <summary>
-    /// Runs a probe or query and captures its output, quietly. It runs in a dry run too: callers use it only for
+    /// Runs a probe or query and captures its output, quietly. The dry run runs it too: callers use it only for
     /// read-only questions (versions, inspections), never for changes.
     /// </summary>
     public CommandResult Capture(ToolCommand command, TimeSpan? timeout = null)
@@ -165,13 +159,13 @@ public sealed class CommandRunner
         }
     }
 
-    private static ProcessSettings Settings(ToolCommand command)
+    private ProcessSettings Settings(ToolCommand command)
     {
         var settings = new ProcessSettings
         {
             Arguments = command.Arguments,
             WorkingDirectory = command.WorkingDirectory,
-            EnvironmentVariables = command.Environment.ToDictionary(pair => pair.Key, pair => pair.Value),
+            EnvironmentVariables = children.Of(command.Environment),
         };
         if (command.StandardInput is not null)
         {

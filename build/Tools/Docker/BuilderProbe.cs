@@ -9,7 +9,8 @@ namespace Build.Tools.Docker;
 /// <paramref name="answers"/> they are asked once per fingerprint of the client, its plugins and the engine
 /// (<paramref name="fingerprintOf"/>), so a later build starts none of them.
 /// </summary>
-public sealed class BuilderProbe(CommandRunner runner, Func<string, DockerCommands> commandsFor, ToolProbeCache? answers = null, Func<string, string>? fingerprintOf = null)
+public sealed class BuilderProbe(
+    ICommandRunner runner, Func<string, DockerCommands> commandsFor, ToolProbeCache? answers = null, Func<string, string>? fingerprintOf = null)
 {
     private readonly ToolProbeCache _answers = answers ?? ToolProbeCache.None();
 

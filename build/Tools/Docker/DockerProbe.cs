@@ -5,7 +5,7 @@ using Build.Tools.Docker.Documents;
 namespace Build.Tools.Docker;
 
 /// <summary>Runs the probes behind <see cref="DockerEngine"/> and <see cref="ComposeClient"/>.</summary>
-public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
+public sealed class DockerProbe(ICommandRunner runner, DockerCommands docker)
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
 

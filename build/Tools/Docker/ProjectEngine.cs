@@ -10,7 +10,7 @@ namespace Build.Tools.Docker;
 /// started when no engine answered, and only ever stopped when the pidfile names a dockerd that was started with
 /// this pidfile: an engine the build did not start is never touched.
 /// </summary>
-public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner runner, Func<EngineEndpoint, string?> version)
+public sealed class ProjectEngine(ProjectEngineLocation location, ICommandRunner runner, Func<EngineEndpoint, string?> version)
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 

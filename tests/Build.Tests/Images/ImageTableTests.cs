@@ -53,12 +53,19 @@ public sealed class ImageTableTests
         Assert.That(ImageTable.BuildsAnImage(null), Is.False);
     }
 
+    /// <summary>The table's facts of a task need none of the services it builds with.</summary>
+    private static readonly ImageTaskServices NoServices = null!;
+
     private static IEnumerable<TestCaseData> ImageTasks()
     {
-        yield return new TestCaseData(new BuildOrchestrator(), "orchestrator", false).SetName("BuildOrchestrator_is_the_orchestrator_stage_task_of_the_table");
-        yield return new TestCaseData(new BuildReducer(), "reducer", false).SetName("BuildReducer_is_the_reducer_stage_task_of_the_table");
-        yield return new TestCaseData(new BuildSlimOrchestrator(), "orchestrator", true).SetName("BuildSlimOrchestrator_is_the_orchestrator_slim_task_of_the_table");
-        yield return new TestCaseData(new BuildSlimReducer(), "reducer", true).SetName("BuildSlimReducer_is_the_reducer_slim_task_of_the_table");
+        yield return new TestCaseData(new BuildOrchestrator(NoServices), "orchestrator", false)
+            .SetName("BuildOrchestrator_is_the_orchestrator_stage_task_of_the_table");
+        yield return new TestCaseData(new BuildReducer(NoServices), "reducer", false)
+            .SetName("BuildReducer_is_the_reducer_stage_task_of_the_table");
+        yield return new TestCaseData(new BuildSlimOrchestrator(NoServices), "orchestrator", true)
+            .SetName("BuildSlimOrchestrator_is_the_orchestrator_slim_task_of_the_table");
+        yield return new TestCaseData(new BuildSlimReducer(NoServices), "reducer", true)
+            .SetName("BuildSlimReducer_is_the_reducer_slim_task_of_the_table");
     }
 
     [TestCaseSource(nameof(ImageTasks))]

@@ -44,12 +44,12 @@ public sealed class ComposeStackTests
                 : (0, []),
         };
         var cake = new ProcessContext(processes);
-        var runner = new CommandRunner(cake, dryRun);
+        var runner = RunServices.Runner(cake, dryRun);
         var root = new DirectoryPath("/repo");
         var project = new ComposeProject(["deployment/docker-compose.bridge.yml"], "omninode-bridge", new Dictionary<string, string>());
         var tools = new StackTools(runner, () => new DockerCommands("docker", root), () => new ComposeCommands(ComposeClient.V2("docker", "2.27.0"), project, root), () => null);
         var options = new StackOptions("omninode-bridge", scale, TimeSpan.FromSeconds(5), DownOnFailure: false, RemoveVolumes: false);
-        return (new ComposeStack(options, tools, cake.Log, new Interruption()), processes, cake);
+        return (new ComposeStack(options, tools, cake.Log, new Interruption(), RunServices.Effects(dryRun)), processes, cake);
     }
 
     private static ScalePlan Scale(string service, int replicas) => new(new Dictionary<string, int> { [service] = replicas });
@@ -111,6 +111,31 @@ public sealed class ComposeStackTests
             Assert.That(services, Is.Empty);
             Assert.That(cake.CollectedLog.Lines, Has.Some.Contains("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --scale reducer=2"));
             Assert.That(cake.CollectedLog.Lines, Has.Some.EqualTo("  then wait until every container of project omninode-bridge is healthy (at most 5 s)"));
+        }
+    }
+
+    [Test]
+    public void Down_fails_when_the_engine_still_has_a_container_of_the_project()
+    {
+        var (stack, processes, _) = Stack(Scale("reducer", 2));
+        var failure = Assert.Throws<CakeException>(stack.Down);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure!.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked));
+            Assert.That(processes.CommandLines[0], Is.EqualTo("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge down --remove-orphans"));
+            Assert.That(processes.CommandLines.Skip(1), Has.All.StartWith("docker "), "then asks the engine what is left");
+        }
+    }
+
+    [Test]
+    public void In_a_dry_run_down_is_shown_and_nothing_is_asked_after_it()
+    {
+        var (stack, processes, cake) = Stack(Scale("reducer", 2), dryRun: true);
+        stack.Down();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(processes.CommandLines, Is.Empty);
+            Assert.That(cake.CollectedLog.Lines, Has.Some.Contains("--project-name omninode-bridge down --remove-orphans"));
         }
     }
 

@@ -10,7 +10,6 @@ public static class TestOptions
         RepositoryRoot = new DirectoryPath("/repo"),
         PythonProject = new DirectoryPath("/repo"),
         BuildTarget = target,
-        DryRun = false,
         DockerExecutable = "docker",
         PoetryExecutable = "poetry",
         ComposeFile = new FilePath("/repo/deployment/docker-compose.bridge.yml"),
