@@ -198,7 +198,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
             }
 
             var files = new List<string> { Relative(Options.ComposeFile.FullPath) };
-            if (Options.BuildTarget == BuildTarget.Development && Options.ComposeDevelopmentOverride is { } developmentOverride)
+            if (Options.BuildTarget == ImageFlavour.Development && Options.ComposeDevelopmentOverride is { } developmentOverride)
             {
                 files.Add(Relative(developmentOverride.FullPath));
             }

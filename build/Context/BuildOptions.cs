@@ -1,3 +1,4 @@
+using Build.Images;
 using Cake.Core.IO;
 
 namespace Build.Context;
@@ -10,7 +11,8 @@ public sealed record BuildOptions
 {
     public required DirectoryPath RepositoryRoot { get; init; }
     public required DirectoryPath PythonProject { get; init; }
-    public required BuildTarget BuildTarget { get; init; }
+    /// <summary>The stage BuildOrchestrator and BuildReducer build and compose runs: development or production.</summary>
+    public required ImageFlavour BuildTarget { get; init; }
     public required bool DryRun { get; init; }
 
     /// <summary>host[:port]/namespace, no trailing slash; null for local-only images.</summary>

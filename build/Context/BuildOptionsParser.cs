@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Build.Images;
+using Build.TaskFacts;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -146,20 +147,21 @@ public static partial class BuildOptionsParser
     /// The umbrella targets fix the stage: --target=Production builds production images whatever BUILD_TARGET says
     /// in the environment. Saying the opposite explicitly on the command line is an error, not a silent choice.
     /// </summary>
-    private static BuildTarget ParseBuildTarget(OptionReader reader, string target)
+    private static ImageFlavour ParseBuildTarget(OptionReader reader, string target)
     {
-        BuildTarget? implied = BuildTargets.ImpliedByTarget.TryGetValue(target, out var fixedByTarget) ? fixedByTarget : null;
+        var implied = TaskCatalog.OfThisBuild.Of(target)?.FixedStage;
 
         var value = reader.Read(OptionNames.BuildTarget);
         if (value is null)
         {
-            return implied ?? BuildTarget.Development;
+            return implied ?? ImageFlavour.Development;
         }
 
         if (!BuildTargets.TryParse(value, out var parsed))
         {
-            reader.AddError($"--{OptionNames.BuildTarget}={value} (or BUILD_TARGET): unknown build target. Valid build targets: {string.Join(", ", BuildTargets.ValidNames)}.");
-            return implied ?? BuildTarget.Development;
+            reader.AddError($"--{OptionNames.BuildTarget}={value} (or {OptionNames.BuildTarget.EnvironmentVariable}): unknown build target. " +
+                $"Valid build targets: {string.Join(", ", BuildTargets.ValidNames)}.");
+            return implied ?? ImageFlavour.Development;
         }
 
         if (implied is { } forced && forced != parsed)
@@ -167,7 +169,10 @@ public static partial class BuildOptionsParser
             // Only an explicit command-line contradiction is an error; BUILD_TARGET left in a shell yields to the target.
             if (reader.ExplicitlyGiven(OptionNames.BuildTarget))
             {
-                reader.AddError($"--target={target} builds {ImageTable.Of(forced).Stage} images, but --{OptionNames.BuildTarget}={value} asks for {ImageTable.Of(parsed).Stage}. Drop --{OptionNames.BuildTarget}, or use --target={(parsed == BuildTarget.Production ? nameof(Tasks.Production) : nameof(Tasks.Development))}.");
+                var targets = string.Join(" or ", TaskCatalog.OfThisBuild.FixingStage(parsed).Select(name => $"--target={name}"));
+                var stage = ImageTable.Of(parsed).Stage;
+                reader.AddError($"--target={target} builds {ImageTable.Of(forced).Stage} images, but --{OptionNames.BuildTarget}={value} asks for {stage}. " +
+                    $"Drop --{OptionNames.BuildTarget}, or use a target that builds {stage} images ({targets}).");
             }
 
             return forced;

@@ -16,7 +16,7 @@ public sealed class ProjectCleaner(CommandRunner runner, DockerCommands docker, 
         var references = new List<string>();
         foreach (var service in ImageTable.ServiceNames)
         {
-            var repository = registry is null ? service : $"{registry}/{service}";
+            var repository = ImageTable.Repository(registry, service);
             if (runner.DryRun)
             {
                 runner.Show(docker.ImagesOf(repository));

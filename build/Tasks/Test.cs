@@ -1,10 +1,12 @@
 using Build.Testing;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(Test))]
 [TaskDescription("Runs every test suite of the repository (NUnit under tests/, Python unittest under tests/python) and prints one closing line with the totals.")]
+[LeavesWhenInterrupted("The test results are partial: run Test again.")]
 public sealed class Test : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

@@ -3,6 +3,7 @@ using Build.Reporting;
 using Build.Verification;
 using Cake.Common.Build;
 using Cake.Core.Diagnostics;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -12,6 +13,8 @@ namespace Build.Tasks;
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
 [IsDependeeOf(typeof(Production))]
+[ReadsProjectVersion]
+[FixesStage(ImageFlavour.Production)]
 public sealed class Verify : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
