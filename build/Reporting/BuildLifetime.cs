@@ -18,7 +18,8 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
     {
         var planned = info.TasksToExecute.Select(task => task.Name).ToList();
         context.Plan(planned);
-        context.Report.Graph(TaskGraph.Targets(context.Arguments.GetArguments("target").DefaultIfEmpty(info.TargetTask.Name), planned), TaskGraph.Edges(info.TasksToExecute));
+        var targets = TaskGraph.Targets(context.Arguments.GetArguments("target").DefaultIfEmpty(info.TargetTask.Name), planned);
+        context.Report.Graph(targets, TaskGraph.Edges(info.TasksToExecute));
         context.Report.SizeBudget(ImageVerifier.Budget(context.Configuration));
 
         // The options alone cannot tell that Scale has no counts (--scale is optional for Deploy): the plan can.
@@ -63,7 +64,8 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 
         if (report.Failure is { } failure)
         {
-            github.Commands.Error(failure.Message, new GitHubActionsAnnotation { File = failure.File, StartLine = failure.Line, Title = $"{context.Target} failed" });
+            var annotation = new GitHubActionsAnnotation { File = failure.File, StartLine = failure.Line, Title = $"{context.Target} failed" };
+            github.Commands.Error(failure.Message, annotation);
         }
 
         try

@@ -4,7 +4,9 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(BaseImages))]
-[TaskDescription("Builds the local base images (Python runtime, Poetry builder) from this machine's Debian sources with mmdebstrap + docker import, for air-gapped builds.")]
+[TaskDescription(
+    "Builds the local base images (Python runtime, Poetry builder) from this machine's Debian sources with mmdebstrap + docker import, " +
+    "for air-gapped builds.")]
 [LeavesWhenInterrupted("A base image is either imported whole or not at all: run BaseImages again.")]
 public sealed class BaseImages : FrostingTask<BuildContext>
 {

@@ -8,7 +8,9 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(EnsureLock))]
-[TaskDescription("Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only checks, for CI).")]
+[TaskDescription(
+    "Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only" +
+    " checks, for CI).")]
 [ReadsProjectVersion]
 [LeavesWhenInterrupted("poetry.lock is the one from before or a verified new one (an interrupted regeneration restores the old lock byte for byte).")]
 public sealed class EnsureLock : FrostingTask<BuildContext>

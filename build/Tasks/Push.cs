@@ -5,7 +5,9 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Push))]
-[TaskDescription("Pushes every tag of the production images to --registry (login with --registry-username and --registry-password, REGISTRY_PASSWORD or --password-stdin).")]
+[TaskDescription(
+    "Pushes every tag of the production images to --registry (login with --registry-username and --registry-password, REGISTRY_PASSWORD" +
+    " or --password-stdin).")]
 [IsDependentOn(typeof(Production))]
 [ReadsProjectVersion]
 [FixesStage(ImageFlavour.Production)]
