@@ -1,3 +1,6 @@
+using Build.Images;
+using Build.TaskFacts;
+
 namespace Build.Context;
 
 /// <summary>
@@ -12,7 +15,7 @@ public static class OptionNames
 {
     public static readonly TextOption BuildTarget = new(OptionGroup.Images, "build-target", "development|production", "BUILD_TARGET",
         "Stage of deployment/Dockerfile.* built by BuildOrchestrator/BuildReducer and run by compose.",
-        DefaultMeaning: "development (production for the Production, Push and Default targets)");
+        DefaultMeaning: $"development (production for the {Targets(TaskCatalog.OfThisBuild.FixingStage(ImageFlavour.Production))})");
 
     public static readonly TextOption PythonProject = new(OptionGroup.Images, "python-project", "DIR", null,
         "Folder of the Python project's pyproject.toml.", DefaultMeaning: "the repository root");
@@ -86,6 +89,8 @@ public static class OptionNames
 
     public static readonly TextOption TestFilter = new(OptionGroup.Output, "test-filter", "EXPR", null,
         "dotnet test --filter for the Test task (for example TestCategory!=Docker).");
+
+    private static string Targets(IReadOnlyList<string> names) => $"{string.Join(", ", names.SkipLast(1))} and {names[^1]} targets";
 
     /// <summary>Every option of the build, in the groups and order of the README's option table and <c>--help</c>.</summary>
     public static readonly IReadOnlyList<OptionDefinition> All =

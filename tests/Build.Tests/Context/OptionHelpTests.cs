@@ -67,12 +67,12 @@ public sealed partial class OptionHelpTests
     }
 
     [Test]
-    public void The_README_option_table_lists_the_definitions_in_their_order_and_groups()
+    public void The_README_option_table_lists_the_definitions_in_their_order_and_groups_with_their_defaults_and_meanings()
     {
         var readme = File.ReadAllText(Path.Combine(HostRun.RepositoryRoot, "README.md"));
         var section = readme[readme.IndexOf("## Options", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
-        var rows = new List<(string Group, string Usage, string Environment)>();
+        var rows = new List<(string Group, string Usage, string Environment, string Default, string Meaning)>();
         var group = "";
         foreach (var line in section.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal)))
         {
@@ -83,11 +83,12 @@ public sealed partial class OptionHelpTests
             }
             else if (cells[0].StartsWith("`--", StringComparison.Ordinal))
             {
-                rows.Add((group, cells[0].Trim('`'), cells[1].Trim('`')));
+                rows.Add((group, cells[0].Trim('`'), cells[1].Trim('`'), cells[2], cells[3]));
             }
         }
 
-        var expected = OptionNames.All.Select(option => (OptionDefinition.GroupTitle(option.Group), option.Usage, option.EnvironmentVariable ?? "")).ToList();
+        var expected = OptionNames.All
+            .Select(option => (OptionDefinition.GroupTitle(option.Group), option.Usage, option.EnvironmentVariable ?? "", option.Default, option.Meaning)).ToList();
         Assert.That(rows, Is.EqualTo(expected));
     }
 
