@@ -88,7 +88,8 @@ public sealed partial class OptionHelpTests
         }
 
         var expected = OptionNames.All
-            .Select(option => (OptionDefinition.GroupTitle(option.Group), option.Usage, option.EnvironmentVariable ?? "", option.Default, option.Meaning)).ToList();
+            .Select(option => (OptionDefinition.GroupTitle(option.Group), option.Usage, option.EnvironmentVariable ?? "", option.Default, option.Meaning))
+            .ToList();
         Assert.That(rows, Is.EqualTo(expected));
     }
 
