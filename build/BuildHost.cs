@@ -27,7 +27,7 @@ public static class BuildHost
             .UseContext<BuildContext>()
             .UseLifetime<BuildLifetime>()
             .UseTaskLifetime<BuildTaskLifetime>()
-            .UseHelp(() => OptionHelp.Lines(OptionNames.All))
+            .UseHelp(() => OptionHelp.Lines(OptionNames.All), OptionHelp.Program(OperatingSystem.IsWindows()))
             .UseVersion(() => BuildSuiteVersion.Describe(AppContext.BaseDirectory))
             .ConfigureServices(BuildServices.Register)
             .ConfigureServices(services => DryRunServices.Register(services, dryRun));

@@ -1,4 +1,6 @@
+using Build.Context;
 using Build.Reporting;
+using Build.TaskFacts;
 using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Core.Diagnostics;
@@ -6,10 +8,11 @@ using Cake.Core.Diagnostics;
 namespace Build.Images;
 
 /// <summary>Builds one planned image: checks its Dockerfile, chooses the builder options, runs `docker build`.</summary>
-public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tools, ICakeLog log)
+public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, ICakeLog log)
 {
     /// <summary>The settings of `docker build` for a spec on a given engine: a pure function, tested by table.</summary>
-    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder, string? inputDigest = null, bool replacesAnImage = true) => new(spec.Dockerfile, ".")
+    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptions options, DockerBuilder builder, string? inputDigest = null,
+        bool replacesAnImage = true) => new(spec.Dockerfile, ".")
     {
         Target = spec.Stage,
         Tags = spec.References.ToArray(),
@@ -29,7 +32,7 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
     public void Build(ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
         // The image's own time for the report's timeline: inside a parallel build it is not its task's time.
-        tools.Report.ImageOfTask(ImageTable.TaskOf(spec), spec);
+        tools.Report.ImageOfTask(TaskCatalog.OfThisBuild.TaskOf(spec), spec);
         var started = DateTimeOffset.UtcNow;
         try
         {
@@ -52,7 +55,7 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         }
 
         var replacesAnImage = !tools.Inputs.EngineReachable || tools.Inputs.Inspect(spec) is not null;
-        var settings = Settings(spec, options.Build, tools.Builder(), digest, replacesAnImage);
+        var settings = Settings(spec, options, tools.Builder(), digest, replacesAnImage);
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {

@@ -16,7 +16,7 @@ public sealed class ProjectCleaner(ICommandRunner runner, DockerCommands docker,
         var references = new List<string>();
         foreach (var service in ImageTable.ServiceNames)
         {
-            var repository = registry is null ? service : $"{registry}/{service}";
+            var repository = ImageTable.Repository(registry, service);
             var images = docker.ImagesOf(repository);
             references.AddRange(effects.Make(
                 () => runner.CaptureChecked(images).Output.Where(line => line.Length > 0 && !line.EndsWith(":<none>", StringComparison.Ordinal)).ToArray(),

@@ -1,13 +1,18 @@
 using Build.Context;
 using Build.Images;
 using Build.Swarm;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(Deploy))]
-[TaskDescription("Deploys the stack (deployment/docker-stack.bridge.yml, images from --registry) to the swarm the engine manages and waits until it has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init.")]
+[TaskDescription(
+    "Deploys the stack (deployment/docker-stack.bridge.yml, images from --registry) to the swarm the engine manages and waits until it " +
+    "has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init.")]
 [IsDependentOn(typeof(Push))]
+// Deploy depends on Push: the swarm runs production images.
+[FixesStage(ImageFlavour.Production)]
 public sealed class Deploy(SwarmDeployment deployment) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

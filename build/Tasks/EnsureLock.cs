@@ -3,12 +3,17 @@ using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Poetry;
 using Cake.Core.Diagnostics;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(EnsureLock))]
-[TaskDescription("Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only checks, for CI).")]
+[TaskDescription(
+    "Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only" +
+    " checks, for CI).")]
+[ReadsProjectVersion]
+[LeavesWhenInterrupted("poetry.lock is the one from before or a verified new one (an interrupted regeneration restores the old lock byte for byte).")]
 public sealed class EnsureLock(ICommandRunner runner, PoetryCommands poetry, ISideEffects effects) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => effects.Make(() => Ensure(context), () => Judge(context));

@@ -1,17 +1,17 @@
 using Build.Images;
+using Build.TaskFacts;
 
 namespace Build.Tasks;
 
 /// <summary>
 /// Which images build at the same time: an image task's partners are the other services' tasks of the same kind
-/// that Cake planned for this run (<see cref="ImageTable.PartnersInPlan"/>), built together under BuildKit.
+/// that Cake planned for this run (<see cref="TaskCatalog.PartnersInPlan"/>), built together under BuildKit.
 /// </summary>
 public static class ImagePairs
 {
     /// <summary>The images of the partner tasks in this run's plan, each planned by <paramref name="image"/>.</summary>
     public static IReadOnlyList<ImageSpec> PartnersInPlan(ImageSpec spec, IReadOnlySet<string> plannedTasks, Func<string, ImageFlavour, ImageSpec> image) =>
-        [.. ImageTable.PartnersInPlan(spec.Service, spec.Flavour == ImageFlavour.Slim, plannedTasks)
-            .Select(service => image(service, spec.Flavour))];
+        [.. TaskCatalog.OfThisBuild.PartnersInPlan(spec, plannedTasks).Select(service => image(service, spec.Flavour))];
 
     /// <summary>
     /// The images built together with <paramref name="spec"/>: empty (sequential) with --parallel=false,

@@ -1,4 +1,5 @@
 using Build.Images;
+using Build.TaskFacts;
 using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Frosting;
@@ -6,15 +7,23 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 /// <summary>
-/// What the image tasks share: which service and which flavour (the images are in <see cref="ImageTable"/>). A task
-/// file then says only that, and hands on the services its constructor is given.
+/// What the image tasks share. A task file says only which image it builds (<see cref="BuildsImageAttribute"/>: a
+/// service of <see cref="ImageTable"/>, at the build target's stage or as slim).
 /// In a dry run the same code runs with the dry run's services: commands printed, side effects told.
 /// </summary>
-public abstract class ImageTask(string service, ImageTaskServices services) : FrostingTask<BuildContext>
+[ReadsProjectVersion]
+[LeavesWhenInterrupted("Every image keeps the tags it had: docker build tags an image only when it is complete.")]
+public abstract class ImageTask(ImageTaskServices services) : FrostingTask<BuildContext>
 {
-    public string Service { get; } = service;
+    /// <summary>The image this task class builds, from its <see cref="BuildsImageAttribute"/>.</summary>
+    public ImageOfTask Image => _image ??= TaskCatalog.Read(GetType()).Image
+        ?? throw new InvalidOperationException($"{GetType().Name} is an image task without [BuildsImage(SERVICE)].");
 
-    protected abstract ImageFlavour Flavour(BuildContext context);
+    private ImageOfTask? _image;
+
+    public string Service => Image.Service;
+
+    private ImageFlavour Flavour(BuildContext context) => Image.In(context.TargetFlavour);
 
     /// <summary>The image this task builds.</summary>
     public ImageSpec Spec(BuildContext context) => context.Image(Service, Flavour(context));

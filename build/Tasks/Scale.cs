@@ -2,6 +2,7 @@ using Build.Context;
 using Build.Stack;
 using Build.Tools;
 using Cake.Core;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -9,11 +10,13 @@ namespace Build.Tasks;
 [TaskName(nameof(Scale))]
 [TaskDescription("Scales the running stack (--scale=orchestrator=3 --scale=reducer=2) without restarting healthy containers, then checks replicas and health.")]
 [IsDependentOn(typeof(ComposeUp))]
+[NeedsScalePlan]
+[LeavesWhenInterrupted("The stack is left as it is (docker ps shows it; ./build.sh --target=ComposeDown removes it).")]
 public sealed class Scale(ComposeStack stack, ISideEffects effects) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        // An empty plan is refused with the options, before the first task (BuildOptionsParser).
+        // An empty plan is refused before the first task: [NeedsScalePlan] above, checked in BuildLifetime.Setup.
         var plan = context.Options.Scale;
 
         // --no-recreate keeps the healthy containers as they are; compose only adds or removes replicas.

@@ -3,12 +3,14 @@ using Build.Provisioning;
 using Build.Testing;
 using Build.Tools;
 using Build.Tools.Docker;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(Test))]
 [TaskDescription("Runs every test suite of the repository (NUnit under tests/, Python unittest under tests/python) and prints one closing line with the totals.")]
+[LeavesWhenInterrupted("The test results are partial: run Test again.")]
 public sealed class Test(
     ICommandRunner runner, ISideEffects effects, PackageInstaller installer, IEngineSession engine, LocalBaseImages localBaseImages, ImageInputs images)
     : FrostingTask<BuildContext>

@@ -5,15 +5,20 @@ using Build.Tools.Docker;
 using Build.Verification;
 using Cake.Common.Build;
 using Cake.Core.Diagnostics;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(Verify))]
-[TaskDescription("Checks the built production (and slim) images: non-root, HEALTHCHECK, no Poetry in slim, size budgets from cake.config [Verify], OCI labels. Runs with Production on a CI, or alone with --target=Verify.")]
+[TaskDescription(
+    "Checks the built production (and slim) images: non-root, HEALTHCHECK, no Poetry in slim, size budgets from cake.config [Verify], " +
+    "OCI labels. Runs with Production on a CI, or alone with --target=Verify.")]
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
 [IsDependeeOf(typeof(Production))]
+[ReadsProjectVersion]
+[FixesStage(ImageFlavour.Production)]
 public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects) : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(

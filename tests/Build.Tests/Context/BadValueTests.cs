@@ -34,6 +34,9 @@ public sealed class BadValueTests
         new("python project without pyproject.toml", [$"--python-project={EmptyFolder}"], "pyproject.toml"),
         new("Scale without counts", ["--target=Scale"], "--scale"),
         new("empty scale", ["--target=Scale", "--scale="], "--scale"),
+        new("mistyped switch", ["--forse"], "--forse: unknown option. Did you mean --force?"),
+        new("mistyped option with a value", ["--registy=127.0.0.1:5000/x"], "--registy: unknown option. Did you mean --registry?"),
+        new("mistyped Cake option", ["--verbosty=quiet"], "Did you mean --verbosity?"),
     }.Select(item => new TestCaseData(item).SetArgDisplayNames(item.Name));
 
     [TestCaseSource(nameof(Cases))]
