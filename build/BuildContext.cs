@@ -50,7 +50,11 @@ public sealed class BuildContext : FrostingContext, IDisposable
         _git = new(ReadGit);
         var environment = context.Environment.GetEnvironmentVariable;
         Installer = new PackageInstaller(Runner, InstallPolicy.ForThisMachine(Options.NoInstall), environment);
-        ProjectEngine = new ProjectEngine(ProjectEngineLocation.From(environment), Runner, EngineVersion);
+        var toolchain = Debian13Toolchain.From(environment);
+        IProjectDaemon daemon = Options.ProjectEngine == ProjectEngineKind.Debian13
+            ? new Debian13Daemon(new ToolchainProvisioner(Runner, toolchain), toolchain)
+            : new Debian12Daemon(environment);
+        ProjectEngine = new ProjectEngine(ProjectEngineLocation.From(environment, Options.ProjectEngine), Runner, EngineVersion, daemon);
         var resolver = new EngineResolver(environment, EngineVersion, ProjectEngine, Installer.Ensure, context.Log);
         _engineInUse = new(() => Options.DryRun ? resolver.FindAnswering() : UseEngine(resolver.Resolve()));
         var probe = new DockerProbe(Runner, _docker);

@@ -122,6 +122,7 @@ public static partial class BuildOptionsParser
             ReportPath = reportPath,
             TestFilter = reader.String(OptionNames.TestFilter),
             NoInstall = reader.Flag(OptionNames.NoInstall),
+            ProjectEngine = ParseProjectEngine(reader),
             SwarmInit = reader.Flag(OptionNames.SwarmInit),
             WithRegistryAuth = reader.Flag(OptionNames.WithRegistryAuth),
         };
@@ -132,6 +133,24 @@ public static partial class BuildOptionsParser
         }
 
         return options;
+    }
+
+    private static Build.Tools.Docker.ProjectEngineKind ParseProjectEngine(OptionReader reader)
+    {
+        var value = reader.String(OptionNames.ProjectEngine);
+        if (value is null)
+        {
+            return Build.Tools.Docker.ProjectEngineKind.Debian13;
+        }
+
+        if (Build.Tools.Docker.ProjectEngineKinds.ByName.TryGetValue(value, out var kind))
+        {
+            return kind;
+        }
+
+        reader.AddError($"--{OptionNames.ProjectEngine}={value} (or BRIDGE_PROJECT_ENGINE): unknown project engine."
+            + $" Valid project engines: {Build.Tools.Docker.ProjectEngineKinds.ValidNames}.");
+        return Build.Tools.Docker.ProjectEngineKind.Debian13;
     }
 
     /// <summary>

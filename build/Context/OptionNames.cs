@@ -33,6 +33,7 @@ public static class OptionNames
     public const string Parallel = "parallel";
     public const string TestFilter = "test-filter";
     public const string NoInstall = "no-install";
+    public const string ProjectEngine = "project-engine";
     public const string SwarmInit = "swarm-init";
     public const string WithRegistryAuth = "with-registry-auth";
 
@@ -55,6 +56,8 @@ public static class OptionNames
         new(OptionGroup.Images, Parallel, "true|false", null, "true", "false: build the two images of a target one after the other even with BuildKit."),
         new(OptionGroup.Tools, Docker, "PATH", "BRIDGE_DOCKER", "the fastest docker on PATH for builds, docker for the rest", "The docker client to use; given, it also runs every build (not given: builds go to the first docker on PATH that drives BuildKit)."),
         new(OptionGroup.Tools, Poetry, "PATH", null, "poetry", "The Poetry to regenerate the lock with."),
+        new(OptionGroup.Tools, ProjectEngine, "debian13|debian12", "BRIDGE_PROJECT_ENGINE", "debian13",
+            "Started when none answers: Docker 26 of Debian 13, or the host's dockerd 20.10."),
         new(OptionGroup.Tools, NoInstall, null, "BRIDGE_NO_INSTALL", "off", "Never install a missing package (docker.io, docker-compose, mmdebstrap, ...): fail naming the apt-get command instead."),
         new(OptionGroup.Stack, ProjectName, "NAME", null, "omninode-bridge", "Compose project name; the stack name of Deploy and Undeploy."),
         new(OptionGroup.Stack, WaitTimeout, "SECONDS", null, "120", "How long ComposeUp and Scale wait for health, Deploy for convergence, Undeploy for the stack to be gone."),

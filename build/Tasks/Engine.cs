@@ -1,3 +1,5 @@
+using Build.Provisioning;
+using Build.Tools.Docker;
 using Cake.Core.Diagnostics;
 using Cake.Frosting;
 
@@ -20,5 +22,11 @@ public sealed class Engine : FrostingTask<BuildContext>
         }
 
         Console.WriteLine($"DOCKER_HOST={context.EngineInUse!.Endpoint.Url}");
+        if (context.EngineInUse.Source == EngineSource.ProjectEngine && context.Options.ProjectEngine == ProjectEngineKind.Debian13)
+        {
+            // The host's client is 20.10 without plugins; the toolchain's has Compose v2 and buildx.
+            var toolchain = Debian13Toolchain.From(context.Environment.GetEnvironmentVariable);
+            context.Log.Information("Its client, with Compose v2 and buildx: DOCKER_CONFIG={0} {1}", toolchain.ClientConfig, toolchain.Docker);
+        }
     }
 }
