@@ -63,7 +63,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
         _buildDocker = new(() => new DockerCommands(BuilderChoice.Client, Options.RepositoryRoot));
         // Compose is asked after the engine is found, so that its commands get the engine's DOCKER_HOST.
         _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : EngineInUse is null ? throw new InvalidOperationException("no engine")
-            : probe.ProbeCompose(ProbeAnswers, ProbeFingerprint(Options.DockerExecutable, ProgramPath.Resolve("docker-compose", environment("PATH")))));
+            : Reported(probe.ProbeCompose(ProbeAnswers, ProbeFingerprint(Options.DockerExecutable, ProgramPath.Resolve("docker-compose", environment("PATH"))))));
         _probeAnswers = new(() => ToolProbeCache.Load(Path.Combine(Options.RepositoryRoot.FullPath, ".build", "tool-probes.json")));
         _environment = environment;
 
@@ -252,6 +252,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
             return new CakeException(ExitCodes.NoEngine, $"{Options.DockerExecutable} reached no Docker engine. Point DOCKER_HOST at a running engine, then run the build again.");
         });
         Log.Information("{0}", choice.Describe());
+        Report.EngineUses(builder: choice.BuilderName);
         return choice;
     }
 
@@ -285,10 +286,24 @@ public sealed class BuildContext : FrostingContext, IDisposable
     /// compose, the scripts and the test runs all read DOCKER_HOST, so setting it here once makes them all use the
     /// engine found here (a chosen docker context is left to the client, which may need its TLS material).
     /// </summary>
+    /// <summary>The report's engine names the Compose the stack tasks use.</summary>
+    private ComposeClient Reported(ComposeClient compose)
+    {
+        Report.EngineUses(compose: compose.Name);
+        return compose;
+    }
+
     private ResolvedEngine UseEngine(ResolvedEngine engine)
     {
         Log.Information("Docker engine: {0}", engine.Describe());
-        Report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName));
+        string? imageStore = null;
+        if (engine.MayUseApi(_environment))
+        {
+            using var api = new EngineApi(engine.Endpoint, ImageInputs.InspectTimeout);
+            imageStore = ImageStores.Of(api);
+        }
+
+        Report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName, imageStore));
         if (engine.Source is not EngineSource.Context)
         {
             System.Environment.SetEnvironmentVariable("DOCKER_HOST", engine.Endpoint.Url);

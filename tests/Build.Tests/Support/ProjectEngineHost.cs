@@ -29,7 +29,7 @@ public sealed class ProjectEngineHost(ProjectEngineLocation location, ProjectEng
             command.InsertRange(0, ["/usr/bin/unshare", "--net", "--", "sh", "-c", "ip link set lo up && exec \"$@\"", "sh"]);
         }
 
-        var (exitCode, output, error) = TestEnvironment.Run(command[0], [.. command.Skip(1), .. arguments, "--no-report"], HostRun.RepositoryRoot, Environment);
+        var (exitCode, output, error) = TestEnvironment.Run(command[0], [.. command.Skip(1), .. arguments], HostRun.RepositoryRoot, Environment);
         return new HostResult(exitCode, output, error);
     }
 }

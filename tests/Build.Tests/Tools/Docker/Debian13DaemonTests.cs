@@ -63,7 +63,7 @@ public sealed class Debian13DaemonTests
             TestContext.Out.WriteLine($"provision: {provisioning.TotalSeconds:0.0} s (0: an earlier run did), again: {clock.Elapsed.TotalSeconds:0.000} s");
 
             clock.Restart();
-            var started = engine.Run(ownNetwork: true, "--target=Engine");
+            var started = engine.Run(ownNetwork: true, "--target=Engine", $"--report={home.File("engine.json")}");
             TestContext.Out.WriteLine($"start (host run of --target=Engine): {clock.Elapsed.TotalSeconds:0.0} s");
             var pid = int.Parse(File.ReadAllText(location.PidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
             var store = Docker(client, "info", "--format", "{{json .DriverStatus}}");
@@ -74,6 +74,7 @@ public sealed class Debian13DaemonTests
                 Assert.That(started.Output, Does.Contain($"DOCKER_HOST={location.Endpoint.Url}"));
                 Assert.That(again, Is.EqualTo(TimeSpan.Zero), "a complete toolchain is not fetched again");
                 Assert.That(store.Output, Does.Contain("io.containerd.snapshotter.v1"), "the containerd image store");
+                Assert.That(ReportedImageStore(home.File("engine.json")), Is.EqualTo("containerd"));
                 Assert.That(DockerdProcesses.CommandLine(pid)?[0], Is.EqualTo(toolchain.Dockerd));
             }
 
@@ -115,7 +116,7 @@ public sealed class Debian13DaemonTests
                 Assert.That(down.ExitCode, Is.Zero, down.Output);
             }
 
-            var stopped = engine.Run(ownNetwork: false, "--target=EngineDown");
+            var stopped = engine.Run(ownNetwork: false, "--target=EngineDown", "--no-report");
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(stopped.All, Does.Contain($"The project engine ({location.Socket}) has stopped"));
@@ -125,8 +126,14 @@ public sealed class Debian13DaemonTests
         }
         finally
         {
-            engine.Run(ownNetwork: false, "--target=EngineDown");
+            engine.Run(ownNetwork: false, "--target=EngineDown", "--no-report");
         }
+    }
+
+    private static string? ReportedImageStore(string report)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+        return document.RootElement.GetProperty("engine").GetProperty("imageStore").GetString();
     }
 
     private static void Fail(string reason)
