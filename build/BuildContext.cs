@@ -63,7 +63,8 @@ public sealed class BuildContext : FrostingContext, IDisposable
         _buildDocker = new(() => new DockerCommands(BuilderChoice.Client, Options.RepositoryRoot));
         // Compose is asked after the engine is found, so that its commands get the engine's DOCKER_HOST.
         _compose = new(() => Options.DryRun ? ComposeClient.Unprobed(Options.DockerExecutable) : EngineInUse is null ? throw new InvalidOperationException("no engine")
-            : Reported(probe.ProbeCompose(ProbeAnswers, ProbeFingerprint(Options.DockerExecutable, ProgramPath.Resolve("docker-compose", environment("PATH"))))));
+            : Reported(probe.ProbeCompose(ProbeAnswers,
+                ProbeFingerprint(Options.DockerExecutable, ProgramPath.Resolve("docker-compose", environment("PATH"))))));
         _probeAnswers = new(() => ToolProbeCache.Load(Path.Combine(Options.RepositoryRoot.FullPath, ".build", "tool-probes.json")));
         _environment = environment;
 

@@ -51,7 +51,8 @@ public static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<header><h1>OmniNode Bridge build: {E(report.Target)} <span class=\"badge {status}\">{(report.DryRun ? "dry run" : E(report.Status))}</span></h1>")
             .Append(CultureInfo.InvariantCulture, $"<p class=\"facts\">version <code>{E(report.Version ?? "?")}</code> · commit <code>{E(report.Sha is { Length: > 12 } sha ? sha[..12] : report.Sha ?? "none")}</code>")
             .Append(CultureInfo.InvariantCulture, $" · started {report.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · {Duration(report.DurationSeconds)}")
-            .Append(CultureInfo.InvariantCulture, $" · targets {string.Join(", ", (report.Targets is { Count: > 0 } targets ? targets : [report.Target]).Select(target => $"<b>{E(target)}</b>"))}</p>{EngineFacts(report.Engine)}</header>\n");
+            .Append(CultureInfo.InvariantCulture, $" · targets {string.Join(", ", (report.Targets is { Count: > 0 } targets ? targets : [report.Target]).Select(target => $"<b>{E(target)}</b>"))}</p></header>\n");
+        html.Append(EngineFacts(report.Engine));
     }
 
     /// <summary>The engine, its image store, what built and which Compose ran: one line under the facts.</summary>

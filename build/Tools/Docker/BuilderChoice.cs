@@ -33,14 +33,20 @@ public sealed record BuilderChoice(string Client, DockerBuilder Builder, string 
 
         if (configured.Builder.IsBuildKit())
         {
-            return new BuilderChoice(configured.Executable, configured.Builder, $"docker {version} {configured.Capability}") { BuilderName = configured.BuilderName };
+            return new BuilderChoice(configured.Executable, configured.Builder, $"docker {version} {configured.Capability}")
+            {
+                BuilderName = configured.BuilderName,
+            };
         }
 
         var other = clients.Skip(1).FirstOrDefault(client => client.ReachesEngine && client.Builder.IsBuildKit());
         if (other is not null)
         {
             return new BuilderChoice(other.Executable, other.Builder,
-                $"docker {other.ClientVersion} {other.Capability}, docker {version} first on PATH {configured.Capability}") { BuilderName = other.BuilderName };
+                $"docker {other.ClientVersion} {other.Capability}, docker {version} first on PATH {configured.Capability}")
+            {
+                BuilderName = other.BuilderName,
+            };
         }
 
         var alternatives = clients.Count == 1 ? "no other docker client on PATH" : "no other docker client on PATH drives BuildKit";
