@@ -26,7 +26,7 @@ public sealed class ToolchainProvisioner(CommandRunner runner, Debian13Toolchain
         var staging = $"{toolchain.Folder}.partial-{Environment.ProcessId}";
         var pins = string.Join(", ", Debian13Toolchain.Packages.Select(package => package.Pinned));
         runner.Log.Information("Fetching Docker Engine 26 from Debian 13 ({0}) into {1}.", pins, toolchain.Folder);
-        DeleteFolder(staging);
+        DeleteAbandonedStaging();
         try
         {
             Stage(staging);
@@ -105,6 +105,24 @@ public sealed class ToolchainProvisioner(CommandRunner runner, Debian13Toolchain
         foreach (var (name, target) in Debian13Toolchain.Plugins)
         {
             File.CreateSymbolicLink(Path.Combine(plugins, name), Path.Combine("..", target));
+        }
+    }
+
+    /// <summary>Staging folders whose run is gone (killed mid-download): the pid in the name no longer runs.</summary>
+    private void DeleteAbandonedStaging()
+    {
+        if (!Directory.Exists(toolchain.ToolchainsFolder))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(toolchain.ToolchainsFolder, Debian13Toolchain.Name + ".partial-*"))
+        {
+            var pid = folder[(folder.LastIndexOf('-') + 1)..];
+            if (pid == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) || !Directory.Exists($"/proc/{pid}"))
+            {
+                DeleteFolder(folder);
+            }
         }
     }
 

@@ -91,4 +91,17 @@ public sealed class ToolchainProvisionerTests
             Assert.That(Directory.Exists(home.File("toolchains")) ? Directory.GetFileSystemEntries(home.File("toolchains")) : [], Is.Empty);
         }
     }
+
+    [Test]
+    public void The_staging_folder_of_a_run_that_is_gone_is_removed_and_that_of_a_live_one_kept()
+    {
+        using var home = TestEnvironment.CreateTempDirectory();
+        var toolchain = new Debian13Toolchain(home.File("toolchains"));
+        var abandoned = Directory.CreateDirectory($"{toolchain.Folder}.partial-999999999").FullName;
+        var live = Directory.CreateDirectory($"{toolchain.Folder}.partial-1").FullName;
+
+        new ToolchainProvisioner(new CommandRunner(new ProcessContext(new RecordingProcessRunner()), dryRun: false), toolchain).Ensure();
+
+        Assert.That((Directory.Exists(abandoned), Directory.Exists(live), toolchain.IsComplete), Is.EqualTo((false, true, true)));
+    }
 }
