@@ -282,11 +282,6 @@ public sealed class BuildContext : FrostingContext, IDisposable
     /// <summary>An engine that does not answer its socket within this long counts as not answering.</summary>
     private static readonly TimeSpan EngineProbeTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>
-    /// Says which engine the run uses, records it in the report, and hands it to every child process: docker,
-    /// compose, the scripts and the test runs all read DOCKER_HOST, so setting it here once makes them all use the
-    /// engine found here (a chosen docker context is left to the client, which may need its TLS material).
-    /// </summary>
     /// <summary>The report's engine names the Compose the stack tasks use.</summary>
     private ComposeClient Reported(ComposeClient compose)
     {
@@ -294,6 +289,11 @@ public sealed class BuildContext : FrostingContext, IDisposable
         return compose;
     }
 
+    /// <summary>
+    /// Says which engine the run uses, records it in the report, and hands it to every child process: docker,
+    /// compose, the scripts and the test runs all read DOCKER_HOST, so setting it here once makes them all use the
+    /// engine found here (a chosen docker context is left to the client, which may need its TLS material).
+    /// </summary>
     private ResolvedEngine UseEngine(ResolvedEngine engine)
     {
         Log.Information("Docker engine: {0}", engine.Describe());
