@@ -41,8 +41,7 @@ public static class BuildServices
         services.AddSingleton<ISideEffects, SideEffects>();
         services.AddSingleton(provider => new PackageInstaller(provider.GetRequiredService<ICommandRunner>(),
             InstallPolicy.ForThisMachine(provider.GetRequiredService<BuildOptions>().NoInstall), Environment(provider)));
-        services.AddSingleton(provider =>
-            new ProjectEngine(ProjectEngineLocation.From(Environment(provider)), provider.GetRequiredService<ICommandRunner>(), EngineVersion));
+        services.AddSingleton(ProjectEngineOf);
         services.AddSingleton(provider => new EngineResolver(Environment(provider), EngineVersion, provider.GetRequiredService<ProjectEngine>(),
             provider.GetRequiredService<PackageInstaller>().Ensure, provider.GetRequiredService<ICakeLog>()));
         services.AddSingleton<IEngineSession>(provider => new EngineSession(provider.GetRequiredService<BuildOptions>(),
@@ -71,6 +70,19 @@ public static class BuildServices
         return api.ServerVersion();
     }
 
+    /// <summary>The project's own engine of --project-engine: its places, and the dockerd it runs.</summary>
+    private static ProjectEngine ProjectEngineOf(IServiceProvider provider)
+    {
+        var environment = Environment(provider);
+        var kind = provider.GetRequiredService<BuildOptions>().ProjectEngine;
+        var runner = provider.GetRequiredService<ICommandRunner>();
+        var toolchain = Debian13Toolchain.From(environment);
+        IProjectDaemon daemon = kind == ProjectEngineKind.Debian13
+            ? new Debian13Daemon(new ToolchainProvisioner(runner, toolchain), toolchain)
+            : new Debian12Daemon(environment);
+        return new ProjectEngine(ProjectEngineLocation.From(environment, kind), runner, EngineVersion, daemon);
+    }
+
     private static ImageInputs ImageInputsOf(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<BuildOptions>();
@@ -93,7 +105,7 @@ public static class BuildServices
         var options = provider.GetRequiredService<BuildOptions>();
         var engine = provider.GetRequiredService<IEngineSession>();
         return new ImageBuilder(
-            new ImageBuildOptions(BuildOptionsView.From(options), options.Force, options.RepositoryRoot),
+            options,
             new ImageBuildTools(provider.GetRequiredService<ICommandRunner>(), provider.GetRequiredService<ImageInputs>(),
                 provider.GetRequiredService<BuildReport>(), provider.GetRequiredService<LocalBaseImages>(),
                 () => engine.Builder.Builder, () => engine.BuildDocker, () => engine.Docker, provider.GetRequiredService<ISideEffects>()),

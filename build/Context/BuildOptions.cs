@@ -55,6 +55,9 @@ public sealed record BuildOptions
     /// <summary>--no-install (BRIDGE_NO_INSTALL=1): never install a missing package, name the apt-get command instead.</summary>
     public bool NoInstall { get; init; }
 
+    /// <summary>--project-engine (BRIDGE_PROJECT_ENGINE): the engine started when none answers.</summary>
+    public Build.Tools.Docker.ProjectEngineKind ProjectEngine { get; init; }
+
     /// <summary>--swarm-init: Deploy makes an engine that is in no swarm a single-node swarm first.</summary>
     public bool SwarmInit { get; init; }
 

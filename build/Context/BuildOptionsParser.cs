@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Build.Images;
 using Build.TaskFacts;
+using Build.Tools.Docker;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -130,6 +131,7 @@ public static partial class BuildOptionsParser
             ReportPath = reportPath,
             TestFilter = reader.Read(OptionNames.TestFilter),
             NoInstall = reader.Read(OptionNames.NoInstall),
+            ProjectEngine = ParseProjectEngine(reader),
             SwarmInit = reader.Read(OptionNames.SwarmInit),
             WithRegistryAuth = reader.Read(OptionNames.WithRegistryAuth),
         };
@@ -140,6 +142,19 @@ public static partial class BuildOptionsParser
         }
 
         return options;
+    }
+
+    private static ProjectEngineKind ParseProjectEngine(OptionReader reader)
+    {
+        var value = reader.Read(OptionNames.ProjectEngine)!;
+        if (ProjectEngineKinds.ByName.TryGetValue(value, out var kind))
+        {
+            return kind;
+        }
+
+        reader.AddError($"--{OptionNames.ProjectEngine}={value} (or {OptionNames.ProjectEngine.EnvironmentVariable}): unknown project engine."
+            + $" Valid project engines: {ProjectEngineKinds.ValidNames}.");
+        return ProjectEngineKind.Debian12;
     }
 
     /// <summary>

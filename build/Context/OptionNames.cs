@@ -50,6 +50,10 @@ public static class OptionNames
     public static readonly TextOption Poetry = new(OptionGroup.Tools, "poetry", "PATH", null, "The Poetry to regenerate the lock with.",
         DefaultValue: "poetry");
 
+    public static readonly TextOption ProjectEngine = new(OptionGroup.Tools, "project-engine", "debian12|debian13", "BRIDGE_PROJECT_ENGINE",
+        "Started when none answers: the host's dockerd 20.10 (Debian 12), or Docker 26 of Debian 13 with the containerd image store.",
+        DefaultValue: "debian12");
+
     public static readonly SwitchOption NoInstall = new(OptionGroup.Tools, "no-install", "BRIDGE_NO_INSTALL",
         "Never install a missing package (docker.io, docker-compose, mmdebstrap, ...): fail naming the apt-get command instead.");
 
@@ -96,7 +100,7 @@ public static class OptionNames
     public static readonly IReadOnlyList<OptionDefinition> All =
     [
         BuildTarget, PythonProject, Registry, Tag, BaseImage, BuilderImage, PoetryVersion, Pull, NoCache, Force, Parallel,
-        Docker, Poetry, NoInstall,
+        Docker, Poetry, ProjectEngine, NoInstall,
         ProjectName, WaitTimeout, DownOnFailure, Scale, Volumes,
         SwarmInit, WithRegistryAuth,
         RegistryUsername, RegistryPassword, PasswordStdin,

@@ -132,7 +132,7 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
                 UpToDate(spec, freshness, "would skip: ", "would tag");
                 // Still show what --force would run: the dry run is also how people read the command lines.
                 log.Information("  (with --force:)");
-                tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options.Build, tools.Builder(), digest)));
+                tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options, tools.Builder(), digest)));
                 tools.Report.ImagePlanned(spec, digest);
             });
         return true;

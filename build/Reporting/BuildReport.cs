@@ -151,6 +151,15 @@ public sealed class BuildReport(bool dryRun = false)
         }
     }
 
+    /// <summary>Adds what the run used of the engine (its builder, its Compose) once that is chosen.</summary>
+    public void EngineUses(string? builder = null, string? compose = null)
+    {
+        lock (_gate)
+        {
+            _engine = _engine is null ? null : _engine with { Builder = builder ?? _engine.Builder, Compose = compose ?? _engine.Compose };
+        }
+    }
+
     /// <summary>The failure to report (the first one wins; the run stops at it).</summary>
     public void Fail(BuildFailure failure)
     {

@@ -17,7 +17,7 @@ public static class StackProject
         }
 
         var files = new List<string> { composeFile };
-        if (options.BuildTarget == BuildTarget.Development && options.ComposeDevelopmentOverride is { } developmentOverride)
+        if (options.BuildTarget == ImageFlavour.Development && options.ComposeDevelopmentOverride is { } developmentOverride)
         {
             files.Add(Relative(options, developmentOverride.FullPath));
         }

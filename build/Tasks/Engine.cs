@@ -1,3 +1,4 @@
+using Build.Provisioning;
 using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Core.Diagnostics;
@@ -12,8 +13,20 @@ public sealed class Engine(IEngineSession engine, ProjectEngine projectEngine, I
     // A real run's resolving logs "Docker engine: <source> <endpoint> (engine <version>)" and records it in the report;
     // the last line is for eval: eval "export $(./build.sh --target=Engine | grep ^DOCKER_HOST=)". A dry run starts nothing.
     public override void Run(BuildContext context) => effects.Make(
-        () => Console.WriteLine($"DOCKER_HOST={engine.Engine!.Endpoint.Url}"),
+        () => Announce(context),
         () => context.Log.Information(engine.Engine is { } answering
             ? $"Docker engine: {answering.Describe()}"
             : $"No engine answers: a real run would start the project engine on {projectEngine.Location.Socket}."));
+
+    private void Announce(BuildContext context)
+    {
+        var answering = engine.Engine!;
+        Console.WriteLine($"DOCKER_HOST={answering.Endpoint.Url}");
+        if (answering.Source == EngineSource.ProjectEngine && context.Options.ProjectEngine == ProjectEngineKind.Debian13)
+        {
+            // The host's client is 20.10 without plugins; the toolchain's has Compose v2 and buildx.
+            var toolchain = Debian13Toolchain.From(context.Environment.GetEnvironmentVariable);
+            context.Log.Information("Its client, with Compose v2 and buildx: DOCKER_CONFIG={0} {1}", toolchain.ClientConfig, toolchain.Docker);
+        }
+    }
 }

@@ -44,10 +44,8 @@ public sealed class EngineResolver(
             return found;
         }
 
-        ensureInstalled(Requirement.Engine, "Starting the project's own Docker engine (no engine answered)");
-        var dockerd = Requirement.Dockerd.Locate(environment)
-            ?? throw new CakeException(ExitCodes.ToolMissing, $"dockerd is not installed. {ToolHints.HowToInstall("dockerd")}");
-        var started = projectEngine.Start(dockerd);
+        ensureInstalled(projectEngine.Daemon.Requirements, "Starting the project's own Docker engine (no engine answered)");
+        var started = projectEngine.Start();
         return new ResolvedEngine(projectEngine.Location.Endpoint, started, EngineSource.ProjectEngine);
     }
 

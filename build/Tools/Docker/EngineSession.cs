@@ -43,8 +43,8 @@ public sealed class EngineSession : IEngineSession
         _versions = new(() => probe.ProbeEngine(Engine));
         _builder = new(ChooseBuilder);
         // Compose is asked after the engine is found, so that its commands go to the engine of the run.
-        _compose = new(() => probe.ProbeCompose(_probeAnswers!.Value,
-            Fingerprint(options.DockerExecutable, ProgramPath.Resolve("docker-compose", environment("PATH")))));
+        _compose = new(() => Reported(probe.ProbeCompose(_probeAnswers!.Value,
+            Fingerprint(options.DockerExecutable, ProgramPath.Resolve("docker-compose", environment("PATH"))))));
         _probeAnswers = new(() => ToolProbeCache.Load(Path.Combine(options.RepositoryRoot.FullPath, ".build", "tool-probes.json")));
         // The engine of the run, asked directly where the client would ask it (not behind a docker context or TLS).
         _api = new(() => Engine.MayUseApi(environment) ? new EngineApi(Engine.Endpoint, Images.ImageInputs.InspectTimeout) : null);
@@ -95,6 +95,7 @@ public sealed class EngineSession : IEngineSession
                 $"{_options.DockerExecutable} reached no Docker engine. Point DOCKER_HOST at a running engine, then run the build again.");
         });
         _log.Information("{0}", choice.Describe());
+        _report.EngineUses(builder: choice.BuilderName);
         return choice;
     }
 
@@ -107,6 +108,13 @@ public sealed class EngineSession : IEngineSession
         ToolFingerprint.DockerPluginFolders(_environment),
         [Engine.Endpoint.Url, Engine.Version, _environment("DOCKER_CONTEXT"), _environment("DOCKER_CONFIG")]);
 
+    /// <summary>The report's engine names the Compose the stack tasks use.</summary>
+    private ComposeClient Reported(ComposeClient compose)
+    {
+        _report.EngineUses(compose: compose.Name);
+        return compose;
+    }
+
     /// <summary>
     /// Says which engine the run uses, records it in the report, and hands it to every child process: docker,
     /// compose, the scripts and the test runs all read DOCKER_HOST, which each command now gets in its own environment
@@ -115,7 +123,14 @@ public sealed class EngineSession : IEngineSession
     private ResolvedEngine Use(ResolvedEngine engine)
     {
         _log.Information("Docker engine: {0}", engine.Describe());
-        _report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName));
+        string? imageStore = null;
+        if (engine.MayUseApi(_environment))
+        {
+            using var api = new EngineApi(engine.Endpoint, Images.ImageInputs.InspectTimeout);
+            imageStore = ImageStores.Of(api);
+        }
+
+        _report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName, imageStore));
         if (engine.Source is not EngineSource.Context)
         {
             _children.UseEngine(engine.Endpoint.Url);

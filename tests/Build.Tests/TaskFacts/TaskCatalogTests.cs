@@ -64,14 +64,17 @@ public sealed class TaskCatalogTests
     public void Each_image_is_built_by_the_task_that_names_it(string service, ImageFlavour flavour, string task) =>
         Assert.That(Catalog.TaskOf(Spec(service, flavour)), Is.EqualTo(task));
 
+    /// <summary>A task's facts need none of the services it builds with.</summary>
+    private static readonly ImageTaskServices NoServices = null!;
+
     private static IEnumerable<TestCaseData> ImageTasks()
     {
-        yield return new TestCaseData(new BuildOrchestrator(), "orchestrator", ImageFlavour.Development)
+        yield return new TestCaseData(new BuildOrchestrator(NoServices), "orchestrator", ImageFlavour.Development)
             .SetName("BuildOrchestrator_builds_the_orchestrator_at_the_stage");
-        yield return new TestCaseData(new BuildReducer(), "reducer", ImageFlavour.Production).SetName("BuildReducer_builds_the_reducer_at_the_stage");
-        yield return new TestCaseData(new BuildSlimOrchestrator(), "orchestrator", ImageFlavour.Slim)
+        yield return new TestCaseData(new BuildReducer(NoServices), "reducer", ImageFlavour.Production).SetName("BuildReducer_builds_the_reducer_at_the_stage");
+        yield return new TestCaseData(new BuildSlimOrchestrator(NoServices), "orchestrator", ImageFlavour.Slim)
             .SetName("BuildSlimOrchestrator_builds_the_slim_orchestrator");
-        yield return new TestCaseData(new BuildSlimReducer(), "reducer", ImageFlavour.Slim).SetName("BuildSlimReducer_builds_the_slim_reducer");
+        yield return new TestCaseData(new BuildSlimReducer(NoServices), "reducer", ImageFlavour.Slim).SetName("BuildSlimReducer_builds_the_slim_reducer");
     }
 
     [TestCaseSource(nameof(ImageTasks))]
