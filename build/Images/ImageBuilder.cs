@@ -1,3 +1,4 @@
+using Build.PackageIndex;
 using Build.Reporting;
 using Build.Tools;
 using Build.Tools.Docker;
@@ -10,13 +11,15 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
 {
     /// <summary>The image builder of this run; the builder, and so the engine, is probed on first use only.</summary>
     public static ImageBuilder For(BuildContext context) => new(
-        new ImageBuildOptions(BuildOptionsView.From(context.Options), context.Options.Force, context.Options.RepositoryRoot),
+        new ImageBuildOptions(BuildOptionsView.From(context.Options), context.Options.Force, context.Options.RepositoryRoot,
+            PackageIndexSources.ReadProjectOrNone(context.Options.RepositoryRoot.FullPath)),
         new ImageBuildTools(context.Runner, context.ImageInputs, context.Report, context.LocalBaseImages,
             () => context.BuilderChoice.Builder, () => context.BuildDocker, () => context.Docker),
         context.Log);
 
     /// <summary>The settings of `docker build` for a spec on a given engine: a pure function, tested by table.</summary>
-    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder, string? inputDigest = null, bool replacesAnImage = true) => new(spec.Dockerfile, ".")
+    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder, string? inputDigest = null, bool replacesAnImage = true,
+        PackageIndexSource? index = null) => new(spec.Dockerfile, ".")
     {
         Target = spec.Stage,
         Tags = spec.References.ToArray(),
@@ -31,6 +34,8 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         CacheFrom = builder.IsBuildKit() && !options.NoCache && replacesAnImage ? [spec.PrimaryReference] : [],
         Builder = builder,
         Progress = builder.IsBuildKit() ? "plain" : null,
+        Secrets = builder.IsBuildKit() && index is not null ? index.Secrets : [],
+        Network = index is { IsLoopback: true } ? "host" : null,
     };
 
     public void Build(ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
@@ -59,7 +64,12 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         }
 
         var replacesAnImage = !tools.Inputs.EngineReachable || tools.Inputs.Inspect(spec) is not null;
-        var settings = Settings(spec, options.Build, tools.Builder(), digest, replacesAnImage);
+        if (options.Index is { } index && tools.Builder() == DockerBuilder.Legacy)
+        {
+            throw PackageIndexErrors.LegacyBuilderCannotMountSecrets(spec, index);
+        }
+
+        var settings = Settings(spec, options.Build, tools.Builder(), digest, replacesAnImage, options.Index);
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
@@ -127,7 +137,7 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         {
             // Still show what --force would run: the dry run is also how people read the command lines.
             log.Information("  (with --force:)");
-            tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options.Build, tools.Builder(), digest)));
+            tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options.Build, tools.Builder(), digest, index: options.Index)));
             tools.Report.ImagePlanned(spec, digest);
         }
         else
