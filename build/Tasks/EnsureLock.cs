@@ -8,6 +8,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(EnsureLock))]
 [TaskDescription("Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only checks, for CI).")]
+[IsDependentOn(typeof(PackageIndex))]
 public sealed class EnsureLock : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

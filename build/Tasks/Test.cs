@@ -5,6 +5,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(Test))]
 [TaskDescription("Runs every test suite of the repository (NUnit under tests/, Python unittest under tests/python) and prints one closing line with the totals.")]
+[IsDependentOn(typeof(PackageIndex))]
 public sealed class Test : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

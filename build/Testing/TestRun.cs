@@ -62,11 +62,15 @@ public sealed class TestRun(CommandRunner runner, DirectoryPath root, string? fi
         if (Directory.Exists(root.Combine("tests/python").FullPath))
         {
             var output = new List<string>();
-            var exitCode = runner.RunUnchecked(TestSuites.PythonUnittest(root), line =>
+            var exitCode = runner.RunUnchecked(TestSuites.PythonEnvironment(root), Console.WriteLine);
+            if (exitCode == 0)
             {
-                output.Add(line);
-                Console.WriteLine(line);
-            });
+                exitCode = runner.RunUnchecked(TestSuites.PythonUnittest(root), line =>
+                {
+                    output.Add(line);
+                    Console.WriteLine(line);
+                });
+            }
             if (!runner.DryRun)
             {
                 var counts = TestCounts.FromUnittest(string.Join('\n', output));
