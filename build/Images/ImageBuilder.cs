@@ -78,6 +78,12 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         catch (CakeException exception)
         {
             tools.Report.ImageFailed(spec, digest);
+            if (options.Index is { } installIndex && PackageIndexFailures.Explain(tail.Lines, installIndex) is { } indexReason)
+            {
+                throw new CakeException(exception.ExitCode, $"{spec.PrimaryReference} could not install its dependencies: {indexReason}.{Environment.NewLine}{exception.Message}")
+                    .At(spec.Dockerfile);
+            }
+
             var missing = tools.Inputs.MissingBaseImages([spec]).Except(tools.LocalBaseImages.Names).ToArray();
             if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
             {
