@@ -27,7 +27,8 @@ public sealed class Verify : FrostingTask<BuildContext>
             return;
         }
 
-        var verifier = new ImageVerifier(context.ImageInputs, context.Runner, context.Docker, message => context.Log.Warning("{0}", message));
+        var verifier = new ImageVerifier(context.ImageInputs, context.Runner, context.Docker, message => context.Log.Warning("{0}", message),
+            context.Runner.DryRun ? null : new ImageSecretScan(context.Docker.Executable, IndexSecretValues.FromEnvironment(context.Options.PythonProject.FullPath)).Scan);
         var budget = ImageVerifier.Budget(context.Configuration);
         var violations = new List<(ImageSpec Spec, Violation Violation)>();
         foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
