@@ -8,7 +8,7 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Verify))]
-[TaskDescription("Checks the built production (and slim) images: non-root, HEALTHCHECK, no Poetry in slim, size budgets from cake.config [Verify], OCI labels. Runs with Production on a CI, or alone with --target=Verify.")]
+[TaskDescription("Checks the built production (and slim) images: non-root, HEALTHCHECK, no Poetry in slim, size budgets from cake.config [Verify], OCI labels, no build secret in any layer. Runs with Production on a CI, or alone with --target=Verify.")]
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
 [IsDependeeOf(typeof(Production))]
