@@ -1,5 +1,6 @@
 using Build.Context;
 using Build.Images;
+using Build.PackageIndex;
 using Build.Provisioning;
 using Build.Reporting;
 using Build.Stack;
@@ -109,7 +110,7 @@ public static class BuildServices
             new ImageBuildTools(provider.GetRequiredService<ICommandRunner>(), provider.GetRequiredService<ImageInputs>(),
                 provider.GetRequiredService<BuildReport>(), provider.GetRequiredService<LocalBaseImages>(),
                 () => engine.Builder.Builder, () => engine.BuildDocker, () => engine.Docker, provider.GetRequiredService<ISideEffects>()),
-            provider.GetRequiredService<ICakeLog>());
+            provider.GetRequiredService<ICakeLog>(), PackageIndexSources.ReadProjectOrNone(options.RepositoryRoot.FullPath));
     }
 
     /// <summary>The stack of this run: its options, and the run's runner, command lines and engine API, found on first use.</summary>

@@ -39,6 +39,9 @@ public static class ExitCodes
     /// <summary>Deploy or Undeploy on an engine that is not a swarm manager (or whose Engine API the build cannot ask).</summary>
     public const int NotASwarmManager = 12;
 
+    /// <summary>The project's package index does not answer and may not be started (--no-install), or did not start.</summary>
+    public const int PackageIndexUnreachable = 13;
+
     /// <summary>A program the build needs could not be started (the shell's own code for "command not found").</summary>
     public const int ToolMissing = 127;
 

@@ -1,4 +1,5 @@
 using Build.Context;
+using Build.PackageIndex;
 using Build.Reporting;
 using Build.TaskFacts;
 using Build.Tools;
@@ -8,11 +9,11 @@ using Cake.Core.Diagnostics;
 namespace Build.Images;
 
 /// <summary>Builds one planned image: checks its Dockerfile, chooses the builder options, runs `docker build`.</summary>
-public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, ICakeLog log)
+public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, ICakeLog log, PackageIndexSource? index = null)
 {
     /// <summary>The settings of `docker build` for a spec on a given engine: a pure function, tested by table.</summary>
     public static DockerBuildSettings Settings(ImageSpec spec, BuildOptions options, DockerBuilder builder, string? inputDigest = null,
-        bool replacesAnImage = true) => new(spec.Dockerfile, ".")
+        bool replacesAnImage = true, PackageIndexSource? index = null) => new(spec.Dockerfile, ".")
     {
         Target = spec.Stage,
         Tags = spec.References.ToArray(),
@@ -27,6 +28,8 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         CacheFrom = builder.IsBuildKit() && !options.NoCache && replacesAnImage ? [spec.PrimaryReference] : [],
         Builder = builder,
         Progress = builder.IsBuildKit() ? "plain" : null,
+        Secrets = builder.IsBuildKit() && index is not null ? index.Secrets : [],
+        Network = index is { IsLoopback: true } ? "host" : null,
     };
 
     public void Build(ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
@@ -55,7 +58,12 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         }
 
         var replacesAnImage = !tools.Inputs.EngineReachable || tools.Inputs.Inspect(spec) is not null;
-        var settings = Settings(spec, options, tools.Builder(), digest, replacesAnImage);
+        if (index is { } projectIndex && tools.Builder() == DockerBuilder.Legacy)
+        {
+            throw PackageIndexErrors.LegacyBuilderCannotMountSecrets(spec, projectIndex);
+        }
+
+        var settings = Settings(spec, options, tools.Builder(), digest, replacesAnImage, index);
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
@@ -64,6 +72,12 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         catch (CakeException exception)
         {
             tools.Report.ImageFailed(spec, digest);
+            if (index is { } installIndex && PackageIndexFailures.Explain(tail.Lines, installIndex) is { } indexReason)
+            {
+                throw new CakeException(exception.ExitCode, $"{spec.PrimaryReference} could not install its dependencies: {indexReason}.{Environment.NewLine}{exception.Message}")
+                    .At(spec.Dockerfile);
+            }
+
             var missing = tools.Inputs.MissingBaseImages([spec]).Except(tools.LocalBaseImages.Names).ToArray();
             if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
             {
@@ -132,7 +146,7 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
                 UpToDate(spec, freshness, "would skip: ", "would tag");
                 // Still show what --force would run: the dry run is also how people read the command lines.
                 log.Information("  (with --force:)");
-                tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options, tools.Builder(), digest)));
+                tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options, tools.Builder(), digest, index: index)));
                 tools.Report.ImagePlanned(spec, digest);
             });
         return true;

@@ -12,6 +12,9 @@ public interface IPoetryLocker
     /// <summary>Runs <c>poetry lock &lt;arguments&gt;</c> in <paramref name="projectDirectory"/> and returns its exit code.</summary>
     int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel);
 
+    /// <summary>Why the last <see cref="Lock"/> failed, when its output names it (the package index down, refusing, lacking a package).</summary>
+    string? LastFailureReason => null;
+
     /// <summary>
     /// Asks Poetry itself whether the lock matches pyproject.toml (<c>poetry check --lock</c> from 1.6,
     /// <c>poetry lock --check</c> before): used only for a lock whose writer's rules this build does not know.

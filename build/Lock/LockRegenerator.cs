@@ -153,7 +153,8 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         if (exitCode != 0)
         {
             Rollback(paths, hadLock);
-            return Failed(before, restored, hadLock, $"`{command}` exited with code {exitCode}.");
+            var reason = poetry.LastFailureReason is { } named ? $": {named}" : "";
+            return Failed(before, restored, hadLock, $"`{command}` exited with code {exitCode}{reason}.");
         }
 
         LockVerdict after;

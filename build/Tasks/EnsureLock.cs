@@ -12,6 +12,7 @@ namespace Build.Tasks;
 [TaskDescription(
     "Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only" +
     " checks, for CI).")]
+[IsDependentOn(typeof(PackageIndex))]
 [ReadsProjectVersion]
 [LeavesWhenInterrupted("poetry.lock is the one from before or a verified new one (an interrupted regeneration restores the old lock byte for byte).")]
 public sealed class EnsureLock(ICommandRunner runner, PoetryCommands poetry, ISideEffects effects) : FrostingTask<BuildContext>

@@ -10,6 +10,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(Test))]
 [TaskDescription("Runs every test suite of the repository (NUnit under tests/, Python unittest under tests/python) and prints one closing line with the totals.")]
+[IsDependentOn(typeof(PackageIndex))]
 [LeavesWhenInterrupted("The test results are partial: run Test again.")]
 public sealed class Test(
     ICommandRunner runner, ISideEffects effects, PackageInstaller installer, IEngineSession engine, LocalBaseImages localBaseImages, ImageInputs images)

@@ -13,13 +13,13 @@ namespace Build.Tasks;
 [TaskName(nameof(Verify))]
 [TaskDescription(
     "Checks the built production (and slim) images: non-root, HEALTHCHECK, no Poetry in slim, size budgets from cake.config [Verify], " +
-    "OCI labels. Runs with Production on a CI, or alone with --target=Verify.")]
+    "OCI labels, no build secret in any layer. Runs with Production on a CI, or alone with --target=Verify.")]
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
 [IsDependeeOf(typeof(Production))]
 [ReadsProjectVersion]
 [FixesStage(ImageFlavour.Production)]
-public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects) : FrostingTask<BuildContext>
+public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects, ChildEnvironment children) : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
         CiDetection.IsCi(context.Environment.GetEnvironmentVariable("CI"), context.GitHubActions().IsRunningOnGitHubActions)
@@ -30,7 +30,9 @@ public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSes
 
     private void Check(BuildContext context)
     {
-        var verifier = new ImageVerifier(images, runner, engine.Docker, message => context.Log.Warning("{0}", message));
+        var indexPassword = IndexSecretValues.FromEnvironment(context.Options.PythonProject.FullPath, children.Over(context.Environment.GetEnvironmentVariable));
+        var secrets = new ImageSecretScan(engine.Docker.Executable, indexPassword);
+        var verifier = new ImageVerifier(images, runner, engine.Docker, message => context.Log.Warning("{0}", message), secrets.Scan);
         var budget = ImageVerifier.Budget(context.Configuration);
         var violations = new List<(ImageSpec Spec, Violation Violation)>();
         foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
@@ -69,7 +71,7 @@ public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSes
         var budget = ImageVerifier.Budget(context.Configuration);
         foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
         {
-            context.Log.Information("  would check {0}{1}: non-root, HEALTHCHECK, at most {2} MB, OCI labels{3}", spec.PrimaryReference, spec.Flavour == ImageFlavour.Slim ? " (if built)" : "", budget.For(spec.Flavour), spec.Flavour == ImageFlavour.Slim ? ", no Poetry" : "");
+            context.Log.Information("  would check {0}{1}: non-root, HEALTHCHECK, at most {2} MB, OCI labels, no build secret{3}", spec.PrimaryReference, spec.Flavour == ImageFlavour.Slim ? " (if built)" : "", budget.For(spec.Flavour), spec.Flavour == ImageFlavour.Slim ? ", no Poetry" : "");
         }
     }
 }

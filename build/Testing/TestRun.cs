@@ -42,11 +42,16 @@ public sealed class TestRun(ICommandRunner runner, ISideEffects effects, Directo
         if (Directory.Exists(root.Combine("tests/python").FullPath))
         {
             var output = new List<string>();
-            var exitCode = runner.RunUnchecked(TestSuites.PythonUnittest(root), line =>
+            var exitCode = runner.RunUnchecked(TestSuites.PythonEnvironment(root), Console.WriteLine);
+            if (exitCode == 0)
             {
-                output.Add(line);
-                Console.WriteLine(line);
-            });
+                exitCode = runner.RunUnchecked(TestSuites.PythonUnittest(root), line =>
+                {
+                    output.Add(line);
+                    Console.WriteLine(line);
+                });
+            }
+
             effects.Make(() => total += CountedPython(output, exitCode, failedSuites));
         }
 

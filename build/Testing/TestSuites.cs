@@ -48,9 +48,16 @@ public static class TestSuites
         return environment;
     }
 
+    /// <summary>
+    /// The project's venv with its locked packages, which the python tests import, from the project's package index
+    /// (credentials from the environment, as for EnsureLock); the project itself comes from src/ on PYTHONPATH.
+    /// </summary>
+    public static ToolCommand PythonEnvironment(DirectoryPath root) =>
+        ToolCommand.Create("poetry", root, arguments => arguments.Append("install").Append("--no-root").Append("--no-interaction"));
+
     public static ToolCommand PythonUnittest(DirectoryPath root) =>
-        ToolCommand.Create("python3", root, arguments => arguments
-            .Append("-m").Append("unittest").Append("discover")
+        ToolCommand.Create("poetry", root, arguments => arguments
+            .Append("run").Append("python").Append("-m").Append("unittest").Append("discover")
             .AppendOption("-s", "tests/python").AppendOption("-t", ".").Append("-v"),
             new Dictionary<string, string> { ["PYTHONPATH"] = "src", ["PYTHONDONTWRITEBYTECODE"] = "1" });
 }

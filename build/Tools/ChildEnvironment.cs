@@ -3,17 +3,22 @@ namespace Build.Tools;
 /// <summary>
 /// What every child process of the run gets on top of the build's own environment: the DOCKER_HOST of the engine the
 /// run found (set once, when it is found), so that docker, compose, the scripts and the test runs all talk to that
-/// engine, while the build's own process environment stays as the user's shell gave it.
+/// engine, and the credentials of a package index the run started (Poetry and the BuildKit secrets read them from
+/// the environment), while the build's own process environment stays as the user's shell gave it.
 /// </summary>
 public sealed class ChildEnvironment
 {
     private volatile string? _dockerHost;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _variables = new();
 
     /// <summary>The engine's address for the children; null until an engine is found (or when a docker context chooses it).</summary>
     public string? DockerHost => _dockerHost;
 
     /// <summary>Hands <paramref name="dockerHost"/> to every child process started from now on.</summary>
     public void UseEngine(string dockerHost) => _dockerHost = dockerHost;
+
+    /// <summary>Hands <paramref name="name"/>=<paramref name="value"/> to every child process started from now on (never logged).</summary>
+    public void Set(string name, string value) => _variables[name] = value;
 
     /// <summary>A command's own variables, with DOCKER_HOST added when an engine was found and the command sets none itself.</summary>
     public Dictionary<string, string> Of(IReadOnlyDictionary<string, string> command)
@@ -25,6 +30,11 @@ public sealed class ChildEnvironment
             variables.TryAdd("DOCKER_HOST", dockerHost);
         }
 
+        foreach (var (name, value) in _variables)
+        {
+            variables.TryAdd(name, value);
+        }
+
         return variables;
     }
 
@@ -33,5 +43,6 @@ public sealed class ChildEnvironment
     /// swarm manager's API for the client's engine).
     /// </summary>
     public Func<string, string?> Over(Func<string, string?> environment) =>
-        name => name == "DOCKER_HOST" && _dockerHost is { } dockerHost ? dockerHost : environment(name);
+        name => name == "DOCKER_HOST" && _dockerHost is { } dockerHost ? dockerHost
+            : _variables.TryGetValue(name, out var value) ? value : environment(name);
 }

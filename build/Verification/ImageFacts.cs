@@ -4,7 +4,8 @@ namespace Build.Verification;
 
 /// <summary>
 /// What Verify checks about one image, read from `docker image inspect` (JSON) and, for slim images, from a probe
-/// for Poetry inside it. <see cref="HasPoetry"/> is null when not probed.
+/// for Poetry inside it. <see cref="HasPoetry"/> is null when not probed; <see cref="SecretsFound"/> names the build
+/// secrets whose value is in a layer, the config or the history (null when not scanned).
 /// </summary>
 public sealed record ImageFacts(
     string Reference,
@@ -13,7 +14,8 @@ public sealed record ImageFacts(
     bool HasHealthcheck,
     long SizeBytes,
     IReadOnlyDictionary<string, string> Labels,
-    bool? HasPoetry = null)
+    bool? HasPoetry = null,
+    IReadOnlyList<string>? SecretsFound = null)
 {
     /// <summary>The facts Verify checks, from what the engine has of the image.</summary>
     public static ImageFacts From(string reference, ImageFlavour flavour, ImageState state) =>

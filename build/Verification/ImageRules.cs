@@ -4,7 +4,8 @@ namespace Build.Verification;
 
 /// <summary>
 /// Verify's rules as a pure function over an image's facts: non-root user, a HEALTHCHECK, no Poetry in a slim image,
-/// size within budget, the OCI labels title and version (and revision when the build ran in a git repository).
+/// size within budget, the OCI labels title and version (and revision when the build ran in a git repository), no
+/// build secret's value in any layer, the config or the history.
 /// </summary>
 public static class ImageRules
 {
@@ -13,6 +14,7 @@ public static class ImageRules
     public const string PoetryInSlim = "no-poetry-in-slim";
     public const string OverBudget = "size";
     public const string MissingLabel = "oci-labels";
+    public const string SecretInImage = "no-build-secret";
 
     public static IReadOnlyList<Violation> Check(ImageFacts image, VerifyBudget budget, bool requireRevision)
     {
@@ -30,6 +32,13 @@ public static class ImageRules
         if (image.Flavour == ImageFlavour.Slim && image.HasPoetry == true)
         {
             violations.Add(new(image.Reference, PoetryInSlim, "contains Poetry: a slim image carries only the venv and the code."));
+        }
+
+        if (image.SecretsFound is { Count: > 0 } secrets)
+        {
+            violations.Add(new(image.Reference, SecretInImage,
+                $"holds the value of {string.Join(" and ", secrets)} (a build secret) in a layer, its config or its history: " +
+                "mount it for the RUN step that needs it (RUN --mount=type=secret) instead of ARG, ENV or COPY."));
         }
 
         var limit = budget.For(image.Flavour);

@@ -11,7 +11,8 @@ namespace Build.Verification;
 /// per image and run), and, through <see cref="CommandRunner.Capture"/>,
 /// a throw-away `docker run --rm` for the Poetry probe of slim images.
 /// </summary>
-public sealed class ImageVerifier(ImageInputs images, ICommandRunner runner, DockerCommands docker, Action<string> warn)
+public sealed class ImageVerifier(ImageInputs images, ICommandRunner runner, DockerCommands docker, Action<string> warn,
+    Func<string, IReadOnlyList<string>>? secretScan = null)
 {
     /// <summary>The budgets from cake.config ([Verify] MaxProductionMB, MaxSlimMB); the defaults where absent.</summary>
     public static VerifyBudget Budget(ICakeConfiguration configuration) => new(
@@ -32,7 +33,7 @@ public sealed class ImageVerifier(ImageInputs images, ICommandRunner runner, Doc
             return null;
         }
 
-        var facts = ImageFacts.From(spec.PrimaryReference, spec.Flavour, state);
+        var facts = ImageFacts.From(spec.PrimaryReference, spec.Flavour, state) with { SecretsFound = secretScan?.Invoke(spec.PrimaryReference) };
         return spec.Flavour == ImageFlavour.Slim ? facts with { HasPoetry = HasPoetry(spec.PrimaryReference) } : facts;
     }
 

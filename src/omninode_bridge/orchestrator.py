@@ -6,34 +6,43 @@
 
 The reducer host in REDUCER_URL (default http://reducer:8061) is resolved on
 every request; each part goes to one of its addresses (all replicas of a
-scaled compose service), round robin from a random start. A part whose reducer
-fails is retried on the next address and the failure is reported. When every
-address fails for a part the answer is 502.
+scaled compose service), round robin from a random start, over httpx. A part
+whose reducer fails is retried on the next address and the failure is
+reported. When every address fails for a part the answer is 502.
 
-Run: ``python -m omninode_bridge.orchestrator`` (PORT default 8060).
+Run: ``python -m omninode_bridge.orchestrator`` (PORT default 8060, WORKERS uvicorn worker processes).
 """
 
 from __future__ import annotations
 
-import http.client
+import asyncio
 import json
 import logging
 import os
 import random
 import socket
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
 from typing import Any, Sequence
 from urllib.parse import urlsplit
 
+import httpx
+from marshmallow import EXCLUDE, Schema, fields
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
 from omninode_bridge.server import (
-    BadRequest,
-    JsonHandler,
+    Integer,
+    Number,
     Settings,
+    configure_logging,
     instance_id,
     is_number,
-    number_list,
+    load,
+    make_app,
+    read_json,
     serve,
     total,
 )
@@ -42,6 +51,8 @@ NODE = "orchestrator"
 DEFAULT_PORT = 8060
 DEFAULT_REDUCER_URL = "http://reducer:8061"
 MAX_PARTS = 64
+# Parts in flight at once per job: a 64-part job does not open 64 connections to one reducer.
+MAX_CONCURRENT_PARTS = 16
 
 log = logging.getLogger("omninode_bridge.orchestrator")
 
@@ -107,23 +118,17 @@ def resolve(target: ReducerTarget) -> list[str]:
     return addresses
 
 
-def post_reduce(address: str, target: ReducerTarget, values: list[Any], timeout: float) -> dict[str, Any]:
-    body = json.dumps({"values": values}).encode("utf-8")
-    connection = http.client.HTTPConnection(address, target.port, timeout=timeout)
-    try:
-        connection.request(
-            "POST", "/reduce", body=body,
-            headers={"Content-Type": "application/json", "Host": f"{target.host}:{target.port}"},
-        )
-        answer = connection.getresponse()
-        data = answer.read()
-    finally:
-        connection.close()
-    if answer.status != 200:
-        raise RuntimeError(f"HTTP {answer.status}: {data[:200]!r}")
-    result = json.loads(data)
+async def post_reduce(client: httpx.AsyncClient, address: str, target: ReducerTarget, values: list[Any]) -> dict[str, Any]:
+    host = f"[{address}]" if ":" in address else address
+    answer = await client.post(
+        f"http://{host}:{target.port}/reduce", content=json.dumps({"values": values}).encode("utf-8"),
+        headers={"Content-Type": "application/json", "Host": f"{target.host}:{target.port}"},
+    )
+    if answer.status_code != 200:
+        raise RuntimeError(f"HTTP {answer.status_code}: {answer.content[:200]!r}")
+    result = answer.json()
     if not isinstance(result, dict) or not is_number(result.get("sum")) or not isinstance(result.get("count"), int):
-        raise RuntimeError(f"unexpected answer {data[:200]!r}")
+        raise RuntimeError(f"unexpected answer {answer.content[:200]!r}")
     return result
 
 
@@ -132,12 +137,13 @@ class Orchestrator:
         self.target = target
         self.timeout = timeout
 
-    def run_part(self, part: int, values: list[Any], addresses: list[str], start: int) -> tuple[PartResult, list[Failure]]:
+    async def run_part(self, client: httpx.AsyncClient, part: int, values: list[Any], addresses: list[str],
+                       start: int) -> tuple[PartResult, list[Failure]]:
         failures: list[Failure] = []
         for attempt in range(len(addresses)):
             address = addresses[(start + attempt) % len(addresses)]
             try:
-                answer = post_reduce(address, self.target, values, self.timeout)
+                answer = await post_reduce(client, address, self.target, values)
             except Exception as error:  # network, HTTP status or bad answer: try the next one
                 log.warning("part %d: reducer %s failed: %s", part, address, error)
                 failures.append(Failure(part, address, f"{type(error).__name__}: {error}"))
@@ -146,26 +152,35 @@ class Orchestrator:
             return PartResult(part, str(answer.get("instance", "")), address, answer["sum"], answer["count"]), failures
         raise ReducerUnavailable(part, failures)
 
-    def run(self, values: list[Any], parts: int) -> tuple[HTTPStatus, dict[str, Any]]:
+    async def run(self, values: list[Any], parts: int) -> tuple[HTTPStatus, dict[str, Any]]:
         chunks = split(values, parts)
         try:
-            addresses = resolve(self.target)
+            # getaddrinfo blocks: off the event loop, so one slow DNS answer does not stall every request.
+            addresses = await asyncio.get_running_loop().run_in_executor(None, resolve, self.target)
         except OSError as error:
             return HTTPStatus.BAD_GATEWAY, {"error": f"cannot resolve reducer {self.target.host}: {error}"}
         start = random.randrange(len(addresses))
+        gate = asyncio.Semaphore(MAX_CONCURRENT_PARTS)
+
+        async def one(index: int, chunk: list[Any]) -> tuple[PartResult, list[Failure]]:
+            async with gate:
+                return await self.run_part(client, index, chunk, addresses, start + index)
+
+        # trust_env=False: an HTTP_PROXY in the container's environment must not reroute reducer traffic.
+        async with httpx.AsyncClient(timeout=self.timeout, trust_env=False) as client:
+            outcomes = await asyncio.gather(*(one(i, chunk) for i, chunk in enumerate(chunks)), return_exceptions=True)
         results: list[PartResult] = []
         failures: list[Failure] = []
         unavailable: list[int] = []
-        with ThreadPoolExecutor(max_workers=min(len(chunks), 16)) as pool:
-            futures = [pool.submit(self.run_part, i, chunk, addresses, start + i) for i, chunk in enumerate(chunks)]
-            for future in futures:
-                try:
-                    result, part_failures = future.result()
-                    results.append(result)
-                    failures.extend(part_failures)
-                except ReducerUnavailable as error:
-                    unavailable.append(error.part)
-                    failures.extend(error.failures)
+        for outcome in outcomes:
+            if isinstance(outcome, ReducerUnavailable):
+                unavailable.append(outcome.part)
+                failures.extend(outcome.failures)
+            elif isinstance(outcome, BaseException):
+                raise outcome
+            else:
+                results.append(outcome[0])
+                failures.extend(outcome[1])
         body: dict[str, Any] = {
             "parts": len(chunks),
             "addresses": addresses,
@@ -184,37 +199,54 @@ class Orchestrator:
         return HTTPStatus.OK, body
 
 
+class JobSchema(Schema):
+    """{"values": [numbers], "parts": 1..MAX_PARTS (default 1)}; other keys are ignored."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    values = fields.List(Number(), required=True)
+    parts = Integer(1, MAX_PARTS, load_default=1)
+
+
+_job_schema = JobSchema()
+
+
 def parse_job(payload: Any) -> tuple[list[Any], int]:
-    values = number_list(payload)
-    parts = payload.get("parts", 1)
-    if isinstance(parts, bool) or not isinstance(parts, int):
-        raise BadRequest("'parts' must be an integer")
-    if not 1 <= parts <= MAX_PARTS:
-        raise BadRequest(f"'parts' must be between 1 and {MAX_PARTS}")
-    return values, parts
+    job = load(_job_schema, payload)
+    return job["values"], job["parts"]
 
 
-def make_handler(orchestrator: Orchestrator) -> type[JsonHandler]:
-    def health(_handler: JsonHandler, _payload: Any) -> tuple[HTTPStatus, Any]:
-        return HTTPStatus.OK, {"status": "ok", "node": NODE, "instance": instance_id()}
+def build_app(orchestrator: Orchestrator) -> Starlette:
+    async def health(_request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok", "node": NODE, "instance": instance_id()})
 
-    def jobs(_handler: JsonHandler, payload: Any) -> tuple[HTTPStatus, Any]:
-        values, parts = parse_job(payload)
-        return orchestrator.run(values, parts)
+    async def jobs(request: Request) -> JSONResponse:
+        values, parts = parse_job(await read_json(request))
+        status, body = await orchestrator.run(values, parts)
+        return JSONResponse(body, status_code=status)
 
-    class OrchestratorHandler(JsonHandler):
-        routes = {("GET", "/health"): health, ("POST", "/jobs"): jobs}
-
-    return OrchestratorHandler
+    return make_app([Route("/health", health, methods=["GET"]), Route("/jobs", jobs, methods=["POST"])])
 
 
-def main() -> int:
+def orchestrator_from_env() -> Orchestrator:
     try:
         target = ReducerTarget.from_url(os.environ.get("REDUCER_URL", DEFAULT_REDUCER_URL))
         timeout = float(os.environ.get("REDUCER_TIMEOUT", "5"))
     except ValueError as error:
         raise SystemExit(str(error)) from None
-    return serve(Settings.from_env(NODE, DEFAULT_PORT), make_handler(Orchestrator(target, timeout)))
+    return Orchestrator(target, timeout)
+
+
+def create_app() -> Starlette:
+    """The app uvicorn imports in each worker process."""
+    configure_logging(Settings.from_env(NODE, DEFAULT_PORT).log_level)
+    return build_app(orchestrator_from_env())
+
+
+def main() -> int:
+    orchestrator_from_env()  # a bad REDUCER_URL stops here, once, not in every worker
+    return serve(Settings.from_env(NODE, DEFAULT_PORT), "omninode_bridge.orchestrator:create_app")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Python tests for the bridge nodes (unittest, standard library only).
+"""Python tests for the bridge nodes (unittest; the services' locked packages importable).
 
 Run from the repository root:
     python3 -m unittest discover -s tests/python -t . -v

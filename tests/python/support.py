@@ -1,31 +1,45 @@
-"""Helpers: real HTTP servers on 127.x.y.z ephemeral ports, and a JSON client."""
+"""Helpers: real uvicorn servers on 127.x.y.z ephemeral ports, and a JSON client."""
 
 from __future__ import annotations
 
 import http.client
 import json
 import threading
+import time
 from typing import Any
 
-from omninode_bridge.server import BridgeServer, JsonHandler, make_server
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from omninode_bridge.server import bind, make_app, number_list, read_json, total
 
 
 class RunningServer:
-    """A node server serving in a background thread; use as a context manager."""
+    """An app served by uvicorn in a background thread; use as a context manager."""
 
-    def __init__(self, handler: type[JsonHandler], host: str = "127.0.0.1", port: int = 0):
-        self.server: BridgeServer = make_server(handler, host, port)
-        self.host, self.port = self.server.server_address[:2]
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    def __init__(self, app: Starlette, host: str = "127.0.0.1", port: int = 0):
+        self.socket = bind(host, port)
+        self.host, self.port = self.socket.getsockname()[:2]
+        config = uvicorn.Config(app, log_config=None, log_level="warning", access_log=False, timeout_keep_alive=1)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True)
 
     def __enter__(self) -> "RunningServer":
         self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if not self.server.started:
+            raise AssertionError(f"uvicorn did not start on {self.host}:{self.port}")
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.server.should_exit = True
         self.thread.join(5)
+        self.socket.close()
 
 
 def request(server: RunningServer, method: str, path: str, body: Any = None, raw: bytes | None = None,
@@ -40,19 +54,13 @@ def request(server: RunningServer, method: str, path: str, body: Any = None, raw
         connection.close()
 
 
-def fixed_reducer(instance: str, status: int = 200) -> type[JsonHandler]:
+def fixed_reducer(instance: str, status: int = 200) -> Starlette:
     """A reducer stand-in with its own instance name, or one that always fails."""
-    from http import HTTPStatus
 
-    from omninode_bridge.server import number_list, total
-
-    def reduce(_handler: JsonHandler, payload: Any) -> tuple[HTTPStatus, Any]:
+    async def reduce(request: Request) -> JSONResponse:
         if status != 200:
-            return HTTPStatus(status), {"error": "broken on purpose"}
-        values = number_list(payload)
-        return HTTPStatus.OK, {"sum": total(values), "count": len(values), "instance": instance}
+            return JSONResponse({"error": "broken on purpose"}, status_code=status)
+        values = number_list(await read_json(request))
+        return JSONResponse({"sum": total(values), "count": len(values), "instance": instance})
 
-    class Handler(JsonHandler):
-        routes = {("POST", "/reduce"): reduce}
-
-    return Handler
+    return make_app([Route("/reduce", reduce, methods=["POST"])])

@@ -1,7 +1,7 @@
 import unittest
 from unittest import mock
 
-from omninode_bridge.orchestrator import Orchestrator, ReducerTarget, make_handler, resolve, split
+from omninode_bridge.orchestrator import Orchestrator, ReducerTarget, build_app, resolve, split
 
 from tests.python.support import RunningServer, fixed_reducer, request
 
@@ -44,7 +44,7 @@ class JobsTest(unittest.TestCase):
         patcher = mock.patch("omninode_bridge.orchestrator.resolve", return_value=addresses)
         patcher.start()
         self.addCleanup(patcher.stop)
-        return RunningServer(make_handler(Orchestrator(ReducerTarget("reducer.test", port), timeout=2)))
+        return RunningServer(build_app(Orchestrator(ReducerTarget("reducer.test", port), timeout=2)))
 
     def test_parts_are_shared_by_all_replicas(self):
         one, two = self.serve_two(fixed_reducer("r1"), fixed_reducer("r2"))
@@ -83,13 +83,13 @@ class JobsTest(unittest.TestCase):
 
     def test_resolution_failure_is_502(self):
         with mock.patch("omninode_bridge.orchestrator.resolve", side_effect=OSError("no such host")):
-            with RunningServer(make_handler(Orchestrator(ReducerTarget("nowhere.test", 1)))) as orch:
+            with RunningServer(build_app(Orchestrator(ReducerTarget("nowhere.test", 1)))) as orch:
                 status, body = request(orch, "POST", "/jobs", {"values": [1]})
         self.assertEqual(status, 502)
         self.assertIn("no such host", body["error"])
 
     def test_bad_jobs_are_400(self):
-        with RunningServer(make_handler(Orchestrator(ReducerTarget("nowhere.test", 1)))) as orch:
+        with RunningServer(build_app(Orchestrator(ReducerTarget("nowhere.test", 1)))) as orch:
             for job in ({"values": [1], "parts": 0}, {"values": [1], "parts": True}, {"values": [1], "parts": 1.5},
                         {"values": [1], "parts": 65}, {"values": [False]}, {"parts": 2}):
                 with self.subTest(job=job):

@@ -29,11 +29,22 @@ def start_node(module: str, **env: str) -> tuple[subprocess.Popen, int]:
     return process, int(match.group(1))
 
 
+def healthy(port: int, timeout: float = 20.0) -> bool:
+    """uvicorn's worker processes import the app after the socket listens: a loaded machine takes seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.redirect_stderr(io.StringIO()):
+            if healthcheck.main([f"http://127.0.0.1:{port}/health"]) == 0:
+                return True
+        time.sleep(0.2)
+    return False
+
+
 class ShutdownTest(unittest.TestCase):
     def check_sigterm(self, module: str, workers: str) -> None:
         process, port = start_node(module, WORKERS=workers)
         try:
-            self.assertEqual(healthcheck.main([f"http://127.0.0.1:{port}/health"]), 0)
+            self.assertTrue(healthy(port), "the node did not answer /health within 20 s")
             started = time.monotonic()
             process.send_signal(signal.SIGTERM)
             self.assertEqual(process.wait(10), 0)

@@ -1,7 +1,7 @@
 import socket
 import unittest
 
-from omninode_bridge.reducer import ReducerHandler
+from omninode_bridge.reducer import create_app
 from omninode_bridge.server import MAX_BODY_BYTES, instance_id
 
 from tests.python.support import RunningServer, request
@@ -10,7 +10,7 @@ from tests.python.support import RunningServer, request
 class ReducerTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.running = RunningServer(ReducerHandler).__enter__()
+        cls.running = RunningServer(create_app()).__enter__()
 
     @classmethod
     def tearDownClass(cls):

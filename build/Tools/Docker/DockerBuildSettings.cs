@@ -12,6 +12,12 @@ public sealed record DockerBuildSettings(string Dockerfile, string Context)
     public IReadOnlyList<string> CacheFrom { get; init; } = [];
     public DockerBuilder Builder { get; init; } = DockerBuilder.Unprobed;
 
+    /// <summary>--network of the RUN steps: "host" when they must reach a service on the build machine's loopback.</summary>
+    public string? Network { get; init; }
+
+    /// <summary>BuildKit secrets (only BuildKit can mount them; the legacy builder is refused before it starts).</summary>
+    public IReadOnlyList<BuildSecret> Secrets { get; init; } = [];
+
     /// <summary>BuildKit's --progress; plain keeps parallel builds' output readable line by line.</summary>
     public string? Progress { get; init; }
 }

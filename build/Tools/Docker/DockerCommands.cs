@@ -66,6 +66,16 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
                 {
                     arguments.AppendOption("--progress", settings.Progress);
                 }
+
+                foreach (var secret in settings.Secrets)
+                {
+                    arguments.AppendOption("--secret", secret.Argument);
+                }
+            }
+
+            if (settings.Network is not null)
+            {
+                arguments.AppendOption("--network", settings.Network);
             }
 
             if (settings.Pull)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Build.Lock;
+using Build.PackageIndex;
 using Cake.Core.IO;
 
 namespace Build.Tools.Poetry;
@@ -44,8 +45,22 @@ public sealed partial class PoetryLocker(ICommandRunner runner, PoetryCommands p
 
     public string Unavailable { get; private set; } = "Poetry is not installed";
 
-    public int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel) =>
-        runner.RunUnchecked(poetry.Lock(new DirectoryPath(projectDirectory), arguments));
+    public int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel)
+    {
+        // Poetry's lines are shown as they come and kept, so that a failure can name the package index's part in it.
+        var output = new List<string>();
+        var exitCode = runner.RunUnchecked(poetry.Lock(new DirectoryPath(projectDirectory), arguments), line =>
+        {
+            Console.WriteLine(line);
+            output.Add(line);
+        });
+        LastFailureReason = exitCode != 0 && PackageIndexSources.ReadProjectOrNone(projectDirectory) is { } index
+            ? PackageIndexFailures.Explain(output, index)
+            : null;
+        return exitCode;
+    }
+
+    public string? LastFailureReason { get; private set; }
 
     public int Check(string projectDirectory, CancellationToken cancel)
     {

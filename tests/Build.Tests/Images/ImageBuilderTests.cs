@@ -1,4 +1,5 @@
 using Build.Images;
+using Build.PackageIndex;
 using Build.Tests.Support;
 using Build.Tools.Docker;
 
@@ -15,4 +16,31 @@ public sealed class ImageBuilderTests
     public IReadOnlyList<string> Cache_images_of_a_build(bool buildKit, bool replacesAnImage) =>
         ImageBuilder.Settings(Reducer, TestOptions.Default(), buildKit ? DockerBuilder.BuildKitEnvironment : DockerBuilder.Legacy,
             replacesAnImage: replacesAnImage).CacheFrom;
+
+    private static readonly PackageIndexSource LoopbackIndex = new("omninode-index", new Uri("http://127.0.0.1:3141/simple/"));
+
+    [Test]
+    public void BuildKit_mounts_the_index_credentials_and_reaches_a_loopback_index_in_the_host_network()
+    {
+        var settings = ImageBuilder.Settings(Reducer, TestOptions.Default(), DockerBuilder.BuildKitEnvironment, index: LoopbackIndex);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(settings.Secrets, Is.EqualTo(LoopbackIndex.Secrets));
+            Assert.That(settings.Network, Is.EqualTo("host"));
+        }
+    }
+
+    [Test]
+    public void A_remote_index_needs_no_host_network_and_a_project_without_one_no_secrets()
+    {
+        var remote = ImageBuilder.Settings(Reducer, TestOptions.Default(), DockerBuilder.Buildx,
+            index: new PackageIndexSource("nexus", new Uri("https://nexus.example/simple/")));
+        var none = ImageBuilder.Settings(Reducer, TestOptions.Default(), DockerBuilder.Buildx);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(remote.Network, Is.Null);
+            Assert.That(remote.Secrets.Select(secret => secret.Id), Is.EqualTo(new[] { "index_username", "index_password" }));
+            Assert.That(none.Secrets, Is.Empty);
+        }
+    }
 }

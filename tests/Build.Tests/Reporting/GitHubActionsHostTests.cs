@@ -151,7 +151,8 @@ public sealed partial class GitHubActionsHostTests
             Assert.That(result.ExitCode, Is.Not.Zero, result.All);
             Assert.That(result.Output, Does.Match($@"(?m)^::error [^\n]*file=poetry\.lock,line={line}\b"));
             Assert.That(report.RootElement.GetProperty("lock").GetProperty("state").GetString(), Is.EqualTo("stale"));
-            Assert.That(report.RootElement.GetProperty("tasks")[0].GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(report.RootElement.GetProperty("tasks").EnumerateArray().Single(task => task.GetProperty("name").GetString() == "EnsureLock")
+                .GetProperty("status").GetString(), Is.EqualTo("failed"));
         }
     }
 

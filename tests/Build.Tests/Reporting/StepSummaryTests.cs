@@ -16,21 +16,21 @@ public sealed partial class StepSummaryTests
     [
         new object[] { "Production", new[]
         {
-            ("EnsureLock", "BuildOrchestrator", Dependency), ("EnsureLock", "BuildReducer", Dependency),
+            ("PackageIndex", "EnsureLock", Dependency), ("EnsureLock", "BuildOrchestrator", Dependency), ("EnsureLock", "BuildReducer", Dependency),
             ("BuildOrchestrator", "Verify", Dependency), ("BuildReducer", "Verify", Dependency), ("Verify", "Production", Dependee),
             ("BuildOrchestrator", "Production", Dependency), ("BuildReducer", "Production", Dependency),
         } },
         new object[] { "Scale --scale=orchestrator=2", new[]
         {
-            ("EnsureLock", "BuildOrchestrator", Dependency), ("EnsureLock", "BuildReducer", Dependency),
+            ("PackageIndex", "EnsureLock", Dependency), ("EnsureLock", "BuildOrchestrator", Dependency), ("EnsureLock", "BuildReducer", Dependency),
             ("BuildOrchestrator", "ComposeUp", Dependency), ("BuildReducer", "ComposeUp", Dependency), ("ComposeUp", "Scale", Dependency),
         } },
         new object[] { "Slim", new[]
         {
-            ("EnsureLock", "BuildSlimOrchestrator", Dependency), ("EnsureLock", "BuildSlimReducer", Dependency),
+            ("PackageIndex", "EnsureLock", Dependency), ("EnsureLock", "BuildSlimOrchestrator", Dependency), ("EnsureLock", "BuildSlimReducer", Dependency),
             ("BuildSlimOrchestrator", "Slim", Dependency), ("BuildSlimReducer", "Slim", Dependency),
         } },
-        new object[] { "EnsureLock", Array.Empty<(string, string, string)>() },
+        new object[] { "EnsureLock", new[] { ("PackageIndex", "EnsureLock", Dependency) } },
     ];
 
     [TestCaseSource(nameof(Plans))]

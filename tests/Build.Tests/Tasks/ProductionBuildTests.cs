@@ -3,12 +3,15 @@ using Build.Tests.Support;
 
 namespace Build.Tests.Tasks;
 
-/// <summary>Production against a real engine, with the legacy builder (docker 28 client) and BuildKit (20.10 client).</summary>
+/// <summary>
+/// Production against a real engine with BuildKit (20.10 client); the legacy builder (docker 28 client without buildx) cannot
+/// mount the package index's credentials and is refused before it builds.
+/// </summary>
 [Category("Docker")]
 [Category("Host")]
 public sealed class ProductionBuildTests
 {
-    private static readonly string[] Clients = [DockerEngineRequirement.LegacyClient, DockerEngineRequirement.BuildKitClient];
+    private static readonly string[] Clients = [DockerEngineRequirement.BuildKitClient];
 
     [TestCaseSource(nameof(Clients))]
     public void Production_builds_both_images_with_tags_and_oci_labels(string client)
@@ -33,6 +36,19 @@ public sealed class ProductionBuildTests
                 Assert.That(labels.GetProperty("org.opencontainers.image.revision").GetString(), Is.EqualTo(sha));
                 Assert.That(labels.GetProperty("org.opencontainers.image.created").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"));
             }
+        }
+    }
+
+    [Test]
+    public void The_legacy_builder_is_refused_naming_the_index_and_builds_nothing()
+    {
+        DockerEngineRequirement.RequireClient(DockerEngineRequirement.LegacyClient);
+        var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Production", $"--docker={DockerEngineRequirement.LegacyClient}", "--force");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput), result.All);
+            Assert.That(result.All, Does.Contain("'omninode-index' (http://127.0.0.1:3141/simple/)"));
+            Assert.That(result.All, Does.Not.Contain("docker build"));
         }
     }
 

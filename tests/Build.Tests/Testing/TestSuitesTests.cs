@@ -23,4 +23,15 @@ public sealed class TestSuitesTests
         Assert.That(command.Render(), Is.EqualTo("DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet test tests/Build.Tests/Build.Tests.csproj " +
             "--configuration Release --logger \"trx;LogFileName=/repo/x.trx\" --logger \"console;verbosity=normal\" --filter TestCategory!=Docker"));
     }
+
+    [Test]
+    public void The_python_tests_run_in_the_project_venv_installed_from_the_lock()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TestSuites.PythonEnvironment(new DirectoryPath("/repo")).Render(), Is.EqualTo("poetry install --no-root --no-interaction"));
+            Assert.That(TestSuites.PythonUnittest(new DirectoryPath("/repo")).Render(),
+                Is.EqualTo("PYTHONDONTWRITEBYTECODE=1 PYTHONPATH=src poetry run python -m unittest discover -s tests/python -t . -v"));
+        }
+    }
 }

@@ -32,6 +32,8 @@ public sealed class ImageRulesTests
         yield return new TestCaseData(Good(ImageFlavour.Slim) with { SizeBytes = 125_000_000 }, true, new[] { ImageRules.OverBudget }).SetName("A slim image is held to the slim budget");
         yield return new TestCaseData(Good() with { Labels = new Dictionary<string, string>() }, true, new[] { ImageRules.MissingLabel }).SetName("Missing OCI labels are reported once");
         yield return new TestCaseData(Good() with { Labels = AllLabels.Where(p => !p.Key.EndsWith("revision")).ToDictionary() }, false, Array.Empty<string>()).SetName("Revision is not required outside git");
+        yield return new TestCaseData(Good() with { SecretsFound = ["POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD"] }, true, new[] { ImageRules.SecretInImage }).SetName("A build secret's value in the image is reported");
+        yield return new TestCaseData(Good() with { SecretsFound = [] }, true, Array.Empty<string>()).SetName("A scanned image without secrets passes");
         yield return new TestCaseData(new ImageFacts("bad:latest", ImageFlavour.Production, "", false, 1, new Dictionary<string, string>()), false, new[] { ImageRules.RunsAsRoot, ImageRules.NoHealthcheck, ImageRules.MissingLabel }).SetName("Every broken rule is listed");
     }
 

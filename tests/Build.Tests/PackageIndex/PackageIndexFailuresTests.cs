@@ -1,0 +1,33 @@
+using Build.PackageIndex;
+
+namespace Build.Tests.PackageIndex;
+
+public sealed class PackageIndexFailuresTests
+{
+    private static readonly PackageIndexSource Index = new("omninode-index", new Uri("http://127.0.0.1:3141/simple/"));
+
+    // What Poetry 1.3.2 printed against scripts/package-index.sh in each case.
+    private static IEnumerable<TestCaseData> Cases()
+    {
+        yield return new TestCaseData(new[]
+        {
+            "Resolving dependencies...",
+            "HTTPConnectionPool(host='127.0.0.1', port=3141): Max retries exceeded with url: /simple/marshmallow/ (Caused by NewConnectionError(" +
+            "'<urllib3.connection.HTTPConnection object at 0x7f80>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+        }, "the package index 'omninode-index' at http://127.0.0.1:3141/simple/ is not reachable").SetName("Index_down_names_its_URL");
+        yield return new TestCaseData(new[]
+        {
+            "Source (omninode-index): Authorization error accessing http://127.0.0.1:3141/simple/uvicorn/",
+            "Because omninode-bridge depends on marshmallow (^3.18.0) which doesn't match any versions, version solving failed.",
+        }, "the package index 'omninode-index' refused the credentials (HTTP 401 at http://127.0.0.1:3141/simple/): " +
+           "check POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME and POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD").SetName("Refused_credentials_name_the_source_and_the_401");
+        yield return new TestCaseData(new[]
+        {
+            "Because omninode-bridge depends on nopackage (^1.0) which doesn't match any versions, version solving failed.",
+        }, "nopackage (^1.0) is not in the package index 'omninode-index' at http://127.0.0.1:3141/simple/").SetName("A_missing_package_is_named");
+        yield return new TestCaseData(new[] { "Invalid TOML file /app/pyproject.toml" }, null).SetName("Other_failures_are_not_the_index");
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Explain(string[] output, string? expected) => Assert.That(PackageIndexFailures.Explain(output, Index), Is.EqualTo(expected));
+}
