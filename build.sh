@@ -10,9 +10,8 @@ root="$(cd "$root" && pwd)"
 state="$root/.build"
 cache="${BUILD_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/omninode-bridge/build-host}"
 wanted="${BUILD_HOST:-auto}"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Start-up is most of a dry run's time: no tiered PGO instrumentation for a short-lived process (JIT hosts).
-export DOTNET_TieredPGO=0
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_TieredPGO=0
 
 case "$wanted" in
   auto | native | readytorun | jit) ;;
@@ -23,10 +22,24 @@ case "$wanted" in
     exit 2 ;;
 esac
 if ! command -v dotnet >/dev/null 2>&1; then
-  sdk=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$root/global.json")
-  echo "build.sh: the .NET SDK is not installed (global.json asks for $sdk or a later feature band)." >&2
-  echo "Install it: Debian/Ubuntu 'apt-get install dotnet-sdk-10.0', or the dotnet-install script from the .NET site, then run ./build.sh again." >&2
+  echo "build.sh: the .NET SDK is not installed (global.json asks for $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$root/global.json") or a" \
+    "later feature band). Install it: Debian/Ubuntu 'apt-get install dotnet-sdk-10.0', or the dotnet-install script from the .NET site." >&2
   exit 127
+fi
+
+# compiling: 0 while a native compile runs on the machine (the pid in its file lives).
+compiling() {
+  local pid=""
+  [[ -f "$cache/compile.pid" ]] && read -r pid <"$cache/compile.pid" || true
+  [[ -n "$pid" && -d "/proc/$pid" ]]
+}
+
+# While a native compile runs on the machine, this command registers (a file named by its pid, which the host keeps:
+# build.sh execs it) and stops the compile's process group at once; the compile resumes it once no command runs.
+if compiling; then
+  : >"$cache/commands/$$" 2>/dev/null || true
+  group="" && { read -r group <"$cache/compile.group" || true; } 2>/dev/null
+  [[ "$group" -gt 1 ]] 2>/dev/null && kill -STOP -- "-$group" 2>/dev/null || true
 fi
 
 # The content hash of the host's sources, the same in every clone of a commit whatever the files' modification times
@@ -50,23 +63,14 @@ runnable() {
   fi
 }
 
-# compiling: 0 while a native compile runs on the machine (the pid in its file lives).
-compiling() {
-  local pid=""
-  [[ -f "$cache/compile.pid" ]] && read -r pid <"$cache/compile.pid" || true
-  [[ -n "$pid" && -d "/proc/$pid" ]]
-}
 
-# run DIR ARGS: DIR becomes .build/host (a symbolic link swapped in one rename) and runs the command. While a native
-# compile runs on the machine, the command registers (a file named by its pid, which the host keeps) so it pauses.
+# run DIR ARGS: DIR becomes .build/host (a symbolic link swapped in one rename) and runs the command.
 run() {
-  local dir="$1"
-  shift
+  local dir="$1" && shift
   if [[ ! -L "$state/host" || ! "$state/host" -ef "$dir" ]]; then
     [[ -L "$state/host" || ! -e "$state/host" ]] || rm -rf "$state/host"
     ln -sfn "hosts/${dir##*/}" "$state/host.$$" && mv -T "$state/host.$$" "$state/host"
   fi
-  ! compiling || : >"$cache/commands/$$" 2>/dev/null || true
   [[ -e "$dir/Build.dll" ]] && exec dotnet "$dir/Build.dll" "$@"
   exec "$dir/Build" "$@"
 }
@@ -87,9 +91,7 @@ adopt_native() {
 # runtime pack from the NuGet feed). Under .build/host.lock: two build.sh at once compile one host.
 build() {
   local kind="$1" dir="$state/hosts/$1-$sources" log="$state/host-build.log" why="no host yet" old
-  mkdir -p "$state/hosts"
-  exec 9>"$state/host.lock"
-  flock 9
+  mkdir -p "$state/hosts" && exec 9>"$state/host.lock" && flock 9
   if ! runnable "$dir"; then
     [[ -e "$state/host" ]] && why="build/ changed"
     [[ -e "$dir" ]] && why="the host in .build/host cannot start: missing, empty or not executable"
@@ -137,10 +139,10 @@ if [[ "$wanted" == auto ]]; then
   elif ! command -v gcc >/dev/null 2>&1 && ! command -v clang >/dev/null 2>&1; then
     say_once "no C linker (clang or gcc) for the native build host: staying with the JIT host (apt-get install gcc or clang for the faster one)."
   elif ! compiling; then
-    # Registered first, so the compile begins once this command is over. Detached, SCHED_IDLE and nice 19 for the
-    # CPU, idle class for the disk, none of our file descriptors; at most one per machine (build/Bootstrap/).
+    # Registered first, so the compile begins once this command is over. Detached (a session of its own, none of our
+    # file descriptors); it runs the compile at idle priority, at most one per machine (build/Bootstrap/).
     mkdir -p "$cache/commands" && : >"$cache/commands/$$"
-    setsid nice -n 19 ionice -c 3 chrt --idle 0 dotnet "$jit/Build.dll" --bootstrap-native background "$root" "$sources" "$cache" \
+    setsid dotnet "$jit/Build.dll" --bootstrap-native background "$root" "$sources" "$cache" \
       </dev/null >>"$state/host-native.log" 2>&1 9>&- &
   fi
 fi

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Build.Bootstrap;
 
 /// <summary>
@@ -28,8 +30,15 @@ public static class BootstrapCommand
         var processors = background ? Math.Max(1, Environment.ProcessorCount - 1) : Environment.ProcessorCount;
         var publish = linker is null ? null : new NativePublish(linker, processors, Environment.GetEnvironmentVariable(NativePublish.StandInVariable));
         var cache = new HostCache(args[4]);
-        var supervisor = new NativeCompileSupervisor(cache, publish, new SessionLauncher(), new RunningCommandFiles(cache.Commands), Thread.Sleep, output);
-        var outcome = supervisor.Run(args[2], args[3], background);
+        var launcher = new SessionLauncher(idle: background);
+        var supervisor = new NativeCompileSupervisor(cache, publish, launcher, new RunningCommandFiles(cache.Commands), Thread.Sleep, output);
+        using var stop = new CancellationTokenSource();
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true; // the supervisor stops the compile's process group, then ends
+            stop.Cancel();
+        });
+        var outcome = supervisor.Run(args[2], args[3], background, stop.Token);
         return outcome is CompileOutcome.Compiled or CompileOutcome.AlreadyThere ? 0 : ExitCodes.Failed;
     }
 }

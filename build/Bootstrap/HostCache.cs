@@ -29,6 +29,9 @@ public sealed record HostCache(string Folder)
     /// <summary>The pid of the process that holds <see cref="CompileLock"/>: while it lives, build.sh registers its commands.</summary>
     public string CompilePid => Path.Combine(Folder, "compile.pid");
 
+    /// <summary>The process group of the running compile: build.sh stops it (SIGSTOP, a builtin) when a command starts.</summary>
+    public string CompileGroup => Path.Combine(Folder, "compile.group");
+
     /// <summary>One empty file per running command, named by its pid (build.sh writes it, then execs the host).</summary>
     public string Commands => Path.Combine(Folder, "commands");
 }

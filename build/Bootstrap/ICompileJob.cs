@@ -5,6 +5,9 @@ public interface ICompileJob
 {
     bool HasExited { get; }
 
+    /// <summary>The process group every process of the compile is in (build.sh stops it at once when a command starts); 0 for none.</summary>
+    int Group { get; }
+
     /// <summary>The exit code once <see cref="HasExited"/>.</summary>
     int ExitCode { get; }
 

@@ -21,7 +21,8 @@ public sealed class NativeCompileSupervisor(
     /// <param name="root">The clone whose sources are compiled.</param>
     /// <param name="sources">Their <see cref="SourceFingerprint"/>, as build.sh computed it.</param>
     /// <param name="background">Yield to commands and give up when another compile runs; else wait for it and run at once.</param>
-    public CompileOutcome Run(string root, string sources, bool background)
+    /// <param name="stop">Set when the supervisor is told to end (SIGTERM): the compile is stopped with it.</param>
+    public CompileOutcome Run(string root, string sources, bool background, CancellationToken stop = default)
     {
         Directory.CreateDirectory(cache.Commands);
         using var held = TakeCompileLock(background);
@@ -33,10 +34,11 @@ public sealed class NativeCompileSupervisor(
         try
         {
             File.WriteAllText(cache.CompilePid, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return Compile(root, sources, background);
+            return Compile(root, sources, background, stop);
         }
         finally
         {
+            File.Delete(cache.CompileGroup);
             File.Delete(cache.CompilePid);
             if (Directory.Exists(cache.Work(sources)))
             {
@@ -45,7 +47,7 @@ public sealed class NativeCompileSupervisor(
         }
     }
 
-    private CompileOutcome Compile(string root, string sources, bool background)
+    private CompileOutcome Compile(string root, string sources, bool background, CancellationToken stop)
     {
         if (IsRunnable(Path.Combine(cache.Host(sources), "Build")))
         {
@@ -88,13 +90,18 @@ public sealed class NativeCompileSupervisor(
 
         var started = DateTime.UtcNow;
         var job = launcher.Start(publish.Command(Path.Combine(copy, "build", "Build.csproj"), output), cache.Log(sources));
+        if (job.Group > 0)
+        {
+            File.WriteAllText(cache.CompileGroup, job.Group.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var paused = false;
         while (!job.HasExited)
         {
-            if (background && !Directory.Exists(root))
+            if (background && !Directory.Exists(root) || stop.IsCancellationRequested)
             {
                 job.Stop();
-                return Abandon($"{root} is gone: the compile for it was stopped");
+                return Abandon(stop.IsCancellationRequested ? "told to stop" : $"{root} is gone: the compile for it was stopped");
             }
 
             if (background && commands.Any() != paused)

@@ -16,11 +16,11 @@ public sealed record NativePublish(string Linker, int Processors, string? StandI
     public const string StandInVariable = "BUILD_HOST_NATIVE_PUBLISH";
 
     /// <summary>The C linker on <paramref name="path"/> (clang, the SDK's default, then gcc), or null.</summary>
-    public static string? FindLinker(string? path)
-    {
-        var folders = (path ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries);
-        return new[] { "clang", "gcc" }.FirstOrDefault(name => folders.Any(folder => File.Exists(Path.Combine(folder, name))));
-    }
+    public static string? FindLinker(string? path) => new[] { "clang", "gcc" }.FirstOrDefault(name => OnPath(name, path));
+
+    /// <summary>Whether a program of that name is in one of the folders of <paramref name="path"/>.</summary>
+    public static bool OnPath(string name, string? path) =>
+        (path ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).Any(folder => File.Exists(Path.Combine(folder, name)));
 
     public ProcessSpec Command(string project, string output)
     {

@@ -6,14 +6,22 @@ namespace Build.Bootstrap;
 /// Starts the compile through <c>setsid</c>: a session and process group of its own whose id is the compile's pid, so
 /// one signal to the group pauses, resumes or stops every process the publish starts (MSBuild, ILC, the linker).
 /// </summary>
-public sealed class SessionLauncher : ICompileLauncher
+/// <param name="idle">
+/// Run the compile at idle priority: <c>nice -n 19</c>, <c>ionice -c 3</c> (idle disk class), <c>chrt --idle 0</c>
+/// (SCHED_IDLE), those of them the machine has. Only the compile: the supervisor must react at once when a command starts.
+/// </param>
+public sealed class SessionLauncher(bool idle) : ICompileLauncher
 {
+    private static readonly string[][] IdlePriority = [["nice", "-n", "19"], ["ionice", "-c", "3"], ["chrt", "--idle", "0"]];
+
     public ICompileJob Start(ProcessSpec spec, string log)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        var path = System.Environment.GetEnvironmentVariable("PATH");
+        var priority = idle ? IdlePriority.Where(command => NativePublish.OnPath(command[0], path)).SelectMany(command => command) : [];
         // sh only redirects: the log is written by the compile itself, so a paused compile holds no pipe of ours.
         var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true };
-        foreach (var argument in new[] { "sh", "-c", "exec \"$@\" >\"$0\" 2>&1", log, spec.Program }.Concat(spec.Arguments))
+        foreach (var argument in priority.Concat(["sh", "-c", "exec \"$@\" >\"$0\" 2>&1", log, spec.Program]).Concat(spec.Arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -31,6 +39,8 @@ public sealed class SessionLauncher : ICompileLauncher
     private sealed class SessionJob(Process process) : ICompileJob
     {
         public bool HasExited => process.HasExited;
+
+        public int Group => process.Id;
 
         public int ExitCode => process.ExitCode;
 

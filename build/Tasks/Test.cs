@@ -34,5 +34,10 @@ public sealed class Test : FrostingTask<BuildContext>
         {
             context.Runner.Run(TestPrerequisites.NpmCi(workflow));
         }
+
+        if (!File.Exists(TestPrerequisites.PowerShellFolder(context.Options.RepositoryRoot).CombineWithFilePath("pwsh").FullPath))
+        {
+            context.Runner.Run(TestPrerequisites.PowerShell(context.Options.RepositoryRoot));
+        }
     }
 }

@@ -130,7 +130,8 @@ public sealed class BootstrapTests
         {
             var root = Directory.CreateTempSubdirectory("bootstrap-").FullName;
             var source = HostRun.RepositoryRoot;
-            foreach (var path in new[] { "build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", "cake.config", "pyproject.toml", "poetry.lock", "build" })
+            string[] parts = ["build.sh", "build.ps1", "global.json", "Directory.Build.props", "Directory.Packages.props", "cake.config", "pyproject.toml", "poetry.lock"];
+            foreach (var path in parts.Append("build"))
             {
                 ScratchRepository.Copy(Path.Combine(source, path), Path.Combine(root, path));
             }
@@ -269,7 +270,8 @@ public sealed class BackgroundNativeCompileTests
             Assert.That(later.ExitCode, Is.Zero, later.StdErr);
             Assert.That(later.StdErr, Does.Not.Contain("build.sh:"), "nothing compiled, nothing started");
             Assert.That(_copy.Kind, Is.EqualTo("native"));
-            Assert.That(File.Exists(Path.Combine(_copy.Host, "Build")) && !File.Exists(Path.Combine(_copy.Host, "Build.dll")), Is.True, "the native host was taken");
+            Assert.That(File.Exists(Path.Combine(_copy.Host, "Build")) && !File.Exists(Path.Combine(_copy.Host, "Build.dll")), Is.True,
+                "the native host was taken");
         }
     }
 
@@ -351,7 +353,8 @@ public sealed class BackgroundNativeCompileTests
         // sources it builds from (the compile runs at idle priority: on a busy machine that can take a while).
         var work = Path.Combine(_copy.Cache, "work");
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!(Directory.Exists(work) && Directory.EnumerateDirectories(work, "out", SearchOption.AllDirectories).Any()) && waited.Elapsed < TimeSpan.FromMinutes(1))
+        bool Started() => Directory.Exists(work) && Directory.EnumerateDirectories(work, "out", SearchOption.AllDirectories).Any();
+        while (!Started() && waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             Thread.Sleep(100);
         }
@@ -471,4 +474,67 @@ public sealed class BackgroundNativeCompileTests
         var source = Path.Combine(_copy.Root, "build", "Program.cs");
         File.AppendAllText(source, "\n");
     }
+}
+
+/// <summary>
+/// build.ps1 under PowerShell 7 (the Test task installs it into .build/tools) against build.sh in the same copy: the same
+/// content hash (build.ps1 runs the host build.sh compiled, nothing is compiled again), the same output and exit codes.
+/// </summary>
+[NonParallelizable]
+[Category("Host")]
+public sealed class BuildPs1Tests
+{
+    private BootstrapTests.BootstrapCopy _copy = null!;
+    private string _pwsh = null!;
+
+    [OneTimeSetUp]
+    public void FindPowerShell()
+    {
+        var installed = Path.Combine(HostRun.RepositoryRoot, ".build", "tools", "pwsh");
+        _pwsh = File.Exists(installed) ? installed : TestEnvironment.FindOnPath("pwsh") ?? string.Empty;
+        if (_pwsh.Length == 0)
+        {
+            TestEnvironment.IgnoreExceptOnCi("pwsh is not installed (./build.sh --target=Test installs it into .build/tools)");
+        }
+
+        _copy = BootstrapTests.BootstrapCopy.Create();
+    }
+
+    [OneTimeTearDown]
+    public void Delete() => _copy?.Dispose();
+
+    public static IEnumerable<TestCaseData> Commands()
+    {
+        yield return new TestCaseData((object)new[] { "--target=EnsureLock", "--locked", "--dryrun" }).SetArgDisplayNames("a dry run");
+        yield return new TestCaseData((object)new[] { "--target=EnsureLock", "--locked" }).SetArgDisplayNames("a real target");
+        yield return new TestCaseData((object)new[] { "--target=Nope" }).SetArgDisplayNames("a bad option");
+    }
+
+    [TestCaseSource(nameof(Commands))]
+    public void Build_ps1_gives_what_build_sh_gives(string[] args)
+    {
+        KeyValuePair<string, string?>[] environment = [new("BUILD_HOST", "jit"), new("NO_COLOR", "1")];
+        var bash = _copy.Run(environment, args);
+        var pwsh = TestEnvironment.Run(_pwsh, [Path.Combine(_copy.Root, "build.ps1"), .. args], _copy.Root,
+            [new("BUILD_HOST_CACHE", _copy.Cache), .. environment]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(pwsh.ExitCode, Is.EqualTo(bash.ExitCode), pwsh.StdOut + pwsh.StdErr);
+            Assert.That(WithoutDurations(pwsh.StdOut), Is.EqualTo(WithoutDurations(bash.StdOut)));
+            Assert.That(pwsh.StdErr, Does.Not.Contain("compiling"), "the same content hash: build.sh's host is run");
+        }
+    }
+
+    [Test]
+    public void An_unknown_host_kind_is_refused_by_both_with_exit_code_2()
+    {
+        KeyValuePair<string, string?>[] environment = [new("BUILD_HOST", "aot"), new("BUILD_HOST_CACHE", _copy.Cache)];
+        var pwsh = TestEnvironment.Run(_pwsh, [Path.Combine(_copy.Root, "build.ps1"), "--version"], _copy.Root, environment);
+
+        var refused = pwsh.StdErr.Contains("BUILD_HOST=aot is not a kind of build host", StringComparison.Ordinal);
+        Assert.That((pwsh.ExitCode, refused), Is.EqualTo((2, true)), pwsh.StdErr);
+    }
+
+    private static string WithoutDurations(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\d\d:\d\d:\d\d\.\d+", "T");
 }

@@ -162,6 +162,24 @@ public sealed class NativeCompileSupervisorTests
     }
 
     [Test]
+    public void A_supervisor_told_to_stop_stops_its_compile()
+    {
+        var (supervisor, launcher, _, _) = Supervisor(compilePolls: 10);
+        using var stop = new CancellationTokenSource();
+        launcher.OnTick = poll =>
+        {
+            if (poll == 2)
+            {
+                stop.Cancel();
+            }
+        };
+
+        var outcome = supervisor.Run(_clone.Root, _sources, background: true, stop.Token);
+
+        Assert.That((outcome, launcher.Events.Single()), Is.EqualTo((CompileOutcome.Abandoned, "stop at 2")));
+    }
+
+    [Test]
     public void Sources_that_changed_before_the_copy_are_not_compiled_under_the_old_hash()
     {
         var (supervisor, launcher, _, log) = Supervisor();
@@ -266,6 +284,8 @@ public sealed class NativeCompileSupervisorTests
             private int _ran;
 
             public bool HasExited { get; private set; }
+
+            public int Group => 0;
 
             public int ExitCode => fails ? 1 : 0;
 

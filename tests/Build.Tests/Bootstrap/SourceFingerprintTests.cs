@@ -41,7 +41,8 @@ public sealed class SourceFingerprintTests
         using var clone = Clone();
         clone.Write("build/Cake.Frosting/Internal/Z.cs", "z").Write("build/a b.cs", "spaces");
 
-        var run = TestEnvironment.Run("bash", ["-c", "root=\"$1\"\n" + string.Join('\n', script[start..(end + 1)]) + "\necho \"$sources\"", "bash", clone.Root], null);
+        var lines = "root=\"$1\"\n" + string.Join('\n', script[start..(end + 1)]) + "\necho \"$sources\"";
+        var run = TestEnvironment.Run("bash", ["-c", lines, "bash", clone.Root], null);
 
         Assert.That(run.StdOut.Trim(), Is.EqualTo(SourceFingerprint.Compute(clone.Root)), run.StdErr);
     }
