@@ -44,5 +44,10 @@ public sealed class Test(
         {
             runner.Run(TestPrerequisites.NpmCi(workflow));
         }
+
+        if (!File.Exists(TestPrerequisites.PowerShellFolder(context.Options.RepositoryRoot).CombineWithFilePath("pwsh").FullPath))
+        {
+            runner.Run(TestPrerequisites.PowerShell(context.Options.RepositoryRoot));
+        }
     }
 }

@@ -35,4 +35,17 @@ public static class TestPrerequisites
     /// <summary>The workflow validator of tests/workflow, as its lock file pins it.</summary>
     public static ToolCommand NpmCi(DirectoryPath workflowFolder) =>
         ToolCommand.Create("npm", workflowFolder, arguments => arguments.Append("ci").Append("--no-audit").Append("--no-fund").Append("--loglevel=error"));
+
+    /// <summary>
+    /// PowerShell for the tests of build.ps1, as a dotnet tool in .build/tools (no package of the OS needed). The version is
+    /// pinned: the newest on NuGet (7.7.0) does not run on this SDK.
+    /// </summary>
+    public static ToolCommand PowerShell(DirectoryPath repositoryRoot) =>
+        ToolCommand.Create("dotnet", repositoryRoot, arguments => arguments.Append("tool").Append("install").Append("PowerShell")
+            .Append("--version").Append(PowerShellVersion).Append("--tool-path").AppendQuoted(PowerShellFolder(repositoryRoot).FullPath));
+
+    public const string PowerShellVersion = "7.6.10";
+
+    /// <summary>Where the Test task installs pwsh; the tests look there first.</summary>
+    public static DirectoryPath PowerShellFolder(DirectoryPath repositoryRoot) => repositoryRoot.Combine(".build/tools");
 }

@@ -5,7 +5,9 @@ namespace Build.Tests;
 /// <summary>
 /// build.sh itself: which host it builds, what it does when the native compile cannot happen, bad input. The
 /// native compile (2-3 minutes) is exercised by every CI run instead: .ci/run builds it and fails without it, and the
-/// Test task then runs these suites' host tests against it (BRIDGE_TEST_HOST).
+/// Test task then runs these suites' host tests against it (BRIDGE_TEST_HOST). The decisions of the background
+/// compile are tested in-process (Bootstrap/NativeCompileSupervisorTests.cs); these run the script end to end, each
+/// copy with a machine cache of its own (BUILD_HOST_CACHE).
 /// </summary>
 [Category("Host")]
 public sealed class BootstrapTests
@@ -15,7 +17,7 @@ public sealed class BootstrapTests
     {
         using var copy = BootstrapCopy.Create();
 
-        var (exitCode, output, error) = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, [new("BUILD_HOST", "aot")]);
+        var (exitCode, output, error) = copy.Run([new("BUILD_HOST", "aot")], "--version");
 
         using (Assert.EnterMultipleScope())
         {
@@ -23,7 +25,7 @@ public sealed class BootstrapTests
             Assert.That(error, Does.Contain("BUILD_HOST=aot is not a kind of build host")
                 .And.Contain("BUILD_HOST=auto").And.Contain("BUILD_HOST=native").And.Contain("BUILD_HOST=readytorun").And.Contain("BUILD_HOST=jit"));
             Assert.That(output, Is.Empty);
-            Assert.That(Directory.Exists(Path.Combine(copy.Root, ".build")), Is.False, "nothing compiled, nothing written");
+            Assert.That(Directory.Exists(Path.Combine(copy.Root, ".build")) || Directory.Exists(copy.Cache), Is.False, "nothing compiled, nothing written");
         }
     }
 
@@ -34,19 +36,20 @@ public sealed class BootstrapTests
         var path = copy.PathWithout("gcc", "clang", "cc");
         KeyValuePair<string, string?>[] environment = [new("PATH", path), new("NO_COLOR", "1"), new("BUILD_HOST", "native")];
 
-        var first = TestEnvironment.Run("bash", [copy.Script, "--target=EnsureLock", "--locked", "--dryrun"], copy.Root, environment);
-        var second = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, environment);
+        var first = copy.Run(environment, "--target=EnsureLock", "--locked", "--dryrun");
+        var second = copy.Run(environment, "--version");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
-            Assert.That(first.StdErr, Does.Contain("no C linker (clang or gcc) for the native build host: building the readytorun host instead"));
+            Assert.That(first.StdErr, Does.Contain("no C linker (clang or gcc) for the native build host"));
+            Assert.That(first.StdErr, Does.Contain("build.sh: building the readytorun host instead"));
             Assert.That(first.StdOut, Does.Contain("This was a dry run."), "the build itself ran, on the readytorun host");
             Assert.That(File.Exists(Path.Combine(copy.Host, "Build.dll")), Is.True);
             Assert.That(File.Exists(Path.Combine(copy.Host, "Build")), Is.False, "no native executable");
-            Assert.That(copy.Stamp, Does.StartWith("readytorun "));
-            Assert.That(File.Exists(copy.NativeFailed), Is.True, "the fallback is remembered until build/ changes");
-            Assert.That(Directory.Exists(Path.Combine(copy.Root, ".build", "host.next")), Is.False, "the staging folder was swapped in");
+            Assert.That(copy.Kind, Is.EqualTo("readytorun"));
+            Assert.That(copy.NativeFailed, Is.Not.Empty, "the failure is remembered until build/ changes");
+            Assert.That(Directory.GetDirectories(Path.Combine(copy.Root, ".build", "hosts"), "*.next"), Is.Empty, "the staging folder was renamed");
             Assert.That(second.ExitCode, Is.Zero, second.StdErr);
             Assert.That(second.StdErr, Does.Not.Contain("build.sh:"), "a second run compiles nothing");
         }
@@ -58,15 +61,15 @@ public sealed class BootstrapTests
         using var copy = BootstrapCopy.Create();
         KeyValuePair<string, string?>[] environment = [new("PATH", copy.PathWithout("gcc", "clang", "cc")), new("BUILD_HOST", null)];
 
-        var first = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, environment);
-        var second = TestEnvironment.Run("bash", [copy.Script, "--version"], copy.Root, environment);
+        var first = copy.Run(environment, "--version");
+        var second = copy.Run(environment, "--version");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.ExitCode, Is.Zero, first.StdErr);
             Assert.That(first.StdErr, Does.Contain("no C linker (clang or gcc) for the native build host: staying with the JIT host"));
-            Assert.That(copy.Stamp, Does.StartWith("jit "));
-            Assert.That(File.Exists(Path.Combine(copy.Root, ".build", "host-native.pid")), Is.False, "no background compile");
+            Assert.That(copy.Kind, Is.EqualTo("jit"));
+            Assert.That(File.Exists(Path.Combine(copy.Cache, "compile.lock")), Is.False, "no background compile");
             Assert.That(second.ExitCode, Is.Zero, second.StdErr);
             Assert.That(second.StdErr, Does.Not.Contain("build.sh:"), "said once");
         }
@@ -86,14 +89,22 @@ public sealed class BootstrapTests
 
         public string Host => Path.Combine(Root, ".build", "host");
 
-        /// <summary>The host's stamp, "KIND FINGERPRINT", or empty when there is no host yet.</summary>
-        public string Stamp => File.Exists(Path.Combine(Host, ".sources-stamp")) ? File.ReadAllText(Path.Combine(Host, ".sources-stamp")) : string.Empty;
+        /// <summary>The machine-wide cache of native hosts, one per copy here (BUILD_HOST_CACHE); shared to play a second clone.</summary>
+        public string Cache { get; private init; } = string.Empty;
 
-        public string NativeFailed => Path.Combine(Root, ".build", "host-native.failed");
+        /// <summary>The kind of host .build/host names (its folder is KIND-SOURCES), or empty when there is none.</summary>
+        public string Kind => new DirectoryInfo(Host).LinkTarget is { } target ? Path.GetFileName(target).Split('-')[0] : string.Empty;
 
-        public string NativeLock => Path.Combine(Root, ".build", "host-native.lock");
+        /// <summary>The machine cache's failure files (one per source hash whose native compile failed).</summary>
+        public string[] NativeFailed => Directory.Exists(Path.Combine(Cache, "native")) ? Directory.GetFiles(Path.Combine(Cache, "native"), "*.failed") : [];
+
+        public string NativeLock => Path.Combine(Cache, "compile.lock");
 
         public string NativeLog => Path.Combine(Root, ".build", "host-native.log");
+
+        /// <summary>build.sh ARGS in the copy, with its machine cache and <paramref name="environment"/>.</summary>
+        public (int ExitCode, string StdOut, string StdErr) Run(IEnumerable<KeyValuePair<string, string?>> environment, params string[] args) =>
+            TestEnvironment.Run("bash", [Script, .. args], Root, [new("BUILD_HOST_CACHE", Cache), .. environment]);
 
         /// <summary>True while a process holds the flock on <paramref name="path"/> (a background compile runs).</summary>
         public static bool IsLocked(string path) =>
@@ -114,16 +125,18 @@ public sealed class BootstrapTests
             }
         }
 
-        public static BootstrapCopy Create()
+        /// <param name="cache">The machine cache of another copy (a second clone of the same machine); else one of its own.</param>
+        public static BootstrapCopy Create(string? cache = null)
         {
             var root = Directory.CreateTempSubdirectory("bootstrap-").FullName;
             var source = HostRun.RepositoryRoot;
-            foreach (var path in new[] { "build.sh", "global.json", "Directory.Build.props", "Directory.Packages.props", "cake.config", "pyproject.toml", "poetry.lock", "build" })
+            string[] parts = ["build.sh", "build.ps1", "global.json", "Directory.Build.props", "Directory.Packages.props", "cake.config", "pyproject.toml", "poetry.lock"];
+            foreach (var path in parts.Append("build"))
             {
                 ScratchRepository.Copy(Path.Combine(source, path), Path.Combine(root, path));
             }
 
-            return new BootstrapCopy(root);
+            return new BootstrapCopy(root) { Cache = cache ?? Path.Combine(root, ".machine-cache") };
         }
 
         /// <summary>A PATH of links to every program on the real PATH except <paramref name="hidden"/>.</summary>
@@ -176,7 +189,7 @@ public sealed class BootstrapRepairTests
     public void CompileOneHost()
     {
         _copy = BootstrapTests.BootstrapCopy.Create();
-        var built = TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root, [new("BUILD_HOST", "readytorun")]);
+        var built = _copy.Run([new("BUILD_HOST", "readytorun")], "--version");
         Assert.That(built.ExitCode, Is.Zero, built.StdOut + built.StdErr);
     }
 
@@ -194,17 +207,17 @@ public sealed class BootstrapRepairTests
     [TestCaseSource(nameof(Damages))]
     public void A_host_that_cannot_start_is_rebuilt_although_its_stamp_is_intact(string file, Action<string> damage)
     {
-        var stampBefore = _copy.Stamp;
+        var hostBefore = new DirectoryInfo(_copy.Host).LinkTarget;
         damage(Path.Combine(_copy.Host, file));
 
-        var run = TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root, [new("BUILD_HOST", "readytorun")]);
+        var run = _copy.Run([new("BUILD_HOST", "readytorun")], "--version");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr);
-            Assert.That(run.StdErr, Does.Contain("build.sh: building the readytorun build host (the host in .build/host cannot start"));
+            Assert.That(run.StdErr, Does.Contain("build.sh: compiling the readytorun build host (the host in .build/host cannot start"));
             Assert.That(new FileInfo(Path.Combine(_copy.Host, "Build.dll")).Length, Is.GreaterThan(0));
-            Assert.That(_copy.Stamp, Is.EqualTo(stampBefore), "the same sources, the same stamp");
+            Assert.That(new DirectoryInfo(_copy.Host).LinkTarget, Is.EqualTo(hostBefore), "the same sources, the same host folder");
         }
     }
 }
@@ -223,9 +236,11 @@ public sealed class BackgroundNativeCompileTests
 
     private static string FakePublish => Path.Combine(HostRun.RepositoryRoot, "tests", "Build.Tests", "fake-native-publish.sh");
 
-    private (int ExitCode, string StdOut, string StdErr) Run(string seconds, bool fail = false) =>
-        TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root,
-            [new("BUILD_HOST", null), new("BUILD_HOST_NATIVE_PUBLISH", FakePublish), new("FAKE_NATIVE_SECONDS", seconds), new("FAKE_NATIVE_FAIL", fail ? "1" : null)]);
+    private (int ExitCode, string StdOut, string StdErr) Run(string seconds, bool fail = false) => Run(_copy, seconds, fail);
+
+    private static (int ExitCode, string StdOut, string StdErr) Run(BootstrapTests.BootstrapCopy copy, string seconds, bool fail = false) =>
+        copy.Run([new("BUILD_HOST", null), new("BUILD_HOST_NATIVE_PUBLISH", FakePublish), new("FAKE_NATIVE_ROOT", copy.Root),
+            new("FAKE_NATIVE_SECONDS", seconds), new("FAKE_NATIVE_FAIL", fail ? "1" : null)], "--version");
 
     [OneTimeSetUp]
     public void CreateCopy() => _copy = BootstrapTests.BootstrapCopy.Create();
@@ -248,13 +263,42 @@ public sealed class BackgroundNativeCompileTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
-            Assert.That(first.StdErr, Does.Contain("build.sh: compiling the build host"));
+            Assert.That(first.StdErr, Does.Contain("build.sh: compiling the jit build host"));
             Assert.That(compiling, Is.True, $"the native compile still ran when the first run had ended ({firstTook.TotalSeconds:0.0} s), its output pipe closed");
             Assert.That(File.ReadAllText(_copy.NativeLog), Does.Contain("native build host ready"));
-            Assert.That(_copy.Stamp, Does.StartWith("native "));
             Assert.That(File.Exists(Path.Combine(_copy.Host, "Build")) && !File.Exists(Path.Combine(_copy.Host, "Build.dll")), Is.True, "the native host was swapped in");
             Assert.That(later.ExitCode, Is.Zero, later.StdErr);
             Assert.That(later.StdErr, Does.Not.Contain("build.sh:"), "nothing compiled, nothing started");
+            Assert.That(_copy.Kind, Is.EqualTo("native"));
+            Assert.That(File.Exists(Path.Combine(_copy.Host, "Build")) && !File.Exists(Path.Combine(_copy.Host, "Build.dll")), Is.True,
+                "the native host was taken");
+        }
+    }
+
+    [Test]
+    public void A_second_clone_of_the_same_sources_runs_the_machines_native_host_at_once()
+    {
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        if (_copy.Kind != "native")
+        {
+            Run("1");
+            _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+            Run("1");
+        }
+
+        Assert.That(_copy.Kind, Is.EqualTo("native"), "a native host on this machine");
+        using var second = BootstrapTests.BootstrapCopy.Create(_copy.Cache);
+        File.Copy(Path.Combine(_copy.Root, "build", "Program.cs"), Path.Combine(second.Root, "build", "Program.cs"), overwrite: true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var first = Run(second, "1");
+        var took = watch.Elapsed;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
+            Assert.That(first.StdErr, Does.Not.Contain("build.sh:"), "nothing compiled, nothing started");
+            Assert.That(second.Kind, Is.EqualTo("native"));
+            Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(3)));
         }
     }
 
@@ -262,19 +306,20 @@ public sealed class BackgroundNativeCompileTests
     public void A_native_host_that_cannot_start_is_rebuilt_although_its_stamp_is_intact([Values("truncated", "deleted", "not executable")] string damage)
     {
         _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
-        if (!_copy.Stamp.StartsWith("native ", StringComparison.Ordinal))
+        if (_copy.Kind != "native")
         {
-            if (File.Exists(_copy.NativeFailed))
+            foreach (var failed in _copy.NativeFailed)
             {
-                File.Delete(_copy.NativeFailed);
+                File.Delete(failed);
             }
 
             Run("1");
             _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+            Run("1");
         }
 
         var host = Path.Combine(_copy.Host, "Build");
-        Assert.That(_copy.Stamp, Does.StartWith("native "), "a native host to damage");
+        Assert.That(_copy.Kind, Is.EqualTo("native"), "a native host to damage");
         switch (damage)
         {
             case "truncated": File.WriteAllBytes(host, []); break;
@@ -283,40 +328,49 @@ public sealed class BackgroundNativeCompileTests
         }
 
         var run = Run("1");
+        var kindAfterDamage = _copy.Kind;
         _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        var next = Run("1");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.Zero, run.StdOut + run.StdErr);
-            Assert.That(run.StdErr, Does.Contain("build.sh: compiling the build host (the host in .build/host cannot start"));
-            Assert.That(_copy.Stamp, Does.StartWith("native "), "and the native host came back in the background");
+            // A deleted file is only the clone's hard link: the machine cache's host is linked in again at once. Truncated
+            // or no longer executable, the cache's file is damaged too (one inode): the JIT host runs, the cache recompiles.
+            Assert.That(kindAfterDamage, Is.EqualTo(damage == "deleted" ? "native" : "jit"), "the damaged host is not run");
+            Assert.That(next.ExitCode, Is.Zero, next.StdOut + next.StdErr);
+            Assert.That(_copy.Kind, Is.EqualTo("native"), "and the native host came back in the background");
         }
     }
 
     [Test]
-    public void A_change_of_build_during_the_native_compile_discards_its_host()
+    public void A_change_of_build_during_the_native_compile_files_its_host_under_the_sources_it_copied()
     {
         _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
         TouchASource();
         var first = Run("15");
         // The stand-in publish creates its output folder first, so once that exists the compile has copied the
         // sources it builds from (the compile runs at idle priority: on a busy machine that can take a while).
-        var output = Path.Combine(_copy.Root, ".build", "native", "out");
+        var work = Path.Combine(_copy.Cache, "work");
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!Directory.Exists(output) && waited.Elapsed < TimeSpan.FromMinutes(1))
+        bool Started() => Directory.Exists(work) && Directory.EnumerateDirectories(work, "out", SearchOption.AllDirectories).Any();
+        while (!Started() && waited.Elapsed < TimeSpan.FromMinutes(1))
         {
             Thread.Sleep(100);
         }
 
-        Assert.That(Directory.Exists(output), Is.True, "the background compile did not start within a minute");
+        var copied = Directory.Exists(work) ? Path.GetFileName(Directory.GetDirectories(work).Single()) : string.Empty;
+        Assert.That(copied, Is.Not.Empty, "the background compile did not start within a minute");
         TouchASource();
         _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        var next = Run("1");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
-            Assert.That(File.ReadAllText(_copy.NativeLog), Does.Contain("build/ changed during the native compile: its host was discarded"));
-            Assert.That(_copy.Stamp, Does.StartWith("jit "), "the JIT host stays until a run of today's sources");
+            Assert.That(File.Exists(Path.Combine(_copy.Cache, "native", copied, "Build")), Is.True, "the host of the copied sources is in the cache");
+            Assert.That(next.StdErr, Does.Contain("build.sh: compiling the jit build host (build/ changed"), "the changed clone does not run it");
+            Assert.That(_copy.Kind, Is.EqualTo("jit"));
         }
     }
 
@@ -333,12 +387,12 @@ public sealed class BackgroundNativeCompileTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.ExitCode, Is.Zero, first.StdErr);
-            Assert.That(File.Exists(_copy.NativeFailed), Is.True);
+            Assert.That(_copy.NativeFailed, Is.Not.Empty);
             Assert.That(second.ExitCode, Is.Zero, second.StdErr);
             Assert.That(second.StdErr, Does.Contain("the native build host did not compile for these sources"));
             Assert.That(third.StdErr, Does.Not.Contain("build.sh:"), "said once, not tried again for the same sources");
             Assert.That(BootstrapTests.BootstrapCopy.IsLocked(_copy.NativeLock), Is.False, "no compile started again");
-            Assert.That(_copy.Stamp, Does.StartWith("jit "));
+            Assert.That(_copy.Kind, Is.EqualTo("jit"));
         }
     }
 
@@ -358,7 +412,8 @@ public sealed class BackgroundNativeCompileTests
             Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
             Assert.That(ticks, Is.Not.Empty, "the compile ran");
             Assert.That(ticks.Min(), Is.GreaterThanOrEqualTo(firstEnded - 0.05), $"no progress while the first command ran: {ticks.Count} ticks, {ticks.Min():0.00}-{ticks.Max():0.00}; {first.StdErr}");
-            Assert.That(_copy.Stamp, Does.StartWith("native "));
+            Assert.That(_copy.NativeFailed, Is.Empty);
+            Assert.That(Directory.GetDirectories(Path.Combine(_copy.Cache, "native")), Is.Not.Empty, "the native host is in the machine cache");
         }
     }
 
@@ -384,8 +439,8 @@ public sealed class BackgroundNativeCompileTests
         File.WriteAllText(slowDotnet, $"#!/usr/bin/env bash\nsleep 2\nexec {TestEnvironment.FindOnPath("dotnet")} \"$@\"\n");
         TestEnvironment.Run("chmod", ["+x", slowDotnet], null);
         var started = Now();
-        var during = TestEnvironment.Run("bash", [_copy.Script, "--version"], _copy.Root,
-            [new("BUILD_HOST", null), new("BUILD_HOST_NATIVE_PUBLISH", FakePublish), new("PATH", slowBin + ":" + Environment.GetEnvironmentVariable("PATH"))]);
+        var during = _copy.Run([new("BUILD_HOST", null), new("BUILD_HOST_NATIVE_PUBLISH", FakePublish), new("FAKE_NATIVE_ROOT", _copy.Root),
+            new("PATH", slowBin + ":" + Environment.GetEnvironmentVariable("PATH"))], "--version");
         var ended = Now();
         var compilingAfter = BootstrapTests.BootstrapCopy.IsLocked(_copy.NativeLock);
         _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
@@ -402,7 +457,7 @@ public sealed class BackgroundNativeCompileTests
             Assert.That(compilingAfter, Is.True, "the compile was still on when the command ended (8 s of ticks)");
             Assert.That(whileTheHostRan, Is.Empty, $"ticks while the command ran ({started:0.00}-{ended:0.00})");
             Assert.That(ticks.Count(tick => tick >= ended), Is.GreaterThan(0), "resumed after the command");
-            Assert.That(_copy.Stamp, Does.StartWith("native "), "and finished");
+            Assert.That(Directory.GetDirectories(Path.Combine(_copy.Cache, "native")), Is.Not.Empty, "and finished");
         }
     }
 
@@ -419,4 +474,67 @@ public sealed class BackgroundNativeCompileTests
         var source = Path.Combine(_copy.Root, "build", "Program.cs");
         File.AppendAllText(source, "\n");
     }
+}
+
+/// <summary>
+/// build.ps1 under PowerShell 7 (the Test task installs it into .build/tools) against build.sh in the same copy: the same
+/// content hash (build.ps1 runs the host build.sh compiled, nothing is compiled again), the same output and exit codes.
+/// </summary>
+[NonParallelizable]
+[Category("Host")]
+public sealed class BuildPs1Tests
+{
+    private BootstrapTests.BootstrapCopy _copy = null!;
+    private string _pwsh = null!;
+
+    [OneTimeSetUp]
+    public void FindPowerShell()
+    {
+        var installed = Path.Combine(HostRun.RepositoryRoot, ".build", "tools", "pwsh");
+        _pwsh = File.Exists(installed) ? installed : TestEnvironment.FindOnPath("pwsh") ?? string.Empty;
+        if (_pwsh.Length == 0)
+        {
+            TestEnvironment.IgnoreExceptOnCi("pwsh is not installed (./build.sh --target=Test installs it into .build/tools)");
+        }
+
+        _copy = BootstrapTests.BootstrapCopy.Create();
+    }
+
+    [OneTimeTearDown]
+    public void Delete() => _copy?.Dispose();
+
+    public static IEnumerable<TestCaseData> Commands()
+    {
+        yield return new TestCaseData((object)new[] { "--target=EnsureLock", "--locked", "--dryrun" }).SetArgDisplayNames("a dry run");
+        yield return new TestCaseData((object)new[] { "--target=EnsureLock", "--locked" }).SetArgDisplayNames("a real target");
+        yield return new TestCaseData((object)new[] { "--target=Nope" }).SetArgDisplayNames("a bad option");
+    }
+
+    [TestCaseSource(nameof(Commands))]
+    public void Build_ps1_gives_what_build_sh_gives(string[] args)
+    {
+        KeyValuePair<string, string?>[] environment = [new("BUILD_HOST", "jit"), new("NO_COLOR", "1")];
+        var bash = _copy.Run(environment, args);
+        var pwsh = TestEnvironment.Run(_pwsh, [Path.Combine(_copy.Root, "build.ps1"), .. args], _copy.Root,
+            [new("BUILD_HOST_CACHE", _copy.Cache), .. environment]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(pwsh.ExitCode, Is.EqualTo(bash.ExitCode), pwsh.StdOut + pwsh.StdErr);
+            Assert.That(WithoutDurations(pwsh.StdOut), Is.EqualTo(WithoutDurations(bash.StdOut)));
+            Assert.That(pwsh.StdErr, Does.Not.Contain("compiling"), "the same content hash: build.sh's host is run");
+        }
+    }
+
+    [Test]
+    public void An_unknown_host_kind_is_refused_by_both_with_exit_code_2()
+    {
+        KeyValuePair<string, string?>[] environment = [new("BUILD_HOST", "aot"), new("BUILD_HOST_CACHE", _copy.Cache)];
+        var pwsh = TestEnvironment.Run(_pwsh, [Path.Combine(_copy.Root, "build.ps1"), "--version"], _copy.Root, environment);
+
+        var refused = pwsh.StdErr.Contains("BUILD_HOST=aot is not a kind of build host", StringComparison.Ordinal);
+        Assert.That((pwsh.ExitCode, refused), Is.EqualTo((2, true)), pwsh.StdErr);
+    }
+
+    private static string WithoutDurations(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\d\d:\d\d:\d\d\.\d+", "T");
 }

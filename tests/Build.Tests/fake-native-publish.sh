@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Stand-in for the 2-3 minute native publish in BootstrapTests (build.sh runs it when BUILD_HOST_NATIVE_PUBLISH names it):
-# after FAKE_NATIVE_SECONDS (of running, not paused) it writes OUTPUT/Build, a small ELF launcher that runs a copy of the current JIT host
-# with dotnet, so the swapped-in "native" host really runs. FAKE_NATIVE_FAIL=1 makes it fail.
+# Stand-in for the 2-3 minute native publish in BootstrapTests (the background compile runs it as `PROGRAM OUTPUT` when
+# BUILD_HOST_NATIVE_PUBLISH names it): after FAKE_NATIVE_SECONDS (of running, not paused) it writes OUTPUT/Build, a
+# small ELF launcher that runs a copy of the clone's JIT host (FAKE_NATIVE_ROOT) with dotnet, so the "native" host
+# really runs. FAKE_NATIVE_FAIL=1 makes it fail.
 set -euo pipefail
-out="$1"; mkdir -p "$out"; root="$(cd "$out/../../.." && pwd)"
+out="$1"; mkdir -p "$out"; root="$FAKE_NATIVE_ROOT"
 # The wait is made of ticks, each written to .build/fake-native-ticks with its time ($EPOCHREALTIME, a builtin), so a test
 # can see when the compile made progress: a paused compile writes none.
 ticks="$root/.build/fake-native-ticks"
@@ -14,7 +15,6 @@ done
 [[ -z "${FAKE_NATIVE_FAIL:-}" ]] || { echo "fake native compile failed" >&2; exit 1; }
 mkdir -p "$out/jit"
 cp -a "$(readlink -f "$root/.build/host")/." "$out/jit/"
-rm -f "$out/jit/.sources-stamp"
 cat > "$out/launcher.c" <<'C'
 #include <limits.h>
 #include <stdio.h>
