@@ -180,14 +180,15 @@ public sealed class ImageContentTests
     {
         var legacy = Built(new BuildCase(DockerEngineRequirement.LegacyClient, WithLock: true));
         var buildKit = Built(new BuildCase(DockerEngineRequirement.BuildKitClient, WithLock: true));
-        string Unprefixed(string reference, ImageSet set) => reference[(set.Image(service, tag).LastIndexOf('/') + 1)..];
+        // Builds are reproducible: both sets' images (and the user's own orchestrator:prod, say) may be one image
+        // carrying every one of those tags. Each set answers for the tags under its own registry prefix only.
+        IEnumerable<string> Unprefixed(ImageSet set) => set.OwnTags(service, tag).Select(reference => reference[(set.Registry.Length + 1)..]);
         var legacyLabels = DockerImages.Labels(legacy.Image(service, tag));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(legacyLabels, Does.ContainKey("io.omninode.bridge.input-digest"));
             Assert.That(DockerImages.Labels(buildKit.Image(service, tag)), Is.EquivalentTo(legacyLabels));
-            Assert.That(DockerImages.Tags(buildKit.Image(service, tag)).Select(reference => Unprefixed(reference, buildKit)),
-                Is.EqualTo(DockerImages.Tags(legacy.Image(service, tag)).Select(reference => Unprefixed(reference, legacy))));
+            Assert.That(Unprefixed(buildKit), Is.Not.Empty.And.EqualTo(Unprefixed(legacy)));
         }
     }
 
@@ -312,11 +313,17 @@ public sealed class ImageContentTests
     /// <summary>The six images of one build case, under their own registry prefix, and the host runs that made them.</summary>
     private sealed class ImageSet(string registry, IReadOnlyList<(string Command, HostResult Result)> runs)
     {
+        public string Registry => registry;
+
         public IReadOnlyList<(string Command, HostResult Result)> Runs { get; } = runs;
 
         public IEnumerable<string> AllImages => from service in Services from tag in new[] { "prod", "dev", "slim" } select Image(service, tag);
 
         public string Image(string service, string tag) => $"{registry}/{service}:{tag}";
+
+        /// <summary>The tags of an image of this set that this set gave it (under its registry prefix), sorted.</summary>
+        public IEnumerable<string> OwnTags(string service, string tag) =>
+            DockerImages.Tags(Image(service, tag)).Where(reference => reference.StartsWith(registry + "/", StringComparison.Ordinal));
 
         /// <summary>
         /// With the lock: the umbrella targets in the repository, as a user runs them. Without: a scratch copy
