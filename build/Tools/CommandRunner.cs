@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Frosting;
 
 namespace Build.Tools;
 
@@ -46,12 +47,15 @@ public sealed class CommandRunner
     {
         // The output is still shown line by line; the last lines are kept so that a failure can lead with its cause.
         var tail = new OutputTail(FailureTailLines);
-        var exitCode = RunUnchecked(command, tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
+        var exitCode = RunUnchecked(command, tail.Keep(outputLine ?? PrintLine), cancellationToken);
         if (exitCode != 0)
         {
             throw BuildErrors.ToolFailed(command, exitCode, FailureCause.From(tail.Lines));
         }
     }
+
+    /// <summary>A tool's line as the log shows it: its own colours only where the log's are shown (ConsoleColour).</summary>
+    private static void PrintLine(string line) => Console.WriteLine(ConsoleColour.ForThisProcess ? line : ConsoleColour.Strip(line));
 
     /// <summary>
     /// As <see cref="Run"/>, but hands the exit code back instead of failing. Cancelling
