@@ -33,6 +33,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
     private readonly Dictionary<(string, ImageFlavour), ImageSpec> _images = [];
     private readonly Lazy<ToolProbeCache> _probeAnswers;
     private readonly Func<string, string?> _environment;
+    private readonly EngineWatch? _engineWatch;
 
     private string? _skipReason;
 
@@ -43,7 +44,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
         Targets = context.Arguments.GetArguments("target").ToList();
         Target = Targets.LastOrDefault() ?? "Default";
         Options = BuildOptionsParser.Parse(context, Target, dryRun.IsDryRun);
-        Runner = new CommandRunner(context, Options.DryRun, Interruption);
+        Runner = new CommandRunner(context, Options.DryRun, Interruption, command => _engineWatch?.GoneCause(command));
         _docker = new DockerCommands(Options.DockerExecutable, Options.RepositoryRoot);
         Poetry = new PoetryCommands(Options.PoetryExecutable);
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
@@ -51,6 +52,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
         var environment = context.Environment.GetEnvironmentVariable;
         Installer = new PackageInstaller(Runner, InstallPolicy.ForThisMachine(Options.NoInstall), environment);
         ProjectEngine = new ProjectEngine(ProjectEngineLocation.From(environment), Runner, EngineVersion);
+        _engineWatch = new EngineWatch(EngineVersion, ProjectEngine);
         var resolver = new EngineResolver(environment, EngineVersion, ProjectEngine, Installer.Ensure, context.Log);
         _engineInUse = new(() => Options.DryRun ? resolver.FindAnswering() : UseEngine(resolver.Resolve()));
         var probe = new DockerProbe(Runner, _docker);
@@ -285,6 +287,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
     {
         Log.Information("Docker engine: {0}", engine.Describe());
         Report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName));
+        _engineWatch?.Found(engine);
         if (engine.Source is not EngineSource.Context)
         {
             System.Environment.SetEnvironmentVariable("DOCKER_HOST", engine.Endpoint.Url);

@@ -12,6 +12,8 @@ namespace Build.Tools;
 /// </summary>
 /// <param name="interruption">SIGINT/SIGTERM of the run: a running command is stopped and waited for, then the
 /// interruption is thrown; no command starts after it. Null (tests): no signal handling.</param>
+/// <param name="engineGone">Asked when a command fails: the sentence that blames a vanished engine instead (see
+/// <see cref="Docker.EngineWatch"/>), or null when the command's own failure stands. Null: never asked.</param>
 public sealed class CommandRunner
 {
     /// <summary>How many of a command's last lines are kept for its failure's cause (a BuildKit step block fits).</summary>
@@ -19,11 +21,13 @@ public sealed class CommandRunner
 
     private readonly ICakeContext cake;
     private readonly Interruption? interruption;
+    private readonly Func<ToolCommand, string?>? engineGone;
 
-    public CommandRunner(ICakeContext cake, bool dryRun, Interruption? interruption = null)
+    public CommandRunner(ICakeContext cake, bool dryRun, Interruption? interruption = null, Func<ToolCommand, string?>? engineGone = null)
     {
         this.cake = cake;
         this.interruption = interruption;
+        this.engineGone = engineGone;
         DryRun = dryRun;
         interruption?.Token.Register(ChildProcesses.StopInBackground);
     }
@@ -50,7 +54,7 @@ public sealed class CommandRunner
         var exitCode = RunUnchecked(command, tail.Keep(outputLine ?? PrintLine), cancellationToken);
         if (exitCode != 0)
         {
-            throw BuildErrors.ToolFailed(command, exitCode, FailureCause.From(tail.Lines));
+            throw Failed(command, exitCode, FailureCause.From(tail.Lines));
         }
     }
 
@@ -131,10 +135,20 @@ public sealed class CommandRunner
         var result = Capture(command);
         if (!result.Succeeded)
         {
-            throw BuildErrors.ToolFailed(command, result.ExitCode, FailureCause.From(result.Output.Concat(result.Error)));
+            throw Failed(command, result.ExitCode, FailureCause.From(result.Output.Concat(result.Error)));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A failed command's error: the tool's own (<see cref="BuildErrors.ToolFailed"/>), led by the engine's going
+    /// (exit code <see cref="ExitCodes.NoEngine"/>) when that is why it failed.
+    /// </summary>
+    private CakeException Failed(ToolCommand command, int exitCode, IReadOnlyList<string> cause)
+    {
+        var failed = BuildErrors.ToolFailed(command, exitCode, cause);
+        return engineGone?.Invoke(command) is { } gone ? new CakeException(ExitCodes.NoEngine, gone + Environment.NewLine + failed.Message) : failed;
     }
 
     /// <summary>
