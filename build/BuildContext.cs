@@ -50,10 +50,12 @@ public sealed class BuildContext : FrostingContext, IDisposable
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
         _git = new(ReadGit);
         var environment = context.Environment.GetEnvironmentVariable;
-        Installer = new PackageInstaller(Runner, InstallPolicy.ForThisMachine(Options.NoInstall), environment);
+        Provisioning = new ProvisioningPhase(context.Log, Path.Combine(Options.RepositoryRoot.FullPath, ".build", "provisioning.log"), Report.Provisioned,
+            Report.StartedAt, Options.DryRun ? TaskStatuses.Planned : TaskStatuses.Succeeded);
+        Installer = new PackageInstaller(Runner, InstallPolicy.ForThisMachine(Options.NoInstall), environment, Provisioning);
         ProjectEngine = new ProjectEngine(ProjectEngineLocation.From(environment), Runner, EngineVersion);
         _engineWatch = new EngineWatch(EngineVersion, ProjectEngine);
-        var resolver = new EngineResolver(environment, EngineVersion, ProjectEngine, Installer.Ensure, context.Log);
+        var resolver = new EngineResolver(environment, EngineVersion, ProjectEngine, Installer.Ensure, context.Log, phase: Provisioning);
         _engineInUse = new(() => Options.DryRun ? resolver.FindAnswering() : UseEngine(resolver.Resolve()));
         var probe = new DockerProbe(Runner, _docker);
         _engine = new(() => Options.DryRun ? new DockerEngine("not probed", "not probed") : probe.ProbeEngine(EngineInUse!));
@@ -72,7 +74,7 @@ public sealed class BuildContext : FrostingContext, IDisposable
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, _docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(environment("DOCKER_HOST")),
             findEngineApi: () => EngineApi);
-        LocalBaseImages = new LocalBaseImages(Options, [ConfiguredLocal(context, OptionNames.BaseImage), ConfiguredLocal(context, OptionNames.BuilderImage)], Runner, Installer);
+        LocalBaseImages = new LocalBaseImages(Options, [ConfiguredLocal(context, OptionNames.BaseImage), ConfiguredLocal(context, OptionNames.BuilderImage)], Runner, Installer, Provisioning);
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 
@@ -134,6 +136,9 @@ public sealed class BuildContext : FrostingContext, IDisposable
     }
 
     public CommandRunner Runner { get; }
+
+    /// <summary>Setting up the machine as a phase of its own: a line per step, the tools' output in .build/provisioning.log.</summary>
+    public ProvisioningPhase Provisioning { get; }
 
     /// <summary>Installs what the build needs from apt (or says which command would), see <see cref="Provisioning"/>.</summary>
     public PackageInstaller Installer { get; }

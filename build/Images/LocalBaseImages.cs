@@ -10,7 +10,7 @@ namespace Build.Images;
 /// are made, and making them once per run when an image build needs one the engine lacks. A base image named by
 /// --base-image/--builder-image instead is a registry image: it is pulled by the build, never made here.
 /// </summary>
-public sealed class LocalBaseImages(BuildOptions options, IReadOnlyList<string> configured, CommandRunner runner, PackageInstaller installer)
+public sealed class LocalBaseImages(BuildOptions options, IReadOnlyList<string> configured, CommandRunner runner, PackageInstaller installer, ProvisioningPhase? phase = null)
 {
     private readonly object _gate = new();
     private bool _built;
@@ -45,15 +45,26 @@ public sealed class LocalBaseImages(BuildOptions options, IReadOnlyList<string> 
         }, environment);
     }
 
-    /// <summary>Makes the base images (an existing one is kept unless --force), after installing mmdebstrap if missing.</summary>
-    public void Build()
+    /// <summary>
+    /// Makes the base images (an existing one is kept unless --force), after installing mmdebstrap if missing;
+    /// <paramref name="why"/> is what the provisioning line says.
+    /// </summary>
+    public void Build(string why = "--target=BaseImages")
     {
         if (!runner.DryRun)
         {
             installer.Ensure([Requirement.Mmdebstrap], "Building the local base images");
         }
 
-        runner.Run(Command());
+        if (phase is null)
+        {
+            runner.Run(Command());
+        }
+        else
+        {
+            phase.Step($"base images {string.Join(", ", Names)}", why, output => runner.Run(Command(), output));
+        }
+
         lock (_gate)
         {
             _built = true;
@@ -76,7 +87,7 @@ public sealed class LocalBaseImages(BuildOptions options, IReadOnlyList<string> 
 
             runner.Log.Information("The engine lacks the local base image{0} {1}: building {2} first (what --target=BaseImages does).",
                 local.Length == 1 ? "" : "s", string.Join(", ", local), local.Length == 1 ? "it" : "them");
-            Build();
+            Build($"the engine lacks {string.Join(", ", local)}");
             return true;
         }
     }

@@ -19,7 +19,8 @@ public sealed class EngineResolver(
     ProjectEngine projectEngine,
     Action<IEnumerable<Requirement>, string> ensureInstalled,
     ICakeLog log,
-    EngineEndpoint? defaultSocket = null)
+    EngineEndpoint? defaultSocket = null,
+    ProvisioningPhase? phase = null)
 {
     /// <summary>The first engine that answers, without starting one; null when none does (a dry run asks this).</summary>
     public ResolvedEngine? FindAnswering()
@@ -44,7 +45,8 @@ public sealed class EngineResolver(
         ensureInstalled(Requirement.Engine, "Starting the project's own Docker engine (no engine answered)");
         var dockerd = Requirement.Dockerd.Locate(environment)
             ?? throw new CakeException(ExitCodes.ToolMissing, $"dockerd is not installed. {ToolHints.HowToInstall("dockerd")}");
-        var started = projectEngine.Start(dockerd);
+        const string why = "no engine was named and none answered";
+        var started = phase is null ? projectEngine.Start(dockerd) : phase.Step("project engine", why, _ => projectEngine.Start(dockerd));
         return new ResolvedEngine(projectEngine.Location.Endpoint, started, EngineSource.ProjectEngine);
     }
 
