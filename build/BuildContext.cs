@@ -74,7 +74,8 @@ public sealed class BuildContext : FrostingContext, IDisposable
         ImageInputs = new ImageInputs(Options.RepositoryRoot.FullPath, Runner, _docker,
             engineReachable: !Options.DryRun || ImageInputs.LocalEngineSocketExists(environment("DOCKER_HOST")),
             findEngineApi: () => EngineApi);
-        LocalBaseImages = new LocalBaseImages(Options, [ConfiguredLocal(context, OptionNames.BaseImage), ConfiguredLocal(context, OptionNames.BuilderImage)], Runner, Installer, Provisioning);
+        LocalBaseImages = new LocalBaseImages(Options, [ConfiguredLocal(context, OptionNames.BaseImage), ConfiguredLocal(context, OptionNames.BuilderImage)],
+            Runner, Installer, Provisioning);
         ImageBuilds = new ParallelImageBuilds(line => Log.Information("{0}", line));
     }
 

@@ -10,7 +10,8 @@ namespace Build.Images;
 /// are made, and making them once per run when an image build needs one the engine lacks. A base image named by
 /// --base-image/--builder-image instead is a registry image: it is pulled by the build, never made here.
 /// </summary>
-public sealed class LocalBaseImages(BuildOptions options, IReadOnlyList<string> configured, CommandRunner runner, PackageInstaller installer, ProvisioningPhase? phase = null)
+public sealed class LocalBaseImages(
+    BuildOptions options, IReadOnlyList<string> configured, CommandRunner runner, PackageInstaller installer, ProvisioningPhase? phase = null)
 {
     private readonly object _gate = new();
     private bool _built;

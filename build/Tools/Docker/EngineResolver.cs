@@ -81,10 +81,12 @@ public sealed class EngineResolver(
         var (source, endpoint, label) = named;
         var problem = endpoint is null
             ? $"{label} is not a unix:// or tcp:// address, the ones this build can ask whether an engine answers."
-            : $"No Docker engine answers at {label}" + (endpoint.SocketPath is { } socket && !File.Exists(socket) ? $" (the socket {socket} does not exist)." : ".");
+            : $"No Docker engine answers at {label}"
+                + (endpoint.SocketPath is { } socket && !File.Exists(socket) ? $" (the socket {socket} does not exist)." : ".");
         var unset = source is EngineSource.DockerHost ? "unset DOCKER_HOST" : "switch back with `docker context use default` (or unset DOCKER_CONTEXT)";
+        var setting = source is EngineSource.DockerHost ? "DOCKER_HOST" : "the context";
         return new CakeException(ExitCodes.NoEngine,
-            $"{problem} The build uses the engine you named and no other. Start that engine (or point {(source is EngineSource.DockerHost ? "DOCKER_HOST" : "the context")} at one that runs), " +
+            $"{problem} The build uses the engine you named and no other. Start that engine (or point {setting} at one that runs), " +
             $"or {unset} to let the build find an engine (the default socket, else the project's own engine, started when needed); then run the build again.");
     }
 }

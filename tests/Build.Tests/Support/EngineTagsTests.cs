@@ -6,7 +6,8 @@ public sealed class EngineTagsTests
     public void Removed_added_and_moved_tags_are_each_named_and_untagged_images_are_not_tags()
     {
         var before = EngineTags.Parse("orchestrator:prod sha256:a\nreducer:prod sha256:b\nomninode/python:3.11-bookworm sha256:c\n<none>:<none> sha256:d\n");
-        var after = EngineTags.Parse("orchestrator:prod sha256:e\nomninode/python:3.11-bookworm sha256:c\nimagetests.local/x/reducer:prod sha256:b\n<none>:<none> sha256:f\n");
+        var after = EngineTags.Parse(
+            "orchestrator:prod sha256:e\nomninode/python:3.11-bookworm sha256:c\nimagetests.local/x/reducer:prod sha256:b\n<none>:<none> sha256:f\n");
 
         Assert.That(after.ChangesSince(before), Is.EqualTo(new[]
         {

@@ -45,7 +45,9 @@ public sealed class EngineFailureTests
     {
         using var repository = new ScratchRepository();
 
-        var result = HostRun.In(repository.Root, new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock" }, "--target=BuildOrchestrator");
+        var environment = new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock" };
+
+        var result = HostRun.In(repository.Root, environment, "--target=BuildOrchestrator");
 
         using (Assert.EnterMultipleScope())
         {

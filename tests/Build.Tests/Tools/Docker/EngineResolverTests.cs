@@ -77,8 +77,10 @@ public sealed class EngineResolverTests
 
     private static IEnumerable<TestCaseData> NamedEnginesThatDoNotAnswer()
     {
-        yield return new TestCaseData(true, "DOCKER_HOST=unix://{0}/gone/docker.sock", "unset DOCKER_HOST").SetName("A_DOCKER_HOST_that_does_not_answer_is_an_error_naming_it");
-        yield return new TestCaseData(false, "the docker context lab", "docker context use default").SetName("A_chosen_context_that_does_not_answer_is_an_error_naming_it");
+        yield return new TestCaseData(true, "DOCKER_HOST=unix://{0}/gone/docker.sock", "unset DOCKER_HOST")
+            .SetName("A_DOCKER_HOST_that_does_not_answer_is_an_error_naming_it");
+        yield return new TestCaseData(false, "the docker context lab", "docker context use default")
+            .SetName("A_chosen_context_that_does_not_answer_is_an_error_naming_it");
     }
 
     [TestCaseSource(nameof(NamedEnginesThatDoNotAnswer))]
@@ -103,7 +105,8 @@ public sealed class EngineResolverTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.NoEngine));
-                Assert.That(error.Message, Does.StartWith($"No Docker engine answers at {string.Format(System.Globalization.CultureInfo.InvariantCulture, named, _directory)}"));
+                var label = string.Format(System.Globalization.CultureInfo.InvariantCulture, named, _directory);
+                Assert.That(error.Message, Does.StartWith($"No Docker engine answers at {label}"));
                 Assert.That(error.Message, Does.Contain("Start that engine").And.Contain(wayOut));
             }
         }

@@ -33,7 +33,8 @@ public sealed class EngineWatchTests
 
         var cause = watch.GoneCause(DockerBuild);
 
-        Assert.That(cause, Does.StartWith("The Docker engine went away during the build: DOCKER_HOST unix:///nonexistent/engine/docker.sock (engine 20.10.24). " +
+        Assert.That(cause, Does.StartWith(
+            "The Docker engine went away during the build: DOCKER_HOST unix:///nonexistent/engine/docker.sock (engine 20.10.24). " +
             "It answered at 14:02:11 UTC (2 min 5 s ago) and does not now; its socket /nonexistent/engine/docker.sock is gone. Start it again"));
     }
 
@@ -71,7 +72,8 @@ public sealed class EngineWatchTests
     }
 
     private static ProjectEngine ProjectEngine(string directory) =>
-        new(new ProjectEngineLocation(directory, directory + "/data"), new CommandRunner(new ProcessContext(new RecordingProcessRunner()), dryRun: false), _ => null);
+        new(new ProjectEngineLocation(directory, directory + "/data"),
+            new CommandRunner(new ProcessContext(new RecordingProcessRunner()), dryRun: false), _ => null);
 
     private static ResolvedEngine Engine(string socket, EngineSource source) => new(EngineEndpoint.Unix(socket), "20.10.24", source);
 
