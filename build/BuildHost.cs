@@ -7,11 +7,19 @@ namespace Build;
 
 /// <summary>
 /// The build host as <c>Program</c> runs it: the tasks of this assembly, the typed context, the lifetimes, the
-/// build's help and version, and the build's dry run. The tests run the same host in their own process
-/// (tests/Build.Tests/Support/InProcessBuild.cs), with their services registered after these.
+/// build's services (<see cref="BuildServices"/>, then the dry run's, <see cref="DryRunServices"/>), its help and
+/// version. The tests run the same host in their own process (tests/Build.Tests/Support/InProcessBuild.cs), with their
+/// services registered after these.
 /// </summary>
 public static class BuildHost
 {
+    /// <summary>Runs the build with the command line as given: the dry-run spellings are the build's, the rest the host's.</summary>
+    public static int Run(IEnumerable<string> args)
+    {
+        var dryRun = DryRunSwitch.Take(args);
+        return Create(dryRun).Run(dryRun.HostArguments);
+    }
+
     public static CakeHost Create(DryRunSwitch dryRun) =>
         new CakeHost()
             // Named, not found from the entry assembly: in a test process the entry assembly is the test runner.
@@ -19,7 +27,8 @@ public static class BuildHost
             .UseContext<BuildContext>()
             .UseLifetime<BuildLifetime>()
             .UseTaskLifetime<BuildTaskLifetime>()
-            .UseHelp(() => OptionHelp.Lines(OptionNames.All))
+            .UseHelp(() => OptionHelp.Lines(OptionNames.All), OptionHelp.Program(OperatingSystem.IsWindows()))
             .UseVersion(() => BuildSuiteVersion.Describe(AppContext.BaseDirectory))
+            .ConfigureServices(BuildServices.Register)
             .ConfigureServices(services => DryRunServices.Register(services, dryRun));
 }

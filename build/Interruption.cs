@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
-using Build.Images;
-using Build.Tasks;
+using Build.TaskFacts;
 using Build.Tools;
 using Cake.Core;
 
@@ -85,19 +84,11 @@ public sealed class Interruption : IDisposable
     /// <summary>True for the exception <see cref="Failure"/> made: passed on as it is, never wrapped as a task failure.</summary>
     public static bool IsInterruption(Exception exception) => exception.Data[DataKey] is true;
 
-    /// <summary>What an interrupted task leaves behind: the promise of docs/reliability.md, one sentence per kind of task.</summary>
-    public static string StateLeft(string? task) => task switch
-    {
-        nameof(EnsureLock) => "poetry.lock is the one from before or a verified new one (an interrupted regeneration restores the old lock byte for byte).",
-        _ when ImageTable.BuildsAnImage(task) => "Every image keeps the tags it had: docker build tags an image only when it is complete.",
-        nameof(ComposeUp) or nameof(Scale) => "The stack is left as it is (docker ps shows it; ./build.sh --target=ComposeDown removes it).",
-        nameof(ComposeDown) => "The stack may be partly removed: run ComposeDown again.",
-        nameof(Push) => "Some tags may already be in the registry, none is half pushed: run Push again.",
-        nameof(Clean) => "Some images may be removed: run Clean again.",
-        nameof(BaseImages) => "A base image is either imported whole or not at all: run BaseImages again.",
-        nameof(Test) => "The test results are partial: run Test again.",
-        _ => "Nothing was changed.",
-    };
+    /// <summary>
+    /// What an interrupted task leaves behind: the promise of docs/reliability.md, which each task states on its class
+    /// (<see cref="LeavesWhenInterruptedAttribute"/>).
+    /// </summary>
+    public static string StateLeft(string? task) => TaskCatalog.OfThisBuild.StateLeft(task);
 
     public void Dispose()
     {

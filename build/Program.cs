@@ -1,5 +1,3 @@
 using Build;
-using Build.DryRun;
 
-var dryRun = DryRunSwitch.Take(args);
-return BuildHost.Create(dryRun).Run(dryRun.HostArguments);
+return BuildHost.Run(args);

@@ -5,8 +5,10 @@
 #   scripts/dockerd.sh start    # the engine the build uses (started when none answers); prints DOCKER_HOST=...
 #   scripts/dockerd.sh stop     # stop the project engine and wait until it is gone (no-op when not running)
 #
-# BRIDGE_ENGINE_DIR (default /run/omninode-bridge) and BRIDGE_ENGINE_DATA (default /var/lib/omninode-bridge/docker)
-# move the project engine's socket, pidfile, exec root, log and data root.
+# BRIDGE_PROJECT_ENGINE=debian13 (the default: Docker 26 from Debian 13's packages, in /run/omninode-bridge/debian13 and
+# /var/lib/omninode-bridge/debian13) or debian12 (the host's dockerd 20.10, in /run/omninode-bridge and
+# /var/lib/omninode-bridge/docker) picks the engine; BRIDGE_ENGINE_DIR and BRIDGE_ENGINE_DATA move its socket, pidfile,
+# exec root, log and data root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

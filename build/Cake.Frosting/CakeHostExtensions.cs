@@ -85,12 +85,13 @@ public static class CakeHostExtensions
     /// <summary>Adds lines that <c>--help</c> prints after Cake's own options: the build's options.</summary>
     /// <param name="host">The host.</param>
     /// <param name="lines">The lines, made only when help is asked for.</param>
+    /// <param name="program">How the user starts the build, for the usage line (<c>./build.sh</c>); <c>&lt;build&gt;</c> when not given.</param>
     /// <returns>The same host.</returns>
-    public static CakeHost UseHelp(this CakeHost host, Func<IEnumerable<string>> lines)
+    public static CakeHost UseHelp(this CakeHost host, Func<IEnumerable<string>> lines, string? program = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(lines);
-        return host.ConfigureServices(services => services.AddSingleton(new FrostingHelp(lines)));
+        return host.ConfigureServices(services => services.AddSingleton(new FrostingHelp(lines, program)));
     }
 
     /// <summary>Sets what <c>--version</c> prints instead of Cake's own version: the build's version.</summary>

@@ -1,3 +1,4 @@
+using Build.Images;
 using Cake.Core.IO;
 
 namespace Build.Context;
@@ -10,8 +11,8 @@ public sealed record BuildOptions
 {
     public required DirectoryPath RepositoryRoot { get; init; }
     public required DirectoryPath PythonProject { get; init; }
-    public required BuildTarget BuildTarget { get; init; }
-    public required bool DryRun { get; init; }
+    /// <summary>The stage BuildOrchestrator and BuildReducer build and compose runs: development or production.</summary>
+    public required ImageFlavour BuildTarget { get; init; }
 
     /// <summary>host[:port]/namespace, no trailing slash; null for local-only images.</summary>
     public string? Registry { get; init; }
@@ -19,7 +20,9 @@ public sealed record BuildOptions
 
     public required string DockerExecutable { get; init; }
 
-    /// <summary>True when --docker (or BRIDGE_DOCKER, cake.config) named the client: it then builds, whatever else is installed.</summary>
+    /// <summary>
+    /// True when --docker (or BRIDGE_DOCKER, cake.config) named the client: it then builds, whatever else is installed.
+    /// </summary>
     public bool DockerExecutableGiven { get; init; }
     public required string PoetryExecutable { get; init; }
 
@@ -30,12 +33,12 @@ public sealed record BuildOptions
     public bool Pull { get; init; }
     public bool NoCache { get; init; }
     public bool Force { get; init; }
-    public bool Parallel { get; init; } = true;
+    public bool Parallel { get; init; } = OptionNames.Parallel.DefaultValue;
 
     public required FilePath ComposeFile { get; init; }
     public FilePath? ComposeDevelopmentOverride { get; init; }
     public required string ProjectName { get; init; }
-    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(OptionNames.WaitTimeout.DefaultValue);
     public bool DownOnFailure { get; init; }
     public ScalePlan Scale { get; init; } = ScalePlan.None;
     public bool RemoveVolumes { get; init; }
@@ -51,6 +54,9 @@ public sealed record BuildOptions
 
     /// <summary>--no-install (BRIDGE_NO_INSTALL=1): never install a missing package, name the apt-get command instead.</summary>
     public bool NoInstall { get; init; }
+
+    /// <summary>--project-engine (BRIDGE_PROJECT_ENGINE): the engine started when none answers.</summary>
+    public Build.Tools.Docker.ProjectEngineKind ProjectEngine { get; init; }
 
     /// <summary>--swarm-init: Deploy makes an engine that is in no swarm a single-node swarm first.</summary>
     public bool SwarmInit { get; init; }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Build.Images;
+using Build.TaskFacts;
+using Build.Tools.Docker;
 using Cake.Core;
 using Cake.Core.IO;
 
@@ -11,43 +13,47 @@ namespace Build.Context;
 /// </summary>
 public static partial class BuildOptionsParser
 {
-    public const string DefaultProjectName = "omninode-bridge";
     public const string ComposeFileRelative = "deployment/docker-compose.bridge.yml";
     public static readonly string ComposeDevelopmentOverrideRelative = "deployment/docker-compose.bridge.dev.yml";
 
-    public static BuildOptions Parse(ICakeContext context, string target, bool dryRun)
+    public static BuildOptions Parse(ICakeContext context, string target)
     {
         var reader = new OptionReader(context.Arguments, context.Environment.GetEnvironmentVariable, context.Configuration);
         var workingDirectory = context.Environment.WorkingDirectory;
         var root = RepositoryLocator.Find(workingDirectory);
 
+        reader.RefuseUnknown(OptionNames.All);
         var pythonProject = root;
-        if (reader.String(OptionNames.PythonProject) is { } projectValue)
+        if (reader.Read(OptionNames.PythonProject) is { } projectValue)
         {
             pythonProject = new DirectoryPath(projectValue).MakeAbsolute(workingDirectory).Collapse();
             if (!Directory.Exists(pythonProject.FullPath))
             {
-                reader.AddError($"--{OptionNames.PythonProject}={projectValue}: the folder {pythonProject.FullPath} does not exist. Give the folder that holds the Python project's pyproject.toml (default: the repository root).");
+                reader.AddError($"--{OptionNames.PythonProject}={projectValue}: the folder {pythonProject.FullPath} does not exist. " +
+                    $"Give the folder that holds the Python project's pyproject.toml (default: {OptionNames.PythonProject.Default}).");
             }
             else if (!File.Exists(pythonProject.CombineWithFilePath("pyproject.toml").FullPath))
             {
-                reader.AddError($"--{OptionNames.PythonProject}={projectValue}: {pythonProject.FullPath} holds no pyproject.toml. Give the folder that holds the Python project's pyproject.toml (default: the repository root).");
+                reader.AddError($"--{OptionNames.PythonProject}={projectValue}: {pythonProject.FullPath} holds no pyproject.toml. " +
+                    $"Give the folder that holds the Python project's pyproject.toml (default: {OptionNames.PythonProject.Default}).");
             }
         }
 
         var buildTarget = ParseBuildTarget(reader, target);
 
-        var registry = reader.String(OptionNames.Registry)?.Trim().TrimEnd('/');
+        var registry = reader.Read(OptionNames.Registry)?.Trim().TrimEnd('/');
         if (registry is not null && !RegistryPattern().IsMatch(registry))
         {
-            reader.AddError($"--{OptionNames.Registry}={registry}: expected HOST[:PORT]/NAMESPACE in lower case, for example --registry=127.0.0.1:5000/omninode.");
+            reader.AddError($"--{OptionNames.Registry}={registry}: expected HOST[:PORT]/NAMESPACE in lower case, " +
+                "for example --registry=127.0.0.1:5000/omninode.");
         }
         else if (registry is not null && RegistryPort(registry) is { } port && port is < 1 or > 65535)
         {
-            reader.AddError($"--{OptionNames.Registry}={registry}: port {port} does not exist; a TCP port is 1 to 65535 (for example --registry=127.0.0.1:5000/omninode).");
+            reader.AddError($"--{OptionNames.Registry}={registry}: port {port} does not exist; a TCP port is 1 to 65535 " +
+                "(for example --registry=127.0.0.1:5000/omninode).");
         }
 
-        var extraTags = reader.List(OptionNames.Tag);
+        var extraTags = reader.Read(OptionNames.Tag);
         foreach (var tag in extraTags.Where(tag => !ImageTags.IsValid(tag)))
         {
             reader.AddError($"--{OptionNames.Tag}={tag}: a Docker tag is 1 to 128 characters of [A-Za-z0-9_.-] and does not start with '.' or '-'.");
@@ -55,7 +61,7 @@ public static partial class BuildOptionsParser
 
         var composeFile = root.CombineWithFilePath(ComposeFileRelative);
         var developmentOverride = root.CombineWithFilePath(ComposeDevelopmentOverrideRelative);
-        var scaleValues = reader.List(OptionNames.Scale);
+        var scaleValues = reader.Read(OptionNames.Scale);
         var scale = ScalePlan.None;
         if (scaleValues.Count > 0)
         {
@@ -69,25 +75,29 @@ public static partial class BuildOptionsParser
             }
         }
 
-        var poetryVersion = reader.String(OptionNames.PoetryVersion);
+        var poetryVersion = reader.Read(OptionNames.PoetryVersion);
         if (poetryVersion is not null && !PoetryVersionPattern().IsMatch(poetryVersion))
         {
-            reader.AddError($"--{OptionNames.PoetryVersion}={poetryVersion}: expected a Poetry release as X.Y.Z (for example --{OptionNames.PoetryVersion}=1.8.3).");
+            reader.AddError($"--{OptionNames.PoetryVersion}={poetryVersion}: expected a Poetry release as X.Y.Z " +
+                $"(for example --{OptionNames.PoetryVersion}=1.8.3).");
         }
 
         var baseImage = ImageReference(reader, OptionNames.BaseImage);
         var builderImage = ImageReference(reader, OptionNames.BuilderImage);
         var credentials = Credentials(reader);
-        var reportPath = new FilePath(reader.String(OptionNames.Report) ?? "artifacts/build-report.json").MakeAbsolute(root);
+        var reportValue = reader.Read(OptionNames.Report)!;
+        var reportPath = new FilePath(reportValue).MakeAbsolute(root);
         if (ReportProblem(reportPath.FullPath) is { } reportProblem)
         {
-            reader.AddError($"--{OptionNames.Report}={reader.String(OptionNames.Report)}: {reportProblem}. Give a file path in a folder this user can write (default: artifacts/build-report.json).");
+            reader.AddError($"--{OptionNames.Report}={reportValue}: {reportProblem}. " +
+                $"Give a file path in a folder this user can write (default: {OptionNames.Report.Default}).");
         }
 
-        var projectName = reader.String(OptionNames.ProjectName) ?? DefaultProjectName;
+        var projectName = reader.Read(OptionNames.ProjectName)!;
         if (!ProjectNamePattern().IsMatch(projectName))
         {
-            reader.AddError($"--{OptionNames.ProjectName}={projectName}: a compose project name is lower-case letters, digits, '-' and '_', starting with a letter or digit.");
+            reader.AddError($"--{OptionNames.ProjectName}={projectName}: a compose project name is lower-case letters, digits, '-' and '_', " +
+                "starting with a letter or digit.");
         }
 
         var options = new BuildOptions
@@ -95,35 +105,35 @@ public static partial class BuildOptionsParser
             RepositoryRoot = root,
             PythonProject = pythonProject,
             BuildTarget = buildTarget,
-            DryRun = dryRun,
             Registry = registry,
             ExtraTags = extraTags,
-            DockerExecutable = reader.String(OptionNames.Docker) ?? "docker",
-            DockerExecutableGiven = reader.String(OptionNames.Docker) is not null,
-            PoetryExecutable = reader.String(OptionNames.Poetry) ?? "poetry",
+            DockerExecutable = reader.Read(OptionNames.Docker)!,
+            DockerExecutableGiven = reader.Given(OptionNames.Docker) is not null,
+            PoetryExecutable = reader.Read(OptionNames.Poetry)!,
             BaseImage = baseImage,
             BuilderImage = builderImage,
             PoetryVersion = poetryVersion,
-            Pull = reader.Flag(OptionNames.Pull),
-            NoCache = reader.Flag(OptionNames.NoCache),
-            Force = reader.Flag(OptionNames.Force),
-            Parallel = reader.String(OptionNames.Parallel) is null || reader.Flag(OptionNames.Parallel),
+            Pull = reader.Read(OptionNames.Pull),
+            NoCache = reader.Read(OptionNames.NoCache),
+            Force = reader.Read(OptionNames.Force),
+            Parallel = reader.Read(OptionNames.Parallel),
             ComposeFile = composeFile,
             ComposeDevelopmentOverride = File.Exists(developmentOverride.FullPath) ? developmentOverride : null,
             ProjectName = projectName,
-            WaitTimeout = TimeSpan.FromSeconds(reader.Integer(OptionNames.WaitTimeout, 120, 1, 3600, "seconds")),
-            DownOnFailure = reader.Flag(OptionNames.DownOnFailure),
+            WaitTimeout = TimeSpan.FromSeconds(reader.Read(OptionNames.WaitTimeout)),
+            DownOnFailure = reader.Read(OptionNames.DownOnFailure),
             Scale = scale,
-            RemoveVolumes = reader.Flag(OptionNames.Volumes),
+            RemoveVolumes = reader.Read(OptionNames.Volumes),
             RegistryUsername = credentials.Username,
             RegistryPassword = credentials.Password,
             PasswordFromStandardInput = credentials.FromStandardInput,
-            Locked = reader.Flag(OptionNames.Locked),
+            Locked = reader.Read(OptionNames.Locked),
             ReportPath = reportPath,
-            TestFilter = reader.String(OptionNames.TestFilter),
-            NoInstall = reader.Flag(OptionNames.NoInstall),
-            SwarmInit = reader.Flag(OptionNames.SwarmInit),
-            WithRegistryAuth = reader.Flag(OptionNames.WithRegistryAuth),
+            TestFilter = reader.Read(OptionNames.TestFilter),
+            NoInstall = reader.Read(OptionNames.NoInstall),
+            ProjectEngine = ParseProjectEngine(reader),
+            SwarmInit = reader.Read(OptionNames.SwarmInit),
+            WithRegistryAuth = reader.Read(OptionNames.WithRegistryAuth),
         };
 
         if (reader.Errors.Count > 0)
@@ -134,24 +144,38 @@ public static partial class BuildOptionsParser
         return options;
     }
 
+    private static ProjectEngineKind ParseProjectEngine(OptionReader reader)
+    {
+        var value = reader.Read(OptionNames.ProjectEngine)!;
+        if (ProjectEngineKinds.ByName.TryGetValue(value, out var kind))
+        {
+            return kind;
+        }
+
+        reader.AddError($"--{OptionNames.ProjectEngine}={value} (or {OptionNames.ProjectEngine.EnvironmentVariable}): unknown project engine."
+            + $" Valid project engines: {ProjectEngineKinds.ValidNames}.");
+        return ProjectEngineKind.Debian12;
+    }
+
     /// <summary>
     /// The umbrella targets fix the stage: --target=Production builds production images whatever BUILD_TARGET says
     /// in the environment. Saying the opposite explicitly on the command line is an error, not a silent choice.
     /// </summary>
-    private static BuildTarget ParseBuildTarget(OptionReader reader, string target)
+    private static ImageFlavour ParseBuildTarget(OptionReader reader, string target)
     {
-        BuildTarget? implied = BuildTargets.ImpliedByTarget.TryGetValue(target, out var fixedByTarget) ? fixedByTarget : null;
+        var implied = TaskCatalog.OfThisBuild.Of(target)?.FixedStage;
 
-        var value = reader.String(OptionNames.BuildTarget);
+        var value = reader.Read(OptionNames.BuildTarget);
         if (value is null)
         {
-            return implied ?? BuildTarget.Development;
+            return implied ?? ImageFlavour.Development;
         }
 
         if (!BuildTargets.TryParse(value, out var parsed))
         {
-            reader.AddError($"--{OptionNames.BuildTarget}={value} (or BUILD_TARGET): unknown build target. Valid build targets: {string.Join(", ", BuildTargets.ValidNames)}.");
-            return implied ?? BuildTarget.Development;
+            reader.AddError($"--{OptionNames.BuildTarget}={value} (or {OptionNames.BuildTarget.EnvironmentVariable}): unknown build target. " +
+                $"Valid build targets: {string.Join(", ", BuildTargets.ValidNames)}.");
+            return implied ?? ImageFlavour.Development;
         }
 
         if (implied is { } forced && forced != parsed)
@@ -159,7 +183,10 @@ public static partial class BuildOptionsParser
             // Only an explicit command-line contradiction is an error; BUILD_TARGET left in a shell yields to the target.
             if (reader.ExplicitlyGiven(OptionNames.BuildTarget))
             {
-                reader.AddError($"--target={target} builds {ImageTable.Of(forced).Stage} images, but --{OptionNames.BuildTarget}={value} asks for {ImageTable.Of(parsed).Stage}. Drop --{OptionNames.BuildTarget}, or use --target={(parsed == BuildTarget.Production ? nameof(Tasks.Production) : nameof(Tasks.Development))}.");
+                var targets = string.Join(" or ", TaskCatalog.OfThisBuild.FixingStage(parsed).Select(name => $"--target={name}"));
+                var stage = ImageTable.Of(parsed).Stage;
+                reader.AddError($"--target={target} builds {ImageTable.Of(forced).Stage} images, but --{OptionNames.BuildTarget}={value} asks for {stage}. " +
+                    $"Drop --{OptionNames.BuildTarget}, or use a target that builds {stage} images ({targets}).");
             }
 
             return forced;
@@ -176,12 +203,13 @@ public static partial class BuildOptionsParser
     }
 
     /// <summary>A Docker image reference ([registry/]name[:tag][@digest]), or an error naming the value.</summary>
-    private static string? ImageReference(OptionReader reader, string option)
+    private static string? ImageReference(OptionReader reader, TextOption option)
     {
-        var value = reader.String(option);
+        var value = reader.Read(option);
         if (value is not null && !ImageReferencePattern().IsMatch(value))
         {
-            reader.AddError($"--{option}={value}: not a Docker image reference; expected [REGISTRY/]NAME[:TAG] in lower case, for example --{option}=python:3.11-slim-bookworm.");
+            reader.AddError($"--{option}={value}: not a Docker image reference; expected [REGISTRY/]NAME[:TAG] in lower case, " +
+                $"for example --{option}=python:3.11-slim-bookworm.");
             return null;
         }
 
@@ -194,16 +222,21 @@ public static partial class BuildOptionsParser
     /// </summary>
     private static (string? Username, string? Password, bool FromStandardInput) Credentials(OptionReader reader)
     {
-        var username = reader.String(OptionNames.RegistryUsername);
-        var password = reader.String(OptionNames.RegistryPassword);
-        var fromStandardInput = reader.Flag(OptionNames.PasswordStdin);
+        var username = reader.Read(OptionNames.RegistryUsername);
+        var password = reader.Read(OptionNames.RegistryPassword);
+        var fromStandardInput = reader.Read(OptionNames.PasswordStdin);
         if (username is null && (password is not null || fromStandardInput))
         {
-            reader.AddError($"A registry password is given ({(fromStandardInput ? "--password-stdin" : "--registry-password or REGISTRY_PASSWORD")}) but no --{OptionNames.RegistryUsername} (or REGISTRY_USERNAME): Push logs in only with both. Give the user name, or drop the password.");
+            var source = fromStandardInput
+                ? $"--{OptionNames.PasswordStdin}"
+                : $"--{OptionNames.RegistryPassword} or {OptionNames.RegistryPassword.EnvironmentVariable}";
+            reader.AddError($"A registry password is given ({source}) but no --{OptionNames.RegistryUsername} " +
+                $"(or {OptionNames.RegistryUsername.EnvironmentVariable}): Push logs in only with both. Give the user name, or drop the password.");
         }
         else if (password is not null && fromStandardInput)
         {
-            reader.AddError($"The registry password is given twice: --{OptionNames.RegistryPassword} (or REGISTRY_PASSWORD) and --{OptionNames.PasswordStdin}. Keep one.");
+            reader.AddError($"The registry password is given twice: --{OptionNames.RegistryPassword} " +
+                $"(or {OptionNames.RegistryPassword.EnvironmentVariable}) and --{OptionNames.PasswordStdin}. Keep one.");
         }
 
         return (username, password, fromStandardInput);
@@ -254,7 +287,8 @@ public static partial class BuildOptionsParser
     [GeneratedRegex(@"^[0-9]+\.[0-9]+\.[0-9]+$")]
     private static partial Regex PoetryVersionPattern();
 
-    [GeneratedRegex(@"^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[0-9a-f]{64})?$")]
+    [GeneratedRegex(@"^([a-z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*" +
+        @"(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[0-9a-f]{64})?$")]
     private static partial Regex ImageReferencePattern();
 
     [GeneratedRegex(@"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)*$")]

@@ -18,7 +18,9 @@ public static class BuildSuiteVersion
     public static string Describe(string directory)
     {
         var git = GitReader.Read(directory, checkDirty: false);
-        var commit = git.IsRepository ? $"commit {git.ShortSha}" + (git.RefName is { } name ? $" ({name})" : string.Empty) : "no git commit (not inside a work tree)";
+        var commit = git.IsRepository
+            ? $"commit {git.ShortSha}" + (git.RefName is { } name ? $" ({name})" : string.Empty)
+            : "no git commit (not inside a work tree)";
         var cake = typeof(ICakeContext).Assembly.GetName().Version?.ToString(3);
         return $"OmniNode Bridge build suite {Version}, {commit}; Cake {cake}";
     }

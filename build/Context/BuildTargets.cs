@@ -1,39 +1,19 @@
+using Build.Images;
+
 namespace Build.Context;
 
+/// <summary>The values of --build-target: a stage of <see cref="ImageTable.Stages"/>, by its name or its tag.</summary>
 public static class BuildTargets
 {
-    public static readonly IReadOnlyList<string> ValidNames = ["development", "production"];
+    public static readonly IReadOnlyList<string> ValidNames = [.. ImageTable.Stages.Select(row => row.Stage)];
 
-    /// <summary>
-    /// The targets that fix the stage whatever --build-target or BUILD_TARGET say: what they build or push only
-    /// makes sense at that stage.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, BuildTarget> ImpliedByTarget = new Dictionary<string, BuildTarget>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>development or dev, production or prod (any case).</summary>
+    public static bool TryParse(string value, out ImageFlavour target)
     {
-        [nameof(Tasks.Production)] = BuildTarget.Production,
-        [nameof(Tasks.Push)] = BuildTarget.Production,
-        // Deploy depends on Push: the swarm runs production images.
-        [nameof(Tasks.Deploy)] = BuildTarget.Production,
-        [nameof(Tasks.Default)] = BuildTarget.Production,
-        [nameof(Tasks.Verify)] = BuildTarget.Production,
-        [nameof(Tasks.Development)] = BuildTarget.Development,
-    };
-
-    public static bool TryParse(string value, out BuildTarget target)
-    {
-        switch (value.Trim().ToLowerInvariant())
-        {
-            case "development":
-            case "dev":
-                target = BuildTarget.Development;
-                return true;
-            case "production":
-            case "prod":
-                target = BuildTarget.Production;
-                return true;
-            default:
-                target = default;
-                return false;
-        }
+        var name = value.Trim();
+        var row = ImageTable.Stages.FirstOrDefault(row =>
+            string.Equals(row.Stage, name, StringComparison.OrdinalIgnoreCase) || string.Equals(row.Tag, name, StringComparison.OrdinalIgnoreCase));
+        target = row?.Flavour ?? default;
+        return row is not null;
     }
 }

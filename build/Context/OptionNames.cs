@@ -1,77 +1,110 @@
+using Build.Images;
+using Build.TaskFacts;
+
 namespace Build.Context;
 
 /// <summary>
-/// Every command-line option the build reads, in one place: the names, and in <see cref="All"/> their definitions.
-/// The README's option table mirrors <see cref="All"/> (a test keeps them in step).
-/// Each option can also come from an environment variable (where named) or from cake.config's [Bridge] section
-/// (key <c>Bridge_&lt;Name&gt;</c>, dashes removed: --base-image → <c>[Bridge] BaseImage=</c>).
+/// Every option the build reads, each declared once: name, environment variable, type, default and help in one
+/// definition. The parser reads each through its definition (<see cref="OptionReader"/>), <c>--help</c> prints
+/// <see cref="All"/>, an option named on the command line that is in neither this table nor Cake's own
+/// (<see cref="CakeOptionNames"/>) is refused, and the README's option table mirrors <see cref="All"/> (a test keeps
+/// them in step). Each option can also come from an environment variable (where named) or from cake.config's [Bridge]
+/// section (key <c>Bridge_&lt;Name&gt;</c>, dashes removed: --base-image → <c>[Bridge] BaseImage=</c>).
 /// </summary>
 public static class OptionNames
 {
-    public const string PythonProject = "python-project";
-    public const string BuildTarget = "build-target";
-    public const string Registry = "registry";
-    public const string Tag = "tag";
-    public const string Docker = "docker";
-    public const string Poetry = "poetry";
-    public const string BaseImage = "base-image";
-    public const string BuilderImage = "builder-image";
-    public const string PoetryVersion = "poetry-version";
-    public const string Pull = "pull";
-    public const string NoCache = "no-cache";
-    public const string Force = "force";
-    public const string ProjectName = "project-name";
-    public const string WaitTimeout = "wait-timeout";
-    public const string DownOnFailure = "down-on-failure";
-    public const string Scale = "scale";
-    public const string Volumes = "volumes";
-    public const string RegistryUsername = "registry-username";
-    public const string RegistryPassword = "registry-password";
-    public const string PasswordStdin = "password-stdin";
-    public const string Locked = "locked";
-    public const string Report = "report";
-    public const string Parallel = "parallel";
-    public const string TestFilter = "test-filter";
-    public const string NoInstall = "no-install";
-    public const string SwarmInit = "swarm-init";
-    public const string WithRegistryAuth = "with-registry-auth";
+    public static readonly TextOption BuildTarget = new(OptionGroup.Images, "build-target", "development|production", "BUILD_TARGET",
+        "Stage of deployment/Dockerfile.* built by BuildOrchestrator/BuildReducer and run by compose.",
+        DefaultMeaning: $"development (production for the {Targets(TaskCatalog.OfThisBuild.FixingStage(ImageFlavour.Production))})");
 
-    /// <summary>
-    /// Every option of the build, in the groups and order of the README's option table: the parser reads the
-    /// environment variables from here and <c>--help</c> prints this table, so there is no second list to keep in step.
-    /// </summary>
+    public static readonly TextOption PythonProject = new(OptionGroup.Images, "python-project", "DIR", null,
+        "Folder of the Python project's pyproject.toml.", DefaultMeaning: "the repository root");
+
+    public static readonly TextOption Registry = new(OptionGroup.Images, "registry", "HOST[:PORT]/NAMESPACE", "BRIDGE_REGISTRY",
+        "Prefix of the image repositories; Push's destination.");
+
+    public static readonly ListOption Tag = new(OptionGroup.Images, "tag", "EXTRA", null, "Extra tag for the images of the build target (repeatable).");
+
+    public static readonly TextOption BaseImage = new(OptionGroup.Images, "base-image", "IMAGE", "BRIDGE_BASE_IMAGE",
+        "PYTHON_IMAGE build argument.", DefaultMeaning: "cake.config: the local runtime base image");
+
+    public static readonly TextOption BuilderImage = new(OptionGroup.Images, "builder-image", "IMAGE", "BRIDGE_BUILDER_IMAGE",
+        "BUILDER_IMAGE build argument.", DefaultMeaning: "cake.config: the local builder base image");
+
+    public static readonly TextOption PoetryVersion = new(OptionGroup.Images, "poetry-version", "X.Y.Z", null,
+        "POETRY_VERSION build argument (used only where the builder image lacks Poetry).", DefaultMeaning: "the Dockerfiles'");
+
+    public static readonly SwitchOption Pull = new(OptionGroup.Images, "pull", null, "Passed to docker build.");
+
+    public static readonly SwitchOption NoCache = new(OptionGroup.Images, "no-cache", null, "Passed to docker build.");
+
+    public static readonly SwitchOption Force = new(OptionGroup.Images, "force", null, "Build even when the image's input digest says nothing changed.");
+
+    public static readonly SwitchOption Parallel = new(OptionGroup.Images, "parallel", null,
+        "false: build the two images of a target one after the other even with BuildKit.", DefaultValue: true, Value: "true|false");
+
+    public static readonly TextOption Docker = new(OptionGroup.Tools, "docker", "PATH", "BRIDGE_DOCKER",
+        "The docker client to use; given, it also runs every build (not given: builds go to the first docker on PATH that drives BuildKit).",
+        DefaultValue: "docker", DefaultMeaning: "the fastest docker on PATH for builds, docker for the rest");
+
+    public static readonly TextOption Poetry = new(OptionGroup.Tools, "poetry", "PATH", null, "The Poetry to regenerate the lock with.",
+        DefaultValue: "poetry");
+
+    public static readonly TextOption ProjectEngine = new(OptionGroup.Tools, "project-engine", "debian12|debian13", "BRIDGE_PROJECT_ENGINE",
+        "Started when none answers: the host's dockerd 20.10 (Debian 12), or Docker 26 of Debian 13 with the containerd image store.",
+        DefaultValue: "debian12");
+
+    public static readonly SwitchOption NoInstall = new(OptionGroup.Tools, "no-install", "BRIDGE_NO_INSTALL",
+        "Never install a missing package (docker.io, docker-compose, mmdebstrap, ...): fail naming the apt-get command instead.");
+
+    public static readonly TextOption ProjectName = new(OptionGroup.Stack, "project-name", "NAME", null,
+        "Compose project name; the stack name of Deploy and Undeploy.", DefaultValue: "omninode-bridge");
+
+    public static readonly IntegerOption WaitTimeout = new(OptionGroup.Stack, "wait-timeout", "SECONDS", null,
+        "How long ComposeUp and Scale wait for health, Deploy for convergence, Undeploy for the stack to be gone.",
+        DefaultValue: 120, Minimum: 1, Maximum: 3600, Unit: "seconds");
+
+    public static readonly SwitchOption DownOnFailure = new(OptionGroup.Stack, "down-on-failure", null,
+        "Take the stack down when it does not become healthy (default: leave it for inspection).");
+
+    public static readonly ListOption Scale = new(OptionGroup.Stack, "scale", "SERVICE=N", null,
+        "Replicas for Scale and Deploy (repeatable); N from 0 to 100, SERVICE from the compose file. " +
+        "Deploy keeps what a service runs when it is not named.");
+
+    public static readonly SwitchOption Volumes = new(OptionGroup.Stack, "volumes", null, "ComposeDown also removes volumes.");
+
+    public static readonly SwitchOption SwarmInit = new(OptionGroup.Swarm, "swarm-init", null,
+        "Deploy on an engine in no swarm makes it a single-node swarm first (docker swarm init --advertise-addr 127.0.0.1).");
+
+    public static readonly SwitchOption WithRegistryAuth = new(OptionGroup.Swarm, "with-registry-auth", null,
+        "Deploy passes --with-registry-auth to docker stack deploy: the nodes pull with the client's registry login.");
+
+    public static readonly TextOption RegistryUsername = new(OptionGroup.Push, "registry-username", "USER", "REGISTRY_USERNAME", "Push's login user.");
+
+    public static readonly TextOption RegistryPassword = new(OptionGroup.Push, "registry-password", "PASSWORD", "REGISTRY_PASSWORD",
+        "Push's login password: goes to docker login --password-stdin, never printed.");
+
+    public static readonly SwitchOption PasswordStdin = new(OptionGroup.Push, "password-stdin", null, "Read the registry password from standard input.");
+
+    public static readonly SwitchOption Locked = new(OptionGroup.Lock, "locked", null, "EnsureLock only checks, never writes poetry.lock (CI).");
+
+    public static readonly TextOption Report = new(OptionGroup.Output, "report", "PATH", null, "Where the build report goes.",
+        DefaultValue: "artifacts/build-report.json");
+
+    public static readonly TextOption TestFilter = new(OptionGroup.Output, "test-filter", "EXPR", null,
+        "dotnet test --filter for the Test task (for example TestCategory!=Docker).");
+
+    private static string Targets(IReadOnlyList<string> names) => $"{string.Join(", ", names.SkipLast(1))} and {names[^1]} targets";
+
+    /// <summary>Every option of the build, in the groups and order of the README's option table and <c>--help</c>.</summary>
     public static readonly IReadOnlyList<OptionDefinition> All =
     [
-        new(OptionGroup.Images, BuildTarget, "development|production", "BUILD_TARGET", "development (production for the Production, Push and Default targets)", "Stage of deployment/Dockerfile.* built by BuildOrchestrator/BuildReducer and run by compose."),
-        new(OptionGroup.Images, PythonProject, "DIR", null, "the repository root", "Folder of the Python project's pyproject.toml."),
-        new(OptionGroup.Images, Registry, "HOST[:PORT]/NAMESPACE", "BRIDGE_REGISTRY", "none", "Prefix of the image repositories; Push's destination."),
-        new(OptionGroup.Images, Tag, "EXTRA", null, "none", "Extra tag for the images of the build target (repeatable)."),
-        new(OptionGroup.Images, BaseImage, "IMAGE", "BRIDGE_BASE_IMAGE", "cake.config: the local runtime base image", "PYTHON_IMAGE build argument."),
-        new(OptionGroup.Images, BuilderImage, "IMAGE", "BRIDGE_BUILDER_IMAGE", "cake.config: the local builder base image", "BUILDER_IMAGE build argument."),
-        new(OptionGroup.Images, PoetryVersion, "X.Y.Z", null, "the Dockerfiles'", "POETRY_VERSION build argument (used only where the builder image lacks Poetry)."),
-        new(OptionGroup.Images, Pull, null, null, "off", "Passed to docker build."),
-        new(OptionGroup.Images, NoCache, null, null, "off", "Passed to docker build."),
-        new(OptionGroup.Images, Force, null, null, "off", "Build even when the image's input digest says nothing changed."),
-        new(OptionGroup.Images, Parallel, "true|false", null, "true", "false: build the two images of a target one after the other even with BuildKit."),
-        new(OptionGroup.Tools, Docker, "PATH", "BRIDGE_DOCKER", "the fastest docker on PATH for builds, docker for the rest", "The docker client to use; given, it also runs every build (not given: builds go to the first docker on PATH that drives BuildKit)."),
-        new(OptionGroup.Tools, Poetry, "PATH", null, "poetry", "The Poetry to regenerate the lock with."),
-        new(OptionGroup.Tools, NoInstall, null, "BRIDGE_NO_INSTALL", "off", "Never install a missing package (docker.io, docker-compose, mmdebstrap, ...): fail naming the apt-get command instead."),
-        new(OptionGroup.Stack, ProjectName, "NAME", null, "omninode-bridge", "Compose project name; the stack name of Deploy and Undeploy."),
-        new(OptionGroup.Stack, WaitTimeout, "SECONDS", null, "120", "How long ComposeUp and Scale wait for health, Deploy for convergence, Undeploy for the stack to be gone."),
-        new(OptionGroup.Stack, DownOnFailure, null, null, "off", "Take the stack down when it does not become healthy (default: leave it for inspection)."),
-        new(OptionGroup.Stack, Scale, "SERVICE=N", null, "none", "Replicas for Scale and Deploy (repeatable); N from 0 to 100, SERVICE from the compose file. Deploy keeps what a service runs when it is not named."),
-        new(OptionGroup.Stack, Volumes, null, null, "off", "ComposeDown also removes volumes."),
-        new(OptionGroup.Swarm, SwarmInit, null, null, "off", "Deploy on an engine in no swarm makes it a single-node swarm first (docker swarm init --advertise-addr 127.0.0.1)."),
-        new(OptionGroup.Swarm, WithRegistryAuth, null, null, "off", "Deploy passes --with-registry-auth to docker stack deploy: the nodes pull with the client's registry login."),
-        new(OptionGroup.Push, RegistryUsername, "USER", "REGISTRY_USERNAME", "none", "Push's login user."),
-        new(OptionGroup.Push, RegistryPassword, "PASSWORD", "REGISTRY_PASSWORD", "none", "Push's login password: goes to docker login --password-stdin, never printed."),
-        new(OptionGroup.Push, PasswordStdin, null, null, "off", "Read the registry password from standard input."),
-        new(OptionGroup.Lock, Locked, null, null, "off", "EnsureLock only checks, never writes poetry.lock (CI)."),
-        new(OptionGroup.Output, Report, "PATH", null, "artifacts/build-report.json", "Where the build report goes."),
-        new(OptionGroup.Output, TestFilter, "EXPR", null, "none", "dotnet test --filter for the Test task (for example TestCategory!=Docker)."),
+        BuildTarget, PythonProject, Registry, Tag, BaseImage, BuilderImage, PoetryVersion, Pull, NoCache, Force, Parallel,
+        Docker, Poetry, ProjectEngine, NoInstall,
+        ProjectName, WaitTimeout, DownOnFailure, Scale, Volumes,
+        SwarmInit, WithRegistryAuth,
+        RegistryUsername, RegistryPassword, PasswordStdin,
+        Locked,
+        Report, TestFilter,
     ];
-
-    /// <summary>Environment variables that stand in for an option (after the command line, before cake.config).</summary>
-    public static readonly IReadOnlyDictionary<string, string> EnvironmentVariables =
-        All.Where(option => option.EnvironmentVariable is not null).ToDictionary(option => option.Name, option => option.EnvironmentVariable!);
 }

@@ -31,14 +31,16 @@ public sealed partial record ProjectMetadata(string Name, string Version)
         var name = ContentHash.Value(poetry, "name") as string ?? ContentHash.Value(project, "name") as string ?? "omninode-bridge";
         if (version is null)
         {
-            throw BuildErrors.BadInputFile($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); the image tags and the org.opencontainers.image.version label use it.");
+            throw BuildErrors.BadInputFile($"{pyprojectPath}: no version found. Set [tool.poetry] version = \"X.Y.Z\" (or [project] version); " +
+                "the image tags and the org.opencontainers.image.version label use it.");
         }
 
         if (!Pep440Pattern().IsMatch(version))
         {
             var line = BuildFailures.LineOf(pyprojectPath, version);
             throw BuildErrors.BadInputFile(
-                $"{pyprojectPath}:{line ?? 1}: version = \"{version}\" is not a PEP 440 version, which Poetry requires (for example \"0.1.0\", \"1.2.0rc1\", \"2.0.0.post1\"); the image tags and the org.opencontainers.image.version label use it.")
+                $"{pyprojectPath}:{line ?? 1}: version = \"{version}\" is not a PEP 440 version, which Poetry requires " +
+                "(for example \"0.1.0\", \"1.2.0rc1\", \"2.0.0.post1\"); the image tags and the org.opencontainers.image.version label use it.")
                 .At(pyprojectPath, line);
         }
 
@@ -46,6 +48,7 @@ public sealed partial record ProjectMetadata(string Name, string Version)
     }
 
     /// <summary>PEP 440's version pattern (as in packaging.version.VERSION_PATTERN), whole string, any case.</summary>
-    [GeneratedRegex(@"^\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?(?:[-_.]?dev[-_.]?[0-9]*)?)(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?" +
+        @"(?:-[0-9]+|[-_.]?(?:post|rev|r)[-_.]?[0-9]*)?(?:[-_.]?dev[-_.]?[0-9]*)?)(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Pep440Pattern();
 }

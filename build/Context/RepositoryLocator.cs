@@ -23,6 +23,7 @@ public static class RepositoryLocator
             }
         }
 
-        throw BuildErrors.BadOption($"No OmniNode Bridge repository found above {workingDirectory.FullPath}: looked for {Marker} in it and every parent folder. Run ./build.sh from the repository, or pass --working=PATH.");
+        throw BuildErrors.BadOption($"No OmniNode Bridge repository found above {workingDirectory.FullPath}: looked for {Marker} in it and every " +
+            "parent folder. Run ./build.sh from the repository, or pass --working=PATH.");
     }
 }

@@ -5,8 +5,8 @@ namespace Build.DryRun;
 
 /// <summary>
 /// How the engine walks the graph in the build's dry run: each task is numbered in the order it would run and then
-/// run, which is safe because every command goes through the printing <see cref="Tools.CommandRunner"/> and the few
-/// tasks that say more (EnsureLock's verdict, Verify's checks) branch on <see cref="Context.BuildOptions.DryRun"/>.
+/// run, which is safe because the dry run's services (<see cref="DryRunServices"/>) print every command and tell every
+/// other side effect instead of making it; the tasks that say more (EnsureLock's verdict, Verify's checks) say it there.
 /// Task setup and teardown run as in a real run (the report and the GitHub Actions groups); error and finally
 /// handlers do not, because nothing ran that they could mend. Without a task table (<c>--no-report</c>) the dry run's
 /// closing lines follow the teardown here (<see cref="DryRunClosing"/>).

@@ -3,8 +3,9 @@ namespace Build.DryRun;
 /// <summary>
 /// Whether this run is the build's dry run. Cake.Frosting's own dry run lists the task names and skips every Run;
 /// the build's says more (each command a task would run, the lock verdict, what Verify would check), so the build
-/// takes Cake's dry-run spellings off the command line before the host parses it, runs the tasks with a command
-/// runner that prints instead of running, and numbers them with <see cref="DryRunExecutionStrategy"/>. The build
+/// takes Cake's dry-run spellings off the command line before the host parses it, runs the tasks with the dry run's
+/// services (<see cref="DryRunServices"/>: a command runner that prints, side effects that are told), and numbers them
+/// with <see cref="DryRunExecutionStrategy"/>. The switch is read there and nowhere else. The build
 /// decides this alone, through the host's public <c>ConfigureServices</c>: swapping the stock Cake.Frosting package
 /// in keeps the same dry run.
 /// </summary>

@@ -6,7 +6,8 @@ namespace Build.Images;
 
 /// <summary>
 /// What an image build talks to: the runner, the engine's answers about images, the report, the local base images,
-/// and the builder with its command lines, which are probed on first use (an unchanged image never probes them).
+/// the builder with its command lines, which are probed on first use (an unchanged image never probes them), and the
+/// run's side effects (what it says instead of building, in a dry run).
 /// </summary>
-public sealed record ImageBuildTools(CommandRunner Runner, ImageInputs Inputs, BuildReport Report, LocalBaseImages LocalBaseImages,
-    Func<DockerBuilder> Builder, Func<DockerCommands> BuildDocker, Func<DockerCommands> Docker);
+public sealed record ImageBuildTools(ICommandRunner Runner, ImageInputs Inputs, BuildReport Report, LocalBaseImages LocalBaseImages,
+    Func<DockerBuilder> Builder, Func<DockerCommands> BuildDocker, Func<DockerCommands> Docker, ISideEffects Effects);

@@ -1,4 +1,6 @@
+using Build.Context;
 using Build.Reporting;
+using Build.TaskFacts;
 using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Core.Diagnostics;
@@ -6,17 +8,11 @@ using Cake.Core.Diagnostics;
 namespace Build.Images;
 
 /// <summary>Builds one planned image: checks its Dockerfile, chooses the builder options, runs `docker build`.</summary>
-public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tools, ICakeLog log)
+public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, ICakeLog log)
 {
-    /// <summary>The image builder of this run; the builder, and so the engine, is probed on first use only.</summary>
-    public static ImageBuilder For(BuildContext context) => new(
-        new ImageBuildOptions(BuildOptionsView.From(context.Options), context.Options.Force, context.Options.RepositoryRoot),
-        new ImageBuildTools(context.Runner, context.ImageInputs, context.Report, context.LocalBaseImages,
-            () => context.BuilderChoice.Builder, () => context.BuildDocker, () => context.Docker),
-        context.Log);
-
     /// <summary>The settings of `docker build` for a spec on a given engine: a pure function, tested by table.</summary>
-    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptionsView options, DockerBuilder builder, string? inputDigest = null, bool replacesAnImage = true) => new(spec.Dockerfile, ".")
+    public static DockerBuildSettings Settings(ImageSpec spec, BuildOptions options, DockerBuilder builder, string? inputDigest = null,
+        bool replacesAnImage = true) => new(spec.Dockerfile, ".")
     {
         Target = spec.Stage,
         Tags = spec.References.ToArray(),
@@ -36,7 +32,7 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
     public void Build(ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
         // The image's own time for the report's timeline: inside a parallel build it is not its task's time.
-        tools.Report.ImageOfTask(ImageTable.TaskOf(spec), spec);
+        tools.Report.ImageOfTask(TaskCatalog.OfThisBuild.TaskOf(spec), spec);
         var started = DateTimeOffset.UtcNow;
         try
         {
@@ -59,7 +55,7 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         }
 
         var replacesAnImage = !tools.Inputs.EngineReachable || tools.Inputs.Inspect(spec) is not null;
-        var settings = Settings(spec, options.Build, tools.Builder(), digest, replacesAnImage);
+        var settings = Settings(spec, options, tools.Builder(), digest, replacesAnImage);
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
@@ -81,7 +77,8 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
             throw;
         }
 
-        ImageReporting.Built(tools.Report, tools.Inputs, tools.Runner.DryRun, spec, digest);
+        // The id and size of what was built go into the report; a dry run's report plans the image.
+        tools.Effects.Make(() => ImageReporting.Built(tools.Report, tools.Inputs, dryRun: false, spec, digest), () => tools.Report.ImagePlanned(spec, digest));
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>
@@ -97,7 +94,7 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
 
     /// <summary>
     /// Inspects the primary tag; when it was built from the same inputs, adds any missing tag and says so instead of
-    /// building. In a dry run it only tells what a real run would do (and only when the engine answers cheaply).
+    /// building. The dry run's side effects tell what a real run would do (asked only when the engine answers cheaply).
     /// </summary>
     private bool SkipWhenUpToDate(ImageSpec spec, string digest)
     {
@@ -109,10 +106,11 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
         }
 
         var freshness = inputs.Freshness(spec, options.Force);
-        var dryRun = tools.Runner.DryRun ? "would " : "";
         if (!freshness.Skips)
         {
-            log.Information("{0} {1}build ({2}).", spec.PrimaryReference, dryRun, freshness.Reason);
+            tools.Effects.Make(
+                () => log.Information("{0} build ({1}).", spec.PrimaryReference, freshness.Reason),
+                () => log.Information("{0} would build ({1}).", spec.PrimaryReference, freshness.Reason));
             return false;
         }
 
@@ -121,21 +119,26 @@ public sealed class ImageBuilder(ImageBuildOptions options, ImageBuildTools tool
             tools.Runner.Run(tools.Docker().Tag(spec.PrimaryReference, reference));
         }
 
-        log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, tools.Runner.DryRun ? "would skip: " : "",
-            freshness.MissingReferences.Count == 0 ? "" : $", {(tools.Runner.DryRun ? "would tag" : "tagged")} {string.Join(", ", freshness.MissingReferences)}");
-        if (tools.Runner.DryRun)
-        {
-            // Still show what --force would run: the dry run is also how people read the command lines.
-            log.Information("  (with --force:)");
-            tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options.Build, tools.Builder(), digest)));
-            tools.Report.ImagePlanned(spec, digest);
-        }
-        else
-        {
-            var existing = inputs.Inspect(spec);
-            tools.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id, sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
-        }
-
+        tools.Effects.Make(
+            () =>
+            {
+                UpToDate(spec, freshness, "", "tagged");
+                var existing = inputs.Inspect(spec);
+                tools.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id,
+                    sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
+            },
+            () =>
+            {
+                UpToDate(spec, freshness, "would skip: ", "would tag");
+                // Still show what --force would run: the dry run is also how people read the command lines.
+                log.Information("  (with --force:)");
+                tools.Runner.Show(tools.BuildDocker().Build(Settings(spec, options, tools.Builder(), digest)));
+                tools.Report.ImagePlanned(spec, digest);
+            });
         return true;
     }
+
+    private void UpToDate(ImageSpec spec, Freshness freshness, string skip, string tag) =>
+        log.Information("{0} {1}up to date (inputs unchanged){2}.", spec.PrimaryReference, skip,
+            freshness.MissingReferences.Count == 0 ? "" : $", {tag} {string.Join(", ", freshness.MissingReferences)}");
 }

@@ -18,7 +18,7 @@ public sealed class ImageInputs
 {
     public static readonly TimeSpan InspectTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly CommandRunner _runner;
+    private readonly ICommandRunner _runner;
     private readonly DockerCommands _docker;
     private readonly Lazy<InputDigester> _digester;
     private readonly string _repositoryRoot;
@@ -31,7 +31,7 @@ public sealed class ImageInputs
     /// Finds the engine the docker client would use, asked directly instead of starting `docker image inspect` (null:
     /// always the client). Called at the first question about an image, so runs that ask none read no docker config.
     /// </param>
-    public ImageInputs(string repositoryRoot, CommandRunner runner, DockerCommands docker, bool engineReachable, Func<EngineApi?>? findEngineApi = null)
+    public ImageInputs(string repositoryRoot, ICommandRunner runner, DockerCommands docker, bool engineReachable, Func<EngineApi?>? findEngineApi = null)
     {
         _repositoryRoot = repositoryRoot;
         _runner = runner;

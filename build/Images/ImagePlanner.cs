@@ -17,9 +17,9 @@ public static class ImagePlanner
 
     public static ImageSpec Plan(string service, ImageFlavour flavour, BuildOptions options, ProjectMetadata project, GitFacts git)
     {
-        var repository = options.Registry is null ? service : $"{options.Registry}/{service}";
         var row = ImageTable.Of(flavour);
-        return new ImageSpec(service, flavour, repository, row.Dockerfile(service), row.Stage, Tags(flavour, project.Version, git, options.ExtraTags), Labels(service, project, git), BuildArguments(options));
+        return new ImageSpec(service, flavour, ImageTable.Repository(options.Registry, service), row.Dockerfile(service), row.Stage,
+            Tags(flavour, project.Version, git, options.ExtraTags), Labels(service, project, git), BuildArguments(options));
     }
 
     /// <summary>

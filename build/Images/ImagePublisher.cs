@@ -7,13 +7,11 @@ namespace Build.Images;
 /// <summary>
 /// Pushes the production images. With credentials, the login goes into a throw-away DOCKER_CONFIG folder used by
 /// this push only: the password is never stored in the user's ~/.docker/config.json, and a login the user already
-/// had for another registry is left as it was.
+/// had for another registry is left as it was. The dry run makes no folder, reads no password and shows the login.
 /// </summary>
-public sealed class ImagePublisher(CommandRunner runner, Func<DockerCommands> docker, ICakeLog log)
+/// <param name="docker">The docker command lines, found on first use (that resolves the engine).</param>
+public sealed class ImagePublisher(ICommandRunner runner, Func<DockerCommands> docker, ISideEffects effects, ICakeLog log)
 {
-    /// <summary>The publisher of this run: its runner, its docker command lines (found on first use: that resolves the engine) and its log.</summary>
-    public static ImagePublisher For(BuildContext context) => new(context.Runner, () => context.Docker, context.Log);
-
     /// <summary>
     /// Logs in when a username is given, then pushes every reference; <paramref name="references"/> is asked only
     /// after the registry and the credentials were found valid.
@@ -30,7 +28,7 @@ public sealed class ImagePublisher(CommandRunner runner, Func<DockerCommands> do
             if (options.RegistryUsername is { } username)
             {
                 var password = Password(options, username);
-                configFolder = runner.DryRun ? null : Directory.CreateTempSubdirectory("bridge-docker-config-").FullName;
+                configFolder = effects.Make<string?>(() => Directory.CreateTempSubdirectory("bridge-docker-config-").FullName, () => null);
                 Login(WithConfig(docker().Login(server, username, password), configFolder), server, username);
             }
 
@@ -52,21 +50,19 @@ public sealed class ImagePublisher(CommandRunner runner, Func<DockerCommands> do
     {
         if (options.PasswordFromStandardInput)
         {
-            return runner.DryRun ? "" : Console.In.ReadToEnd().TrimEnd('\r', '\n');
+            return effects.Make(() => Console.In.ReadToEnd().TrimEnd('\r', '\n'), () => "");
         }
 
         return options.RegistryPassword
             ?? throw BuildErrors.BadOption($"--registry-username={username} needs a password: --registry-password, REGISTRY_PASSWORD, or --password-stdin.");
     }
 
-    private void Login(ToolCommand login, string server, string username)
-    {
-        if (runner.DryRun)
-        {
-            runner.Show(login);
-            return;
-        }
+    /// <summary>The login is captured, not streamed: its error decides between an unreachable registry and a refused login.</summary>
+    private void Login(ToolCommand login, string server, string username) =>
+        effects.Make(() => LoginCaptured(login, server, username), () => runner.Show(login));
 
+    private void LoginCaptured(ToolCommand login, string server, string username)
+    {
         log.Information("$ {0}", login.Render());
         var result = runner.Capture(login);
         if (!result.Succeeded)

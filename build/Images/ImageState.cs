@@ -1,15 +1,18 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Images;
 
 /// <summary>
-/// What the engine knows of an image, read from its inspect document: the one reader of image inspect output, for
-/// the engine API's <c>GET /images/{name}/json</c> and the client's <c>docker image inspect</c> (an array of the same
-/// documents). Freshness reads the id, tags and input digest; the report the size; Verify the user, health check,
-/// labels and size.
+/// What the engine knows of an image, read from its inspect document (<see cref="ImageDocument"/>): the one reader of
+/// image inspect output, for the engine API's <c>GET /images/{name}/json</c> and the client's <c>docker image inspect</c>
+/// (an array of the same documents). Freshness reads the id, tags and input digest; the report the size; Verify the
+/// user, health check, labels and size.
 /// </summary>
-/// <param name="Id">The image id (<c>sha256:…</c>).</param>
+/// <param name="Id">
+/// The image id (<c>sha256:…</c>): the config's digest with the classic image store, the manifest's or OCI index's
+/// digest with the containerd image store. Either way it changes when the image does, which is all the build uses it for.
+/// </param>
 /// <param name="InputDigest">The <see cref="ImageFreshness.DigestLabel"/> label, when the image has it.</param>
 /// <param name="RepoTags">Every tag pointing at the image.</param>
 public sealed partial record ImageState(string Id, string? InputDigest, IReadOnlyList<string> RepoTags)
@@ -49,66 +52,36 @@ public sealed partial record ImageState(string Id, string? InputDigest, IReadOnl
     }
 
     /// <summary>Reads the output of <c>docker image inspect</c> (a JSON array of documents); empty when it is not one.</summary>
-    public static IReadOnlyList<ImageState> FromInspectOutput(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Array
-                ? [.. document.RootElement.EnumerateArray().Select(From).OfType<ImageState>()]
-                : From(document.RootElement) is { } one ? [one] : [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    public static IReadOnlyList<ImageState> FromInspectOutput(string json) =>
+        json.TrimStart().StartsWith('[')
+            ? [.. (EngineJson.Read(json, EngineJson.Default.ImageDocumentArray) ?? []).Select(From).OfType<ImageState>()]
+            : FromInspectDocument(json) is { } one ? [one] : [];
 
     /// <summary>Reads one image inspect document (the engine API's answer); null when it is not one.</summary>
-    public static ImageState? FromInspectDocument(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return From(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ImageState? FromInspectDocument(string json) =>
+        EngineJson.Read(json, EngineJson.Default.ImageDocument) is { } document ? From(document) : null;
 
-    // Labels, tags or a health check of another kind count as none.
-    private static ImageState? From(JsonElement image)
+    /// <summary>The state of one inspect document; null without an image id.</summary>
+    public static ImageState? From(ImageDocument? image)
     {
-        if (image.ValueKind != JsonValueKind.Object || !image.TryGetProperty("Id", out var idElement) || idElement.ValueKind != JsonValueKind.String
-            || idElement.GetString() is not { } id || !id.StartsWith("sha256:", StringComparison.Ordinal))
+        if (image?.Id is not { } id || !id.StartsWith("sha256:", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var config = image.TryGetProperty("Config", out var found) && found.ValueKind == JsonValueKind.Object ? found : default;
+        var config = image.Config;
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (config.ValueKind == JsonValueKind.Object && config.TryGetProperty("Labels", out var labelsElement) && labelsElement.ValueKind == JsonValueKind.Object)
+        foreach (var (name, value) in config?.Labels ?? [])
         {
-            foreach (var label in labelsElement.EnumerateObject())
-            {
-                labels[label.Name] = label.Value.ValueKind == JsonValueKind.String ? label.Value.GetString()! : "";
-            }
+            labels[name] = value ?? "";
         }
 
-        var repoTags = image.TryGetProperty("RepoTags", out var tags) && tags.ValueKind == JsonValueKind.Array
-            ? tags.EnumerateArray().Select(tag => tag.ValueKind == JsonValueKind.String ? tag.GetString()! : "").ToArray()
-            : [];
-        var user = config.ValueKind == JsonValueKind.Object && config.TryGetProperty("User", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
-        var healthcheck = config.ValueKind == JsonValueKind.Object && config.TryGetProperty("Healthcheck", out var h) && h.ValueKind == JsonValueKind.Object
-            // HEALTHCHECK NONE is stored as Test ["NONE"]: a health check switched off.
-            && !(h.TryGetProperty("Test", out var test) && test.ValueKind == JsonValueKind.Array && test.GetArrayLength() > 0 && test[0].GetString() == "NONE");
-        var size = image.TryGetProperty("Size", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var bytes) ? bytes : 0;
-        return new ImageState(id, labels.GetValueOrDefault(ImageFreshness.DigestLabel), repoTags)
+        // HEALTHCHECK NONE is stored as Test ["NONE"]: a health check switched off.
+        var healthcheck = config?.Healthcheck is { } check && check.Test is not ["NONE", ..];
+        return new ImageState(id, labels.GetValueOrDefault(ImageFreshness.DigestLabel), image.RepoTags ?? [])
         {
-            SizeBytes = size,
-            User = user,
+            SizeBytes = image.Size ?? 0,
+            User = config?.User ?? "",
             HasHealthcheck = healthcheck,
             Labels = labels,
         };

@@ -1,21 +1,15 @@
-using Build.Context;
-using Build.Tasks;
-
 namespace Build.Images;
 
 /// <summary>
-/// The images the build makes, written down once: a line per service (and the tasks that build its images) and a
-/// line per flavour (Dockerfile, stage, tags). Every image is one service × one flavour; the image tasks, the
-/// parallel pairs, the planner, Push, Clean, Verify and the compose variables read these two lists. Adding a
-/// service is a line in <see cref="Services"/>, its two task files, and its edges in Targets.cs.
+/// The images the build makes, written down once: a line per service and a line per flavour (Dockerfile, stage, tags).
+/// Every image is one service × one flavour; the planner, Push, Clean, Verify and the compose variables read these
+/// two lists, and each image task names its service and flavour on its class (<see cref="TaskFacts.BuildsImageAttribute"/>).
+/// Adding a service is a line in <see cref="ServiceNames"/>, its two task files, and its edges in Targets.cs.
 /// </summary>
 public static class ImageTable
 {
-    public static readonly IReadOnlyList<ServiceImages> Services =
-    [
-        new("orchestrator", nameof(BuildOrchestrator), nameof(BuildSlimOrchestrator)),
-        new("reducer", nameof(BuildReducer), nameof(BuildSlimReducer)),
-    ];
+    /// <summary>The services, in the order their images are built and listed.</summary>
+    public static readonly IReadOnlyList<string> ServiceNames = ["orchestrator", "reducer"];
 
     public static readonly IReadOnlyList<FlavourImages> Flavours =
     [
@@ -24,29 +18,15 @@ public static class ImageTable
         new(ImageFlavour.Slim, "docker/bridge-nodes", "runtime", "slim", SourceTagSuffix: "-slim", Latest: false, TakesExtraTags: false),
     ];
 
-    /// <summary>The service names, in table order.</summary>
-    public static readonly IReadOnlyList<string> ServiceNames = [.. Services.Select(row => row.Service)];
-
-    /// <summary>Every task that builds an image: each service's stage task and slim task, in table order.</summary>
-    public static readonly IReadOnlyList<string> ImageTasks = [.. Services.SelectMany(row => new[] { row.StageTask, row.SlimTask })];
-
-    /// <summary>Whether <paramref name="task"/> builds an image (one of <see cref="ImageTasks"/>).</summary>
-    public static bool BuildsAnImage(string? task) => task is not null && ImageTasks.Contains(task, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The flavours a build target can name (--build-target): those built from deployment/'s stages.</summary>
+    public static readonly IReadOnlyList<FlavourImages> Stages = [.. Flavours.Where(row => row.Flavour != ImageFlavour.Slim)];
 
     /// <summary>The line of one flavour.</summary>
     public static FlavourImages Of(ImageFlavour flavour) => Flavours.Single(row => row.Flavour == flavour);
 
-    /// <summary>The flavour of a build target (what BuildOrchestrator/BuildReducer build and compose runs).</summary>
-    public static FlavourImages Of(BuildTarget target) => Of(target == BuildTarget.Production ? ImageFlavour.Production : ImageFlavour.Development);
-
-    /// <summary>The task that builds an image: its service's stage task, or its slim task.</summary>
-    public static string TaskOf(ImageSpec spec) =>
-        Services.Single(row => row.Service == spec.Service) is var row && spec.Flavour == ImageFlavour.Slim ? row.SlimTask : row.StageTask;
-
     /// <summary>
-    /// The other services whose image task of the same kind (stage or slim) Cake planned for this run: their images
-    /// may be built together with <paramref name="service"/>'s.
+    /// The repository of a service's images: the service's name, under --registry's prefix when one is given
+    /// (<c>127.0.0.1:5000/omninode/orchestrator</c>).
     /// </summary>
-    public static IReadOnlyList<string> PartnersInPlan(string service, bool slim, IReadOnlySet<string> plannedTasks) =>
-        [.. Services.Where(row => row.Service != service && plannedTasks.Contains(slim ? row.SlimTask : row.StageTask)).Select(row => row.Service)];
+    public static string Repository(string? registry, string service) => registry is null ? service : $"{registry}/{service}";
 }

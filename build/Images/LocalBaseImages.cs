@@ -10,8 +10,11 @@ namespace Build.Images;
 /// are made, and making them once per run when an image build needs one the engine lacks. A base image named by
 /// --base-image/--builder-image instead is a registry image: it is pulled by the build, never made here.
 /// </summary>
+/// <param name="effects">The run's side effects: the dry run installs nothing (the script's command line is shown).</param>
+/// <param name="phase">The provisioning phase the images are made in (their line, the script's output in its log); null: the console.</param>
 public sealed class LocalBaseImages(
-    BuildOptions options, IReadOnlyList<string> configured, CommandRunner runner, PackageInstaller installer, ProvisioningPhase? phase = null)
+    BuildOptions options, IReadOnlyList<string> configured, ICommandRunner runner, PackageInstaller installer, ISideEffects effects,
+    ProvisioningPhase? phase = null)
 {
     private readonly object _gate = new();
     private bool _built;
@@ -52,10 +55,7 @@ public sealed class LocalBaseImages(
     /// </summary>
     public void Build(string why = "--target=BaseImages")
     {
-        if (!runner.DryRun)
-        {
-            installer.Ensure([Requirement.Mmdebstrap], "Building the local base images");
-        }
+        effects.Make(() => installer.Ensure([Requirement.Mmdebstrap], "Building the local base images"));
 
         if (phase is null)
         {

@@ -8,7 +8,7 @@ namespace Build.Provisioning;
 /// Installs what a <see cref="PackagePlan"/> lists with apt-get, printing the exact command first. It refuses, with
 /// that command in the message, when --no-install (or BRIDGE_NO_INSTALL=1) is given, when not root, or without apt.
 /// </summary>
-public sealed class PackageInstaller(CommandRunner runner, InstallPolicy policy, Func<string, string?> environment, ProvisioningPhase? phase = null)
+public sealed class PackageInstaller(ICommandRunner runner, InstallPolicy policy, Func<string, string?> environment, ProvisioningPhase? phase = null)
 {
     /// <summary>Exit code when something the build needs is missing and may not or cannot be installed.</summary>
     public const int MissingExitCode = ExitCodes.ToolMissing;

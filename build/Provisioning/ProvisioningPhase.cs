@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Build.Reporting;
+using Build.Tools;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 
@@ -11,7 +13,9 @@ namespace Build.Provisioning;
 /// mmdebstrap) in <see cref="LogFile"/> instead, whose last lines lead the error when a step fails; each step goes to
 /// the report, which draws it before the tasks and does not book its time on the task that needed it.
 /// </summary>
-public sealed class ProvisioningPhase(ICakeLog log, string logFile, Action<ProvisioningEntry> record, DateTimeOffset runStart, string doneStatus = "succeeded")
+/// <param name="effects">The run's side effects: a real run writes the log and its steps succeed; the dry run's steps
+/// are planned and write nothing.</param>
+public sealed class ProvisioningPhase(ICakeLog log, string logFile, Action<ProvisioningEntry> record, DateTimeOffset runStart, ISideEffects effects)
 {
     /// <summary>How many of the log's last lines a failed step shows.</summary>
     public const int FailureTailLines = 15;
@@ -33,7 +37,7 @@ public sealed class ProvisioningPhase(ICakeLog log, string logFile, Action<Provi
         try
         {
             var result = run(Write);
-            Done(step, why, started, clock.Elapsed, doneStatus);
+            Done(step, why, started, clock.Elapsed, effects.Make(() => TaskStatuses.Succeeded, () => TaskStatuses.Planned));
             return result;
         }
         catch (CakeException exception)
@@ -61,14 +65,14 @@ public sealed class ProvisioningPhase(ICakeLog log, string logFile, Action<Provi
         log.Information("Provisioning: {0} ({1}): {2} in {3} s", step, why, status, took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
     }
 
-    private void Write(string line)
+    private void Write(string line) => effects.Make(() =>
     {
         lock (_gate)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
             File.AppendAllText(logFile, line + Environment.NewLine);
         }
-    }
+    });
 
     /// <summary>The log's last lines: what the tool said before it failed.</summary>
     private string Tail()

@@ -16,6 +16,9 @@ public sealed record Requirement(string Name, string Package, IReadOnlyList<stri
 
     public static readonly Requirement DockerCompose = Program("docker-compose", "docker-compose");
 
+    /// <summary>The Debian 13 engine runs containers with the host's runc (Debian 13's needs a newer glibc).</summary>
+    public static readonly Requirement Runc = new("runc", "runc", [Debian13Toolchain.HostRunc]);
+
     /// <summary>BaseImages builds the local base images with it.</summary>
     public static readonly Requirement Mmdebstrap = Program("mmdebstrap", "mmdebstrap");
 

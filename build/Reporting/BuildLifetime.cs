@@ -1,4 +1,4 @@
-using Build.Images;
+using Build.TaskFacts;
 using Cake.Common.Build;
 using Cake.Common.Build.GitHubActions.Data;
 using Cake.Core.Diagnostics;
@@ -18,25 +18,25 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
     {
         var planned = info.TasksToExecute.Select(task => task.Name).ToList();
         context.Plan(planned);
-        context.Report.Graph(TaskGraph.Targets(context.Arguments.GetArguments("target").DefaultIfEmpty(info.TargetTask.Name), planned), TaskGraph.Edges(info.TasksToExecute));
+        var targets = TaskGraph.Targets(context.Arguments.GetArguments("target").DefaultIfEmpty(info.TargetTask.Name), planned);
+        context.Report.Graph(targets, TaskGraph.Edges(info.TasksToExecute));
         context.Report.SizeBudget(ImageVerifier.Budget(context.Configuration));
+
+        // The options alone cannot tell that Scale has no counts (--scale is optional for Deploy): the plan can.
+        var plannedFacts = context.PlannedTasks.Select(TaskCatalog.OfThisBuild.Of).OfType<TaskFact>().ToList();
+        if (plannedFacts.FirstOrDefault(task => task.NeedsScalePlan) is { } scaling && context.Options.Scale.IsEmpty)
+        {
+            throw BuildErrors.BadOption(
+                $"{scaling.Name} needs at least one --{Context.OptionNames.Scale}=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
+        }
 
         // pyproject.toml's version names every image: a bad one is bad input, refused before the first task runs
         // (a millisecond of reading), not after the lock check.
-        if (context.PlannedTasks.Contains(nameof(Tasks.Scale)) && context.Options.Scale.IsEmpty)
-        {
-            throw BuildErrors.BadOption($"Scale needs at least one --{Context.OptionNames.Scale}=SERVICE=COUNT, for example --scale=orchestrator=3 --scale=reducer=2.");
-        }
-
-        if (context.PlannedTasks.Overlaps(TasksThatNameImages))
+        if (plannedFacts.Any(task => task.ReadsProjectVersion))
         {
             _ = context.Project;
         }
     }
-
-    /// <summary>The tasks that read pyproject.toml's version: the image tasks of <see cref="ImageTable"/>, and the lock, Push and Verify.</summary>
-    private static readonly string[] TasksThatNameImages =
-        [nameof(Tasks.EnsureLock), .. ImageTable.ImageTasks, nameof(Tasks.Push), nameof(Tasks.Verify)];
 
     public override void Teardown(BuildContext context, ITeardownContext info)
     {
@@ -45,7 +45,8 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
             context.Report.Fail(BuildFailure.From(thrown is CakeReportException { InnerException: { } inner } ? inner : thrown));
         }
 
-        var report = context.Report.Snapshot(context.Target, context.Options.DryRun, DateTimeOffset.UtcNow, Safely(() => context.Project.Version), Safely(() => context.Git.Sha), context.Interruption.Requested);
+        var report = context.Report.Snapshot(context.Target, DateTimeOffset.UtcNow, Safely(() => context.Project.Version), Safely(() => context.Git.Sha),
+            context.Interruption.Requested);
         try
         {
             BuildReportWriter.Write(context.Options.ReportPath.FullPath, report);
@@ -64,7 +65,8 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
 
         if (report.Failure is { } failure)
         {
-            github.Commands.Error(failure.Message, new GitHubActionsAnnotation { File = failure.File, StartLine = failure.Line, Title = $"{context.Target} failed" });
+            var annotation = new GitHubActionsAnnotation { File = failure.File, StartLine = failure.Line, Title = $"{context.Target} failed" };
+            github.Commands.Error(failure.Message, annotation);
         }
 
         try

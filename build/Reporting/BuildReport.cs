@@ -10,7 +10,8 @@ namespace Build.Reporting;
 /// Owned by <see cref="BuildContext.Report"/>; written by the build lifetime at the end of every run, failed or not.
 /// Thread-safe: image tasks may run in parallel.
 /// </summary>
-public sealed class BuildReport
+/// <param name="dryRun">Whether this is the report of a dry run (a plan): the dry run registers it so, once.</param>
+public sealed class BuildReport(bool dryRun = false)
 {
     private readonly object _gate = new();
     private readonly List<string> _planned = [];
@@ -169,6 +170,15 @@ public sealed class BuildReport
         }
     }
 
+    /// <summary>Adds what the run used of the engine (its builder, its Compose) once that is chosen.</summary>
+    public void EngineUses(string? builder = null, string? compose = null)
+    {
+        lock (_gate)
+        {
+            _engine = _engine is null ? null : _engine with { Builder = builder ?? _engine.Builder, Compose = compose ?? _engine.Compose };
+        }
+    }
+
     /// <summary>The failure to report (the first one wins; the run stops at it).</summary>
     public void Fail(BuildFailure failure)
     {
@@ -188,6 +198,13 @@ public sealed class BuildReport
             }
         }
     }
+
+    /// <summary>The report as it stands, of a real run or a dry run as this report was made.</summary>
+    public BuildReportDocument Snapshot(string target, DateTimeOffset now, string? version, string? sha, bool interrupted = false) =>
+        Snapshot(target, dryRun, now, version, sha, interrupted);
+
+    /// <summary>A task's status from how it ended: planned, in a dry run's report, when it ran.</summary>
+    public string TaskStatus(bool skipped, bool successful) => BuildTaskLifetime.Status(skipped, successful, dryRun);
 
     /// <summary>The report as it stands; tasks planned but never torn down are "notRun" (or "planned" in a dry run).</summary>
     public BuildReportDocument Snapshot(string target, bool dryRun, DateTimeOffset now, string? version, string? sha, bool interrupted = false)

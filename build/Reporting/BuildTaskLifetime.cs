@@ -6,7 +6,7 @@ namespace Build.Reporting;
 /// <summary>
 /// Around every task: under GitHub Actions its output goes into a collapsible <c>::group::Task</c>…<c>::endgroup::</c>;
 /// on every run its status and duration go into <see cref="BuildContext.Report"/>.
-/// The build's dry run calls them too (see <see cref="DryRun.DryRunExecutionStrategy"/>), so a dry run groups the same way.
+/// The build's dry run calls them too (its execution strategy runs task setup and teardown), so a dry run groups the same way.
 /// </summary>
 public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
 {
@@ -23,7 +23,7 @@ public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
 
     public override void Teardown(BuildContext context, ITaskTeardownContext info)
     {
-        var status = context.Interruption.Requested && !info.Successful ? TaskStatuses.Interrupted : Status(info.Skipped, info.Successful, context.Options.DryRun);
+        var status = context.Interruption.Requested && !info.Successful ? TaskStatuses.Interrupted : context.Report.TaskStatus(info.Skipped, info.Successful);
         context.Report.Task(info.Task.Name, status, info.Duration, status == TaskStatuses.Skipped ? context.SkipReason(info.Task.Name) : null, DateTimeOffset.UtcNow);
         if (status is TaskStatuses.Failed or TaskStatuses.Interrupted && info.ThrownException is { } exception)
         {

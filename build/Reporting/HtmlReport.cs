@@ -52,6 +52,19 @@ public static class HtmlReport
             .Append(CultureInfo.InvariantCulture, $"<p class=\"facts\">version <code>{E(report.Version ?? "?")}</code> · commit <code>{E(report.Sha is { Length: > 12 } sha ? sha[..12] : report.Sha ?? "none")}</code>")
             .Append(CultureInfo.InvariantCulture, $" · started {report.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · {Duration(report.DurationSeconds)}")
             .Append(CultureInfo.InvariantCulture, $" · targets {string.Join(", ", (report.Targets is { Count: > 0 } targets ? targets : [report.Target]).Select(target => $"<b>{E(target)}</b>"))}</p></header>\n");
+        html.Append(EngineFacts(report.Engine));
+    }
+
+    /// <summary>The engine, its image store, what built and which Compose ran: one line under the facts.</summary>
+    private static string EngineFacts(EngineEntry? engine)
+    {
+        if (engine is null)
+        {
+            return "";
+        }
+
+        var uses = new[] { engine.ImageStore is { } store ? $"{store} image store" : null, engine.Builder, engine.Compose }.OfType<string>();
+        return $"<p class=\"engine\">engine <code>{E(engine.Version)}</code> ({E(engine.Source)}){string.Concat(uses.Select(use => " · " + E(use)))}</p>";
     }
 
     private static void Failure(StringBuilder html, BuildReportDocument report)

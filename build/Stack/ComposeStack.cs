@@ -12,15 +12,9 @@ namespace Build.Stack;
 /// waiting is ours on both versions: poll the engine's container list of the project (over the engine API when it
 /// may stand in for the client, else `docker ps` + `docker container inspect`).
 /// </summary>
-public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLog log, Interruption interruption)
+/// <param name="effects">The run's side effects: the dry run asks the engine nothing and says what it would wait for.</param>
+public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLog log, Interruption interruption, ISideEffects effects)
 {
-    /// <summary>The stack of this run: its options, and the run's runner, command lines and engine API.</summary>
-    public static ComposeStack For(BuildContext context) => new(
-        StackOptions.From(context.Options),
-        new StackTools(context.Runner, () => context.Docker, () => context.Compose, () => context.EngineApi),
-        context.Log,
-        context.Interruption);
-
     /// <summary>
     /// How often the wait asks. Over the engine API a question costs well under a millisecond, so it asks five
     /// times a second and sees a container healthy within 0.2 s of the engine; through the client each question
@@ -32,9 +26,9 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
 
     public IReadOnlyList<ContainerState> Containers()
     {
-        if (tools.EngineApi()?.ContainersWithLabel(ProjectLabel) is { } json && ContainerState.ParseList(json) is { } listed)
+        if (tools.EngineApi()?.ContainersWithLabel(ProjectLabel) is { } containers)
         {
-            return listed;
+            return ContainerState.From(containers);
         }
 
         var ids = tools.Runner.CaptureChecked(tools.Docker().ContainersWithLabel(ProjectLabel)).Output
@@ -45,15 +39,14 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
         }
 
         // A container can disappear between ps and inspect (scale down); inspect then fails for it only.
-        var inspect = tools.Runner.Capture(tools.Docker().ContainerInspect(ids, ContainerState.InspectFormat));
-        return inspect.Output.Select(ContainerState.Parse).OfType<ContainerState>().ToArray();
+        var inspect = tools.Runner.Capture(tools.Docker().ContainerInspect(ids));
+        return ContainerState.FromInspectOutput(inspect.OutputText);
     }
 
     /// <summary>Replicas per service that run now (none in a dry run, which asks nothing of the engine).</summary>
-    public IReadOnlyDictionary<string, int> RunningReplicas() =>
-        tools.Runner.DryRun
-            ? new Dictionary<string, int>()
-            : StackHealth.Summarise(Containers()).ToDictionary(service => service.Service, service => service.Replicas, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> RunningReplicas() => effects.Make<IReadOnlyDictionary<string, int>>(
+        () => StackHealth.Summarise(Containers()).ToDictionary(service => service.Service, service => service.Replicas, StringComparer.Ordinal),
+        () => new Dictionary<string, int>());
 
     /// <summary>
     /// `compose up` with the replica counts of this run: what runs now with --scale's counts over it
@@ -118,15 +111,18 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
     /// ten seconds). On a failed health check or a timeout it prints the last log lines of the containers that are
     /// not ready and fails.
     /// </summary>
-    public IReadOnlyList<ServiceHealth> WaitUntilHealthy(IReadOnlyDictionary<string, int>? expectedReplicas = null)
+    public IReadOnlyList<ServiceHealth> WaitUntilHealthy(IReadOnlyDictionary<string, int>? expectedReplicas = null) => effects.Make(
+        () => Wait(expectedReplicas),
+        () =>
+        {
+            log.Information("  then wait until every container of project {0} is healthy (at most {1:0} s)",
+                options.ProjectName, options.WaitTimeout.TotalSeconds);
+            return [];
+        });
+
+    private IReadOnlyList<ServiceHealth> Wait(IReadOnlyDictionary<string, int>? expectedReplicas)
     {
         var timeout = options.WaitTimeout;
-        if (tools.Runner.DryRun)
-        {
-            log.Information("  then wait until every container of project {0} is healthy (at most {1:0} s)", options.ProjectName, timeout.TotalSeconds);
-            return [];
-        }
-
         var clock = Stopwatch.StartNew();
         var lastLine = "";
         var lastPrinted = TimeSpan.Zero;
@@ -166,6 +162,24 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
                 interruption.ThrowIfRequested("the health wait");
             }
         }
+    }
+
+    /// <summary>`compose down`, then checks that the engine has no container or network of the project left.</summary>
+    public void Down()
+    {
+        tools.Runner.Run(tools.Compose().Down(options.RemoveVolumes));
+        effects.Make(() =>
+        {
+            var containers = tools.Runner.CaptureChecked(tools.Docker().ContainersWithLabel(ProjectLabel)).Output.Count(line => line.Trim().Length > 0);
+            var networks = tools.Runner.CaptureChecked(tools.Docker().NetworksWithLabel(ProjectLabel)).Output.Count(line => line.Trim().Length > 0);
+            if (containers + networks > 0)
+            {
+                throw BuildErrors.StackNotAsAsked(
+                    $"After compose down, project {options.ProjectName} still has {containers} container(s) and {networks} network(s).");
+            }
+
+            log.Information("Project {0}: no container or network left.", options.ProjectName);
+        });
     }
 
     /// <summary>Prints the table of Scale: service, replicas, healthy.</summary>

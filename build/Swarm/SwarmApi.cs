@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Build.Tools.Docker;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Swarm;
 
 /// <summary>
 /// The swarm questions of Deploy and Undeploy, asked over the Engine API of the manager (read-only; every change goes
-/// through the docker client). Answers are read with <see cref="JsonDocument"/>: no reflection, AOT-clean.
+/// through the docker client). Answers are read into the engine's documents (<see cref="EngineJson"/>, generated at
+/// compile time: AOT-clean) and turned into this folder's records here.
 /// </summary>
 public sealed class SwarmApi(EngineApi engine)
 {
@@ -17,65 +19,54 @@ public sealed class SwarmApi(EngineApi engine)
 
     public SwarmState State()
     {
-        using var info = Document(engine.Get($"/{EngineApi.ApiVersion}/info"), "/info");
-        var root = info.RootElement;
-        var swarm = root.TryGetProperty("Swarm", out var value) ? value : default;
+        var info = Read($"/{EngineApi.ApiVersion}/info", "/info", EngineJson.Default.InfoDocument);
+        var swarm = info.Swarm;
         return new SwarmState(
-            String(swarm, "LocalNodeState") ?? "inactive",
-            swarm.ValueKind == JsonValueKind.Object && swarm.TryGetProperty("ControlAvailable", out var control) && control.ValueKind == JsonValueKind.True,
-            String(swarm, "NodeAddr") ?? "",
-            String(swarm, "Error") ?? "",
-            Time(root, "SystemTime") ?? DateTimeOffset.UtcNow);
+            swarm?.LocalNodeState ?? "inactive",
+            swarm?.ControlAvailable ?? false,
+            swarm?.NodeAddr ?? "",
+            swarm?.Error ?? "",
+            Time(info.SystemTime) ?? DateTimeOffset.UtcNow);
     }
 
     public IReadOnlyList<SwarmService> Services(string stack)
     {
-        using var document = Document(engine.Get($"/{EngineApi.ApiVersion}/services?filters={LabelFilter(stack)}"), "/services");
+        var services = Read($"/{EngineApi.ApiVersion}/services?filters={LabelFilter(stack)}", "/services", EngineJson.Default.ServiceDocumentArray);
         var prefix = stack + "_";
-        return document.RootElement.EnumerateArray().Select(service =>
+        return services.Select(service =>
         {
-            var spec = service.GetProperty("Spec");
-            var fullName = String(spec, "Name") ?? "";
-            var update = service.TryGetProperty("UpdateStatus", out var status) ? status : default;
+            var spec = service.Spec;
+            var fullName = spec?.Name ?? "";
+            var update = service.UpdateStatus;
             return new SwarmService(
-                String(service, "ID") ?? "",
+                service.Id ?? "",
                 fullName.StartsWith(prefix, StringComparison.Ordinal) ? fullName[prefix.Length..] : fullName,
                 fullName,
-                ContainerImage(spec) ?? "",
-                spec.TryGetProperty("Mode", out var mode) && mode.TryGetProperty("Replicated", out var replicated)
-                    && replicated.TryGetProperty("Replicas", out var replicas) ? replicas.GetInt32() : 0,
-                service.TryGetProperty("PreviousSpec", out var previous) ? ContainerImage(previous) : null,
-                String(update, "State"),
-                String(update, "Message"),
-                Time(update, "StartedAt"));
+                spec?.TaskTemplate?.ContainerSpec?.Image ?? "",
+                spec?.Mode?.Replicated?.Replicas ?? 0,
+                service.PreviousSpec is { } previous ? previous.TaskTemplate?.ContainerSpec?.Image : null,
+                update?.State,
+                update?.Message,
+                Time(update?.StartedAt));
         }).OrderBy(service => service.Name, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Every task of the swarm that belongs to <paramref name="stack"/> (the stack label of its container spec).</summary>
-    public IReadOnlyList<SwarmTask> Tasks(string stack)
-    {
-        using var document = Document(engine.Get($"/{EngineApi.ApiVersion}/tasks"), "/tasks");
-        return document.RootElement.EnumerateArray().Select(ReadTask).Where(task => task.Stack == stack).ToArray();
-    }
+    public IReadOnlyList<SwarmTask> Tasks(string stack) =>
+        Read($"/{EngineApi.ApiVersion}/tasks", "/tasks", EngineJson.Default.TaskDocumentArray).Select(ReadTask).Where(task => task.Stack == stack).ToArray();
 
-    public IReadOnlyList<SwarmNode> Nodes()
-    {
-        using var document = Document(engine.Get($"/{EngineApi.ApiVersion}/nodes"), "/nodes");
-        return document.RootElement.EnumerateArray().Select(node =>
-        {
-            var description = node.TryGetProperty("Description", out var d) ? d : default;
-            var status = node.TryGetProperty("Status", out var s) ? s : default;
-            var spec = node.TryGetProperty("Spec", out var p) ? p : default;
-            return new SwarmNode(String(node, "ID") ?? "", String(description, "Hostname") ?? "", String(status, "Addr") ?? "", String(status, "State") ?? "unknown", String(spec, "Availability") ?? "");
-        }).ToArray();
-    }
+    public IReadOnlyList<SwarmNode> Nodes() =>
+        Read($"/{EngineApi.ApiVersion}/nodes", "/nodes", EngineJson.Default.NodeDocumentArray).Select(node => new SwarmNode(
+            node.Id ?? "",
+            node.Description?.Hostname ?? "",
+            node.Status?.Addr ?? "",
+            node.Status?.State ?? "unknown",
+            node.Spec?.Availability ?? "")).ToArray();
 
     /// <summary>The stack's networks (the overlay network stack deploy made).</summary>
-    public IReadOnlyList<string> Networks(string stack)
-    {
-        using var document = Document(engine.Get($"/{EngineApi.ApiVersion}/networks?filters={LabelFilter(stack)}"), "/networks");
-        return document.RootElement.EnumerateArray().Select(network => String(network, "Name") ?? "").ToArray();
-    }
+    public IReadOnlyList<string> Networks(string stack) =>
+        Read($"/{EngineApi.ApiVersion}/networks?filters={LabelFilter(stack)}", "/networks", EngineJson.Default.NetworkDocumentArray)
+            .Select(network => network.Name ?? "").ToArray();
 
     /// <summary>The last <paramref name="tail"/> log lines of one task (stdout and stderr), from whichever node ran it; empty when it cannot be read.</summary>
     public IReadOnlyList<string> TaskLogs(string taskId, int tail) =>
@@ -110,49 +101,30 @@ public sealed class SwarmApi(EngineApi engine)
         return text.ToString().Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0).ToArray();
     }
 
-    internal static SwarmTask ReadTask(JsonElement task)
+    internal static SwarmTask ReadTask(TaskDocument task)
     {
-        var status = task.TryGetProperty("Status", out var s) ? s : default;
-        var spec = task.TryGetProperty("Spec", out var p) ? p : default;
-        var containerSpec = spec.ValueKind == JsonValueKind.Object && spec.TryGetProperty("ContainerSpec", out var c) ? c : default;
-        string? stack = null;
-        if (containerSpec.ValueKind == JsonValueKind.Object && containerSpec.TryGetProperty("Labels", out var labels)
-            && labels.ValueKind == JsonValueKind.Object && labels.TryGetProperty(StackLabel, out var label))
-        {
-            stack = label.GetString();
-        }
+        var status = task.Status;
+        var container = task.Spec?.ContainerSpec;
 
-        var ports = new List<int>();
-        if (status.ValueKind == JsonValueKind.Object && status.TryGetProperty("PortStatus", out var portStatus)
-            && portStatus.TryGetProperty("Ports", out var portList) && portList.ValueKind == JsonValueKind.Array)
-        {
-            // The 20.10 engine lists a host-mode port twice.
-            ports.AddRange(portList.EnumerateArray().Where(port => port.TryGetProperty("PublishedPort", out _))
-                .Select(port => port.GetProperty("PublishedPort").GetInt32()).Where(port => port > 0).Distinct());
-        }
-
-        string? address = null;
-        if (task.TryGetProperty("NetworksAttachments", out var attachments) && attachments.ValueKind == JsonValueKind.Array)
-        {
-            address = attachments.EnumerateArray()
-                .Where(attachment => attachment.TryGetProperty("Network", out var network) && String(network.GetProperty("Spec"), "Name") != "ingress")
-                .SelectMany(attachment => attachment.TryGetProperty("Addresses", out var list) ? list.EnumerateArray().Select(a => a.GetString() ?? "") : [])
-                .Select(a => a.Split('/')[0]).FirstOrDefault(a => a.Length > 0);
-        }
-
+        // The 20.10 engine lists a host-mode port twice.
+        var ports = (status?.PortStatus?.Ports ?? []).Select(port => port.PublishedPort).Where(port => port > 0).Distinct().ToArray();
+        var address = (task.NetworksAttachments ?? [])
+            .Where(attachment => attachment.Network is { } network && network.Spec?.Name != "ingress")
+            .SelectMany(attachment => attachment.Addresses ?? [])
+            .Select(cidr => cidr.Split('/')[0]).FirstOrDefault(a => a.Length > 0);
         return new SwarmTask(
-            String(task, "ID") ?? "",
-            String(task, "ServiceID") ?? "",
-            String(task, "NodeID") ?? "",
-            String(status, "State") ?? "",
-            String(task, "DesiredState") ?? "",
-            String(status, "Message") ?? "",
-            String(status, "Err"),
-            String(containerSpec, "Image") ?? "",
+            task.Id ?? "",
+            task.ServiceId ?? "",
+            task.NodeId ?? "",
+            status?.State ?? "",
+            task.DesiredState ?? "",
+            status?.Message ?? "",
+            status?.Err,
+            container?.Image ?? "",
             address,
             ports,
-            Time(status, "Timestamp") ?? DateTimeOffset.MinValue,
-            stack);
+            Time(status?.Timestamp) ?? DateTimeOffset.MinValue,
+            container?.Labels?.GetValueOrDefault(StackLabel));
     }
 
     private IReadOnlyList<string> Logs(string path) =>
@@ -161,26 +133,19 @@ public sealed class SwarmApi(EngineApi engine)
     private static string LabelFilter(string stack) =>
         Uri.EscapeDataString($"{{\"label\":[\"{StackLabel}={stack}\"]}}");
 
-    private static string? ContainerImage(JsonElement spec) =>
-        spec.ValueKind == JsonValueKind.Object && spec.TryGetProperty("TaskTemplate", out var template)
-        && template.TryGetProperty("ContainerSpec", out var container) ? String(container, "Image") : null;
+    private static DateTimeOffset? Time(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
 
-    private static string? String(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    private static DateTimeOffset? Time(JsonElement element, string property) =>
-        String(element, property) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
-
-    private JsonDocument Document(EngineResponse? response, string what)
+    private T Read<T>(string path, string what, JsonTypeInfo<T> type) where T : class
     {
+        var response = engine.Get(path);
         if (response is not { Status: 200 })
         {
-            var reason = response is null ? "no answer" : $"HTTP {response.Status}: {response.ReadString("message") ?? response.Body.Trim()}";
+            var reason = response is null ? "no answer" : $"HTTP {response.Status}: {response.Message}";
             throw new CakeException(SwarmDeployment.SwarmExitCode, $"The engine at {engine.Endpoint} did not answer GET {what} ({reason}).");
         }
 
-        return JsonDocument.Parse(response.Body);
+        return response.Read(type) ?? throw new CakeException(SwarmDeployment.SwarmExitCode,
+            $"The engine at {engine.Endpoint} answered GET {what} with something else than its JSON document.");
     }
 }

@@ -12,7 +12,9 @@ namespace Build.Swarm;
 /// is gone. Changes go through the docker client (<see cref="SwarmCommands"/>, shown by a dry run); the waiting asks
 /// the manager's Engine API (<see cref="SwarmApi"/>), polling once a second for at most the wait timeout.
 /// </summary>
-public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands, Func<SwarmApi> connect, string stack, string stackFile, TimeSpan timeout, Action<string> log, Action<string> logError)
+/// <param name="effects">The run's side effects: the dry run shows the changes and says what it would wait for, asking the manager nothing.</param>
+public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands commands, Func<SwarmApi> connect, string stack, string stackFile, TimeSpan timeout,
+    Action<string> log, Action<string> logError, ISideEffects effects)
 {
     /// <summary>Exit code of a stack that did not converge, rolled back, or left something behind.</summary>
     public const int SwarmExitCode = ExitCodes.StackNotAsAsked;
@@ -20,25 +22,19 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
     /// <summary>Exit code when the engine cannot deploy a stack (not a swarm manager, no Engine API to ask).</summary>
     public const int NotAManagerExitCode = ExitCodes.NotASwarmManager;
 
-    /// <summary>The deployment of this run's stack, handed the parts of the context it uses.</summary>
-    public static SwarmDeployment For(BuildContext context)
-    {
-        var environment = context.Environment.GetEnvironmentVariable;
-        return new SwarmDeployment(
-            context.Runner,
-            new SwarmCommands(context.Options.DockerExecutable, context.Options.RepositoryRoot),
-            () => new SwarmApi(EngineApi.ForClientEngine(environment, TimeSpan.FromSeconds(30))
-                ?? throw (EngineEndpoint.FromDockerHost(environment("DOCKER_HOST")) is { SocketPath: { } socket, MayAnswer: false }
-                    ? new CakeException(ExitCodes.NoEngine, $"No Docker engine answered at unix://{socket}: the socket does not exist. Point DOCKER_HOST at a swarm manager (scripts/swarm-lab.sh up 3 prints one) and run the build again.")
-                    : new CakeException(NotAManagerExitCode,
-                    $"Deploy and Undeploy ask the swarm manager over its Engine API, which needs DOCKER_HOST as unix:// or plain tcp:// and no docker context (DOCKER_HOST={environment("DOCKER_HOST") ?? "unset"}, DOCKER_CONTEXT={environment("DOCKER_CONTEXT") ?? "unset"}). " +
-                    "Export the manager's address instead, for example DOCKER_HOST=tcp://manager:2375 or the socket scripts/swarm-lab.sh prints."))),
-            context.Options.ProjectName,
-            StackFileGenerator.StackFileRelative,
-            context.Options.WaitTimeout,
-            line => context.Log.Information("{0}", line),
-            line => context.Log.Error("{0}", line));
-    }
+    /// <summary>
+    /// The manager's Engine API, for the client's engine (DOCKER_HOST): connected on first use; a socket that does not
+    /// exist, or an engine behind a docker context or TLS, is refused with what to export instead.
+    /// </summary>
+    public static SwarmApi ManagerApi(Func<string, string?> environment) =>
+        new(EngineApi.ForClientEngine(environment, TimeSpan.FromSeconds(30))
+            ?? throw (EngineEndpoint.FromDockerHost(environment("DOCKER_HOST")) is { SocketPath: { } socket, MayAnswer: false }
+                ? new CakeException(ExitCodes.NoEngine, $"No Docker engine answered at unix://{socket}: the socket does not exist. " +
+                    "Point DOCKER_HOST at a swarm manager (scripts/swarm-lab.sh up 3 prints one) and run the build again.")
+                : new CakeException(NotAManagerExitCode,
+                    "Deploy and Undeploy ask the swarm manager over its Engine API, which needs DOCKER_HOST as unix:// or plain tcp:// and no docker context " +
+                    $"(DOCKER_HOST={environment("DOCKER_HOST") ?? "unset"}, DOCKER_CONTEXT={environment("DOCKER_CONTEXT") ?? "unset"}). " +
+                    "Export the manager's address instead, for example DOCKER_HOST=tcp://manager:2375 or the socket scripts/swarm-lab.sh prints.")));
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private const int LogLines = 15;
@@ -47,49 +43,51 @@ public sealed class SwarmDeployment(CommandRunner runner, SwarmCommands commands
 
     private SwarmApi Api => _api ??= connect();
 
-    public StackEntry? Deploy(DeployRequest request)
+    /// <summary>Deploys and waits until the stack has converged; the dry run shows the commands and reports no stack.</summary>
+    public StackEntry? Deploy(DeployRequest request) => effects.Make<StackEntry?>(() => DeployAndWait(request), () =>
     {
-        if (runner.DryRun)
-        {
-            if (request.SwarmInit)
-            {
-                log("  when the engine is in no swarm yet:");
-                runner.Show(commands.SwarmInit());
-            }
+        DescribeDeploy(request);
+        return null;
+    });
 
-            var variables = Variables(request, StackConvergence.Replicas(request.Services.Where(request.Scale.ContainsKey), request.Scale, []));
-            runner.Show(commands.StackDeploy(stackFile, stack, request.WithRegistryAuth, variables));
-            var unscaled = request.Services.Where(service => !request.Scale.ContainsKey(service)).ToArray();
-            if (unscaled.Length > 0)
-            {
-                log($"  replicas of {string.Join(", ", unscaled)}: as many as run now (1 for a new stack), set through {string.Join(", ", unscaled.Select(StackFileGenerator.ReplicasVariable))}");
-            }
-
-            log($"  then wait until every service of stack {stack} runs its desired replicas healthy (at most {timeout.TotalSeconds:0} s)");
-            return null;
-        }
-
+    private StackEntry DeployAndWait(DeployRequest request)
+    {
         var state = EnsureManager(request.SwarmInit);
         var replicas = StackConvergence.Replicas(request.Services, request.Scale, Api.Services(stack));
         runner.Run(commands.StackDeploy(stackFile, stack, request.WithRegistryAuth, Variables(request, replicas)), line => log(line));
         return WaitUntilConverged(state.SystemTime);
     }
 
+    private void DescribeDeploy(DeployRequest request)
+    {
+        if (request.SwarmInit)
+        {
+            log("  when the engine is in no swarm yet:");
+            runner.Show(commands.SwarmInit());
+        }
+
+        var variables = Variables(request, StackConvergence.Replicas(request.Services.Where(request.Scale.ContainsKey), request.Scale, []));
+        runner.Show(commands.StackDeploy(stackFile, stack, request.WithRegistryAuth, variables));
+        var unscaled = request.Services.Where(service => !request.Scale.ContainsKey(service)).ToArray();
+        if (unscaled.Length > 0)
+        {
+            log($"  replicas of {string.Join(", ", unscaled)}: as many as run now (1 for a new stack), " +
+                $"set through {string.Join(", ", unscaled.Select(StackFileGenerator.ReplicasVariable))}");
+        }
+
+        log($"  then wait until every service of stack {stack} runs its desired replicas healthy (at most {timeout.TotalSeconds:0} s)");
+    }
+
     /// <summary>`docker stack rm`, then waits until no service, task or network of the stack is left.</summary>
     public void Undeploy()
     {
-        if (!runner.DryRun)
-        {
-            EnsureManager(swarmInit: false);
-        }
-
+        effects.Make(() => EnsureManager(swarmInit: false));
         runner.Run(commands.StackRemove(stack), line => log(line));
-        if (runner.DryRun)
-        {
-            log($"  then wait until stack {stack} has no service, task or network left (at most {timeout.TotalSeconds:0} s)");
-            return;
-        }
+        effects.Make(WaitUntilRemoved, () => log($"  then wait until stack {stack} has no service, task or network left (at most {timeout.TotalSeconds:0} s)"));
+    }
 
+    private void WaitUntilRemoved()
+    {
         var clock = Stopwatch.StartNew();
         while (true)
         {

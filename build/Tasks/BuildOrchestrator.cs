@@ -1,3 +1,4 @@
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -5,4 +6,5 @@ namespace Build.Tasks;
 [TaskName(nameof(BuildOrchestrator))]
 [TaskDescription("Builds the orchestrator image from deployment/Dockerfile.orchestrator at the build target's stage (development or production).")]
 [IsDependentOn(typeof(EnsureLock))]
-public sealed class BuildOrchestrator() : StageImageTask("orchestrator");
+[BuildsImage("orchestrator")]
+public sealed class BuildOrchestrator(ImageTaskServices services) : ImageTask(services);

@@ -1,3 +1,4 @@
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -5,4 +6,5 @@ namespace Build.Tasks;
 [TaskName(nameof(BuildReducer))]
 [TaskDescription("Builds the reducer image from deployment/Dockerfile.reducer at the build target's stage (development or production).")]
 [IsDependentOn(typeof(EnsureLock))]
-public sealed class BuildReducer() : StageImageTask("reducer");
+[BuildsImage("reducer")]
+public sealed class BuildReducer(ImageTaskServices services) : ImageTask(services);

@@ -1,3 +1,5 @@
+using Build.Images;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -5,4 +7,5 @@ namespace Build.Tasks;
 [TaskName(nameof(BuildSlimOrchestrator))]
 [TaskDescription("Builds the minimal orchestrator runtime image from docker/bridge-nodes/Dockerfile.orchestrator.")]
 [IsDependentOn(typeof(EnsureLock))]
-public sealed class BuildSlimOrchestrator() : SlimImageTask("orchestrator");
+[BuildsImage("orchestrator", ImageFlavour.Slim)]
+public sealed class BuildSlimOrchestrator(ImageTaskServices services) : ImageTask(services);

@@ -1,3 +1,5 @@
+using Build.Images;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -5,4 +7,5 @@ namespace Build.Tasks;
 [TaskName(nameof(BuildSlimReducer))]
 [TaskDescription("Builds the minimal reducer runtime image from docker/bridge-nodes/Dockerfile.reducer.")]
 [IsDependentOn(typeof(EnsureLock))]
-public sealed class BuildSlimReducer() : SlimImageTask("reducer");
+[BuildsImage("reducer", ImageFlavour.Slim)]
+public sealed class BuildSlimReducer(ImageTaskServices services) : ImageTask(services);

@@ -1,14 +1,19 @@
 using Build.Context;
 using Build.Images;
 using Build.Swarm;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(Deploy))]
-[TaskDescription("Deploys the stack (deployment/docker-stack.bridge.yml, images from --registry) to the swarm the engine manages and waits until it has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init.")]
+[TaskDescription(
+    "Deploys the stack (deployment/docker-stack.bridge.yml, images from --registry) to the swarm the engine manages and waits until it " +
+    "has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init.")]
 [IsDependentOn(typeof(Push))]
-public sealed class Deploy : FrostingTask<BuildContext>
+// Deploy depends on Push: the swarm runs production images.
+[FixesStage(ImageFlavour.Production)]
+public sealed class Deploy(SwarmDeployment deployment) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -27,7 +32,7 @@ public sealed class Deploy : FrostingTask<BuildContext>
             context.Options.Scale.Replicas,
             context.Options.WithRegistryAuth,
             context.Options.SwarmInit);
-        if (SwarmDeployment.For(context).Deploy(request) is { } deployed)
+        if (deployment.Deploy(request) is { } deployed)
         {
             context.Report.Stack(deployed);
         }

@@ -1,26 +1,28 @@
 using Build.Lock;
 using Build.Reporting;
+using Build.Tools;
 using Build.Tools.Poetry;
 using Cake.Core.Diagnostics;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(EnsureLock))]
-[TaskDescription("Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only checks, for CI).")]
-public sealed class EnsureLock : FrostingTask<BuildContext>
+[TaskDescription(
+    "Makes sure poetry.lock is fresh: checks it in-process in milliseconds, regenerates it safely when missing or stale (--locked: only" +
+    " checks, for CI).")]
+[ReadsProjectVersion]
+[LeavesWhenInterrupted("poetry.lock is the one from before or a verified new one (an interrupted regeneration restores the old lock byte for byte).")]
+public sealed class EnsureLock(ICommandRunner runner, PoetryCommands poetry, ISideEffects effects) : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context)
-    {
-        if (context.Options.DryRun)
-        {
-            DescribeDryRun(context);
-            return;
-        }
+    public override void Run(BuildContext context) => effects.Make(() => Ensure(context), () => Judge(context));
 
+    private void Ensure(BuildContext context)
+    {
         var project = context.Options.PythonProject;
         var mode = context.Options.Locked ? EnsureLockMode.Locked : EnsureLockMode.Regenerate;
-        var locker = new PoetryLocker(context.Runner, context.Poetry, project);
+        var locker = new PoetryLocker(runner, poetry, project);
         EnsureLockResult result;
         try
         {
@@ -44,7 +46,7 @@ public sealed class EnsureLock : FrostingTask<BuildContext>
     }
 
     /// <summary>A dry run judges the lock (no process) and shows the Poetry command a real run would start.</summary>
-    private static void DescribeDryRun(BuildContext context)
+    private static void Judge(BuildContext context)
     {
         var verdict = LockInspector.Inspect(context.Options.PythonProject.FullPath);
         context.Report.Lock(LockReporting.Entry(verdict));

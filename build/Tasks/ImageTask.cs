@@ -1,19 +1,29 @@
 using Build.Images;
+using Build.TaskFacts;
+using Build.Tools;
 using Build.Tools.Docker;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 /// <summary>
-/// What the image tasks share: which service and which flavour (the images are in <see cref="ImageTable"/>). A task
-/// file then says only that.
-/// In a dry run the same code runs with the command runner printing instead of executing.
+/// What the image tasks share. A task file says only which image it builds (<see cref="BuildsImageAttribute"/>: a
+/// service of <see cref="ImageTable"/>, at the build target's stage or as slim).
+/// In a dry run the same code runs with the dry run's services: commands printed, side effects told.
 /// </summary>
-public abstract class ImageTask(string service) : FrostingTask<BuildContext>
+[ReadsProjectVersion]
+[LeavesWhenInterrupted("Every image keeps the tags it had: docker build tags an image only when it is complete.")]
+public abstract class ImageTask(ImageTaskServices services) : FrostingTask<BuildContext>
 {
-    public string Service { get; } = service;
+    /// <summary>The image this task class builds, from its <see cref="BuildsImageAttribute"/>.</summary>
+    public ImageOfTask Image => _image ??= TaskCatalog.Read(GetType()).Image
+        ?? throw new InvalidOperationException($"{GetType().Name} is an image task without [BuildsImage(SERVICE)].");
 
-    protected abstract ImageFlavour Flavour(BuildContext context);
+    private ImageOfTask? _image;
+
+    public string Service => Image.Service;
+
+    private ImageFlavour Flavour(BuildContext context) => Image.In(context.TargetFlavour);
 
     /// <summary>The image this task builds.</summary>
     public ImageSpec Spec(BuildContext context) => context.Image(Service, Flavour(context));
@@ -25,18 +35,21 @@ public abstract class ImageTask(string service) : FrostingTask<BuildContext>
         var partners = ImagePairs.PartnersInPlan(spec, context.PlannedTasks, context.Image);
         // One question answers for all these images and their base images; a missing local base image is made first.
         ImageSpec[] specs = [spec, .. partners];
-        var missingBases = context.ImageInputs.MissingBaseImages(specs);
-        if (context.LocalBaseImages.BuildWhenMissing(missingBases))
+        var inputs = services.Inputs;
+        var missingBases = inputs.MissingBaseImages(specs);
+        if (services.LocalBaseImages.BuildWhenMissing(missingBases))
         {
-            context.ImageInputs.Forget(missingBases);
-            context.ImageInputs.Prefetch(specs);
+            inputs.Forget(missingBases);
+            inputs.Prefetch(specs);
         }
 
         var options = context.Options;
-        var together = ImagePairs.ParallelPartners(spec, partners, options.DryRun, options.Parallel,
-            image => context.ImageInputs.Freshness(image, options.Force).Skips, () => context.BuilderChoice.Builder.IsBuildKit());
-        var builder = ImageBuilder.For(context);
-        context.ImageBuilds.Run(spec, together,
-            (image, outputLine, cancellationToken) => builder.Build(image, outputLine, cancellationToken));
+        // A dry run shows the builds one after the other, in the order of the plan.
+        var together = services.Effects.Make(
+            () => ImagePairs.ParallelPartners(spec, partners, options.Parallel,
+                image => inputs.Freshness(image, options.Force).Skips, () => services.Engine.Builder.Builder.IsBuildKit()),
+            () => []);
+        services.Builds.Run(spec, together,
+            (image, outputLine, cancellationToken) => services.Builder.Build(image, outputLine, cancellationToken));
     }
 }

@@ -1,5 +1,8 @@
+using Build.Context;
 using Build.Stack;
+using Build.Tools;
 using Cake.Core;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -7,23 +10,25 @@ namespace Build.Tasks;
 [TaskName(nameof(Scale))]
 [TaskDescription("Scales the running stack (--scale=orchestrator=3 --scale=reducer=2) without restarting healthy containers, then checks replicas and health.")]
 [IsDependentOn(typeof(ComposeUp))]
-public sealed class Scale : FrostingTask<BuildContext>
+[NeedsScalePlan]
+[LeavesWhenInterrupted("The stack is left as it is (docker ps shows it; ./build.sh --target=ComposeDown removes it).")]
+public sealed class Scale(ComposeStack stack, ISideEffects effects) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        // An empty plan is refused with the options, before the first task (BuildOptionsParser).
+        // An empty plan is refused before the first task: [NeedsScalePlan] above, checked in BuildLifetime.Setup.
         var plan = context.Options.Scale;
 
         // --no-recreate keeps the healthy containers as they are; compose only adds or removes replicas.
-        var stack = ComposeStack.For(context);
         stack.Up(noRecreate: true);
         var services = stack.WaitUntilHealthy(plan.Replicas);
         context.Report.Compose(services);
-        if (context.Runner.DryRun)
-        {
-            return;
-        }
+        effects.Make(() => Check(plan, services));
+    }
 
+    /// <summary>Each service runs as many replicas as asked (the wait saw them healthy); the table shows them.</summary>
+    private void Check(ScalePlan plan, IReadOnlyList<ServiceHealth> services)
+    {
         foreach (var (service, replicas) in plan.Replicas)
         {
             var running = services.FirstOrDefault(s => s.Service == service)?.Replicas ?? 0;

@@ -1,4 +1,5 @@
 using Build.Swarm;
+using Build.Tools;
 using Cake.Core.Diagnostics;
 using Cake.Frosting;
 
@@ -6,16 +7,12 @@ namespace Build.Tasks;
 
 [TaskName(nameof(StackFile))]
 [TaskDescription("Writes deployment/docker-stack.bridge.yml (the swarm stack) from deployment/docker-compose.bridge.yml; run it after changing the compose file.")]
-public sealed class StackFile : FrostingTask<BuildContext>
+public sealed class StackFile(ISideEffects effects) : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context)
-    {
-        if (context.Options.DryRun)
-        {
-            DescribeDryRun(context);
-            return;
-        }
+    public override void Run(BuildContext context) => effects.Make(() => Write(context), () => Describe(context));
 
+    private static void Write(BuildContext context)
+    {
         var stack = StackDefinition.Read(context.Options.RepositoryRoot.FullPath);
         if (stack.IsCurrent)
         {
@@ -27,7 +24,7 @@ public sealed class StackFile : FrostingTask<BuildContext>
         context.Log.Information("Wrote {0} from {1}.", StackFileGenerator.StackFileRelative, StackFileGenerator.ComposeFileRelative);
     }
 
-    private static void DescribeDryRun(BuildContext context)
+    private static void Describe(BuildContext context)
     {
         var stack = StackDefinition.Read(context.Options.RepositoryRoot.FullPath);
         context.Log.Information(stack.IsCurrent

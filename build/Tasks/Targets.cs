@@ -1,3 +1,5 @@
+using Build.Images;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
@@ -9,12 +11,14 @@ namespace Build.Tasks;
 [TaskDescription("Builds both images at the development stage (dev dependencies, hot reload).")]
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
+[FixesStage(ImageFlavour.Development)]
 public sealed class Development : FrostingTask<BuildContext>;
 
 [TaskName(nameof(Production))]
 [TaskDescription("The main job: builds both images at the production stage (main dependencies only, non-root).")]
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
+[FixesStage(ImageFlavour.Production)]
 public sealed class Production : FrostingTask<BuildContext>;
 
 [TaskName(nameof(Slim))]
@@ -26,4 +30,5 @@ public sealed class Slim : FrostingTask<BuildContext>;
 [TaskName(nameof(Default))]
 [TaskDescription("What ./build.sh runs without --target: Production.")]
 [IsDependentOn(typeof(Production))]
+[FixesStage(ImageFlavour.Production)]
 public sealed class Default : FrostingTask<BuildContext>;

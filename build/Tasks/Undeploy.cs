@@ -5,7 +5,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(Undeploy))]
 [TaskDescription("Removes the stack from the swarm (docker stack rm) and waits until its services, tasks and networks are gone.")]
-public sealed class Undeploy : FrostingTask<BuildContext>
+public sealed class Undeploy(SwarmDeployment deployment) : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context) => SwarmDeployment.For(context).Undeploy();
+    public override void Run(BuildContext context) => deployment.Undeploy();
 }

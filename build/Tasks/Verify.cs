@@ -1,33 +1,36 @@
 using Build.Images;
 using Build.Reporting;
+using Build.Tools;
+using Build.Tools.Docker;
 using Build.Verification;
 using Cake.Common.Build;
 using Cake.Core.Diagnostics;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build.Tasks;
 
 [TaskName(nameof(Verify))]
-[TaskDescription("Checks the built production (and slim) images: non-root, HEALTHCHECK, no Poetry in slim, size budgets from cake.config [Verify], OCI labels. Runs with Production on a CI, or alone with --target=Verify.")]
+[TaskDescription(
+    "Checks the built production (and slim) images: non-root, HEALTHCHECK, no Poetry in slim, size budgets from cake.config [Verify], " +
+    "OCI labels. Runs with Production on a CI, or alone with --target=Verify.")]
 [IsDependentOn(typeof(BuildOrchestrator))]
 [IsDependentOn(typeof(BuildReducer))]
 [IsDependeeOf(typeof(Production))]
-public sealed class Verify : FrostingTask<BuildContext>
+[ReadsProjectVersion]
+[FixesStage(ImageFlavour.Production)]
+public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects) : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
         CiDetection.IsCi(context.Environment.GetEnvironmentVariable("CI"), context.GitHubActions().IsRunningOnGitHubActions)
             || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase),
         "not on a CI (CI=true or GitHub Actions); --target=Verify runs it here");
 
-    public override void Run(BuildContext context)
-    {
-        if (context.Options.DryRun)
-        {
-            DescribeDryRun(context);
-            return;
-        }
+    public override void Run(BuildContext context) => effects.Make(() => Check(context), () => Describe(context));
 
-        var verifier = new ImageVerifier(context.ImageInputs, context.Runner, context.Docker, message => context.Log.Warning("{0}", message));
+    private void Check(BuildContext context)
+    {
+        var verifier = new ImageVerifier(images, runner, engine.Docker, message => context.Log.Warning("{0}", message));
         var budget = ImageVerifier.Budget(context.Configuration);
         var violations = new List<(ImageSpec Spec, Violation Violation)>();
         foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
@@ -61,7 +64,7 @@ public sealed class Verify : FrostingTask<BuildContext>
     private static bool ChecksImage(BuildContext context, ImageSpec spec) =>
         spec.Flavour != ImageFlavour.Slim || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase);
 
-    private static void DescribeDryRun(BuildContext context)
+    private static void Describe(BuildContext context)
     {
         var budget = ImageVerifier.Budget(context.Configuration);
         foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))

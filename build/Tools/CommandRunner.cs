@@ -6,33 +6,34 @@ using Cake.Frosting;
 namespace Build.Tools;
 
 /// <summary>
-/// Runs <see cref="ToolCommand"/>s through Cake's <see cref="IProcessRunner"/>, or prints them in a dry run.
-/// Every external process of the build goes through here, so a dry run can show all of them and the tests can
-/// record them with a fake process runner.
+/// Runs <see cref="ToolCommand"/>s through Cake's <see cref="IProcessRunner"/>: the real run's
+/// <see cref="ICommandRunner"/> (the dry run's PrintingCommandRunner prints instead). Every external process
+/// of the build goes through here, so the tests record them all with a fake process runner.
 /// </summary>
 /// <param name="interruption">SIGINT/SIGTERM of the run: a running command is stopped and waited for, then the
 /// interruption is thrown; no command starts after it. Null (tests): no signal handling.</param>
+/// <param name="children">What every child gets on top of its command's own variables (the engine's DOCKER_HOST).</param>
 /// <param name="engineGone">Asked when a command fails: the sentence that blames a vanished engine instead (see
 /// <see cref="Docker.EngineWatch"/>), or null when the command's own failure stands. Null: never asked.</param>
-public sealed class CommandRunner
+public sealed class CommandRunner : ICommandRunner
 {
     /// <summary>How many of a command's last lines are kept for its failure's cause (a BuildKit step block fits).</summary>
     public const int FailureTailLines = 400;
 
     private readonly ICakeContext cake;
     private readonly Interruption? interruption;
+    private readonly ChildEnvironment children;
     private readonly Func<ToolCommand, string?>? engineGone;
 
-    public CommandRunner(ICakeContext cake, bool dryRun, Interruption? interruption = null, Func<ToolCommand, string?>? engineGone = null)
+    public CommandRunner(
+        ICakeContext cake, Interruption? interruption = null, ChildEnvironment? children = null, Func<ToolCommand, string?>? engineGone = null)
     {
         this.cake = cake;
         this.interruption = interruption;
+        this.children = children ?? new ChildEnvironment();
         this.engineGone = engineGone;
-        DryRun = dryRun;
         interruption?.Token.Register(ChildProcesses.StopInBackground);
     }
-
-    public bool DryRun { get; }
 
     public ICakeLog Log => cake.Log;
 
@@ -45,7 +46,7 @@ public sealed class CommandRunner
 
     /// <summary>
     /// Runs a command with its output streamed live (or through <paramref name="outputLine"/>), and fails the task
-    /// on a non-zero exit code. In a dry run it only shows the command.
+    /// on a non-zero exit code.
     /// </summary>
     public void Run(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
@@ -67,12 +68,6 @@ public sealed class CommandRunner
     /// </summary>
     public int RunUnchecked(ToolCommand command, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {
-        if (DryRun)
-        {
-            Show(command);
-            return 0;
-        }
-
         cake.Log.Information("$ {0}", command.Render());
         var settings = Settings(command);
         if (outputLine is not null)
@@ -104,7 +99,7 @@ public sealed class CommandRunner
     }
 
     /// <summary>
-    /// Runs a probe or query and captures its output, quietly. It runs in a dry run too: callers use it only for
+    /// Runs a probe or query and captures its output, quietly. The dry run runs it too: callers use it only for
     /// read-only questions (versions, inspections), never for changes.
     /// </summary>
     public CommandResult Capture(ToolCommand command, TimeSpan? timeout = null)
@@ -183,13 +178,13 @@ public sealed class CommandRunner
         }
     }
 
-    private static ProcessSettings Settings(ToolCommand command)
+    private ProcessSettings Settings(ToolCommand command)
     {
         var settings = new ProcessSettings
         {
             Arguments = command.Arguments,
             WorkingDirectory = command.WorkingDirectory,
-            EnvironmentVariables = command.Environment.ToDictionary(pair => pair.Key, pair => pair.Value),
+            EnvironmentVariables = children.Of(command.Environment),
         };
         if (command.StandardInput is not null)
         {

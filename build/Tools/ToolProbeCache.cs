@@ -15,6 +15,13 @@ public sealed class ToolProbeCache
 {
     private const int FormatVersion = 1;
 
+    // Questions and fingerprints name program paths; written as they are, not as \u escapes, so the file reads plainly.
+    private static readonly ToolProbeJson Json = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     private readonly Dictionary<string, (string Fingerprint, string Answer)> _answers;
     private readonly object _gate = new();
 
@@ -35,22 +42,14 @@ public sealed class ToolProbeCache
         var answers = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         try
         {
-            if (File.Exists(path))
+            var document = File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), ToolProbeJson.Default.ToolProbeDocument) : null;
+            if (document is { Version: FormatVersion, Answers: { } entries })
             {
-                using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-                var root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("version", out var version)
-                    && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && number == FormatVersion
-                    && root.TryGetProperty("answers", out var entries) && entries.ValueKind == JsonValueKind.Object)
+                foreach (var (question, entry) in entries)
                 {
-                    foreach (var entry in entries.EnumerateObject())
+                    if (entry is { Fingerprint: { } fingerprint, Answer: { } answer })
                     {
-                        if (entry.Value.ValueKind == JsonValueKind.Object
-                            && entry.Value.TryGetProperty("fingerprint", out var fingerprint) && fingerprint.ValueKind == JsonValueKind.String
-                            && entry.Value.TryGetProperty("answer", out var answer) && answer.ValueKind == JsonValueKind.String)
-                        {
-                            answers[entry.Name] = (fingerprint.GetString()!, answer.GetString()!);
-                        }
+                        answers[question] = (fingerprint, answer);
                     }
                 }
             }
@@ -103,25 +102,13 @@ public sealed class ToolProbeCache
         byte[] bytes;
         lock (_gate)
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            var entries = new SortedDictionary<string, ToolProbeAnswer>(StringComparer.Ordinal);
+            foreach (var (question, (fingerprint, answer)) in _answers)
             {
-                writer.WriteStartObject();
-                writer.WriteNumber("version", FormatVersion);
-                writer.WriteStartObject("answers");
-                foreach (var (question, (fingerprint, answer)) in _answers.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-                {
-                    writer.WriteStartObject(question);
-                    writer.WriteString("fingerprint", fingerprint);
-                    writer.WriteString("answer", answer);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                entries[question] = new ToolProbeAnswer(fingerprint, answer);
             }
 
-            bytes = buffer.ToArray();
+            bytes = JsonSerializer.SerializeToUtf8Bytes(new ToolProbeDocument(FormatVersion, entries), Json.ToolProbeDocument);
         }
 
         CacheFile.Replace(FilePath, bytes);

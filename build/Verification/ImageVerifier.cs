@@ -11,7 +11,7 @@ namespace Build.Verification;
 /// per image and run), and, through <see cref="CommandRunner.Capture"/>,
 /// a throw-away `docker run --rm` for the Poetry probe of slim images.
 /// </summary>
-public sealed class ImageVerifier(ImageInputs images, CommandRunner runner, DockerCommands docker, Action<string> warn)
+public sealed class ImageVerifier(ImageInputs images, ICommandRunner runner, DockerCommands docker, Action<string> warn)
 {
     /// <summary>The budgets from cake.config ([Verify] MaxProductionMB, MaxSlimMB); the defaults where absent.</summary>
     public static VerifyBudget Budget(ICakeConfiguration configuration) => new(

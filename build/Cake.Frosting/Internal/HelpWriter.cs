@@ -3,7 +3,7 @@ using Cake.Core;
 namespace Cake.Frosting.Internal;
 
 /// <summary>Lines the build adds to <c>--help</c> (<see cref="CakeHostExtensions.UseHelp"/>).</summary>
-internal sealed record FrostingHelp(Func<IEnumerable<string>> Lines);
+internal sealed record FrostingHelp(Func<IEnumerable<string>> Lines, string? Program = null);
 
 /// <summary>What <c>--version</c> prints for the build (<see cref="CakeHostExtensions.UseVersion"/>).</summary>
 internal sealed record FrostingVersion(Func<string> Text);
@@ -12,7 +12,9 @@ internal static class HelpWriter
 {
     public static void Write(IConsole console, IEnumerable<FrostingHelp> buildHelp)
     {
-        console.WriteLine("Usage: <build> [options] [--name=value ...]");
+        buildHelp = buildHelp.ToList();
+        var program = buildHelp.Select(help => help.Program).LastOrDefault(program => program is not null) ?? "<build>";
+        console.WriteLine($"Usage: {program} [options] [--name=value ...]");
         console.WriteLine();
         console.WriteLine("Options:");
         console.WriteLine("  -t, --target <NAME>       Target task to run (repeatable). Default: Default");

@@ -67,43 +67,35 @@ public sealed class FileHashCache
     /// <summary>Fills <paramref name="entries"/> from the cache's JSON; returns what is wrong with it, or null.</summary>
     private static string? Read(byte[] json, Dictionary<string, FileHashEntry> entries)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        // A field of another type, a missing one or text that is not JSON throws, naming where.
+        var document = JsonSerializer.Deserialize(json, FileHashCacheJson.Default.FileHashCacheDocument);
+        if (document is null)
         {
-            return $"a JSON {root.ValueKind.ToString().ToLowerInvariant()} instead of an object";
+            return "a JSON null instead of an object";
         }
 
-        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != FormatVersion)
+        if (document.Version != FormatVersion)
         {
-            return $"format version {(root.TryGetProperty("version", out var given) ? given.GetRawText() : "missing")}, this build writes {FormatVersion}";
+            var found = document.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing";
+            return $"format version {found}, this build writes {FormatVersion}";
         }
 
-        if (!root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Object)
+        if (document.Files is null)
         {
             return "no \"files\" object";
         }
 
-        foreach (var file in files.EnumerateObject())
+        foreach (var (path, entry) in document.Files)
         {
-            var value = file.Value;
-            if (value.ValueKind != JsonValueKind.Object
-                || !Counter(value, "size", out var size) || !Counter(value, "mtime", out var modified) || !Counter(value, "hashed", out var hashed)
-                || !value.TryGetProperty("sha256", out var sha) || sha.ValueKind != JsonValueKind.String || !IsSha256(sha.GetString()!))
+            if (entry is null || entry.Size < 0 || entry.ModifiedTicks < 0 || entry.HashedTicks < 0 || !IsSha256(entry.Sha256))
             {
-                return $"the entry of {file.Name} is not {{size, mtime, hashed, sha256}}";
+                return $"the entry of {path} is not {{size, mtime, hashed, sha256}}";
             }
 
-            entries[file.Name] = new FileHashEntry(size, modified, hashed, sha.GetString()!);
+            entries[path] = entry;
         }
 
         return null;
-    }
-
-    private static bool Counter(JsonElement entry, string name, out long value)
-    {
-        value = 0;
-        return entry.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out value) && value >= 0;
     }
 
     private static bool IsSha256(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
@@ -157,27 +149,8 @@ public sealed class FileHashCache
                 return;
             }
 
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("version", FormatVersion);
-                writer.WriteStartObject("files");
-                foreach (var (path, entry) in _entries.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-                {
-                    writer.WriteStartObject(path);
-                    writer.WriteNumber("size", entry.Size);
-                    writer.WriteNumber("mtime", entry.ModifiedTicks);
-                    writer.WriteNumber("hashed", entry.HashedTicks);
-                    writer.WriteString("sha256", entry.Sha256);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
-
-            bytes = buffer.ToArray();
+            var files = new SortedDictionary<string, FileHashEntry>(_entries, StringComparer.Ordinal);
+            bytes = JsonSerializer.SerializeToUtf8Bytes(new FileHashCacheDocument(FormatVersion, files), FileHashCacheJson.Default.FileHashCacheDocument);
             _changed = false;
         }
 

@@ -12,5 +12,8 @@ public sealed record ComposeClient(string Program, IReadOnlyList<string> Prefix,
 
     public bool IsV1 => Prefix.Count == 0;
 
+    /// <summary>docker compose 2.26.1 or docker-compose 1.29.2: what the report's engine names.</summary>
+    public string Name => IsV1 ? $"docker-compose {Version}" : $"docker compose {Version}";
+
     public string Describe() => IsV1 ? $"docker-compose {Version} (Compose v1)" : $"docker compose {Version} (Compose v2)";
 }

@@ -3,6 +3,9 @@ namespace Build.Tools.Docker;
 /// <summary>The docker client that runs the builds and the builder it uses, with the reason in one line.</summary>
 public sealed record BuilderChoice(string Client, DockerBuilder Builder, string Reason)
 {
+    /// <summary>What builds, for the report's engine (buildx 0.13.1, BuildKit of docker 20.10.24); null when not probed.</summary>
+    public string? BuilderName { get; init; }
+
     /// <summary>A dry run probes nothing: plain `docker build` with the configured client.</summary>
     public static BuilderChoice Unprobed(string client) => new(client, DockerBuilder.Unprobed, "not probed in a dry run");
 
@@ -22,23 +25,35 @@ public sealed record BuilderChoice(string Client, DockerBuilder Builder, string 
         var version = configured.ClientVersion;
         if (clientGiven)
         {
-            return new BuilderChoice(configured.Executable, configured.Builder, $"docker {version} {configured.Capability} (--docker chose the client)");
+            return new BuilderChoice(configured.Executable, configured.Builder, $"docker {version} {configured.Capability} (--docker chose the client)")
+            {
+                BuilderName = configured.BuilderName,
+            };
         }
 
         if (configured.Builder.IsBuildKit())
         {
-            return new BuilderChoice(configured.Executable, configured.Builder, $"docker {version} {configured.Capability}");
+            return new BuilderChoice(configured.Executable, configured.Builder, $"docker {version} {configured.Capability}")
+            {
+                BuilderName = configured.BuilderName,
+            };
         }
 
         var other = clients.Skip(1).FirstOrDefault(client => client.ReachesEngine && client.Builder.IsBuildKit());
         if (other is not null)
         {
             return new BuilderChoice(other.Executable, other.Builder,
-                $"docker {other.ClientVersion} {other.Capability}, docker {version} first on PATH {configured.Capability}");
+                $"docker {other.ClientVersion} {other.Capability}, docker {version} first on PATH {configured.Capability}")
+            {
+                BuilderName = other.BuilderName,
+            };
         }
 
         var alternatives = clients.Count == 1 ? "no other docker client on PATH" : "no other docker client on PATH drives BuildKit";
         return new BuilderChoice(configured.Executable, DockerBuilder.Legacy,
-            configured.EngineHasBuildKit ? $"docker {version} {configured.Capability} and {alternatives}" : configured.Capability);
+            configured.EngineHasBuildKit ? $"docker {version} {configured.Capability} and {alternatives}" : configured.Capability)
+        {
+            BuilderName = (configured with { EngineHasBuildKit = false }).BuilderName,
+        };
     }
 }

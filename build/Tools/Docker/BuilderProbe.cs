@@ -9,7 +9,8 @@ namespace Build.Tools.Docker;
 /// <paramref name="answers"/> they are asked once per fingerprint of the client, its plugins and the engine
 /// (<paramref name="fingerprintOf"/>), so a later build starts none of them.
 /// </summary>
-public sealed class BuilderProbe(CommandRunner runner, Func<string, DockerCommands> commandsFor, ToolProbeCache? answers = null, Func<string, string>? fingerprintOf = null)
+public sealed class BuilderProbe(
+    ICommandRunner runner, Func<string, DockerCommands> commandsFor, ToolProbeCache? answers = null, Func<string, string>? fingerprintOf = null)
 {
     private readonly ToolProbeCache _answers = answers ?? ToolProbeCache.None();
 
@@ -63,15 +64,19 @@ public sealed class BuilderProbe(CommandRunner runner, Func<string, DockerComman
         try
         {
             var fingerprint = fingerprintOf?.Invoke(client) ?? "";
-            var buildx = Task.Run(() => _answers.Answer($"docker buildx version of {client}", fingerprint,
-                () => runner.Capture(docker.BuildxVersion(), DockerProbe.ProbeTimeout).Succeeded ? "yes" : "no"));
+            var buildx = Task.Run(() => _answers.Answer($"docker buildx version number of {client}", fingerprint, () =>
+            {
+                var asked = runner.Capture(docker.BuildxVersion(), DockerProbe.ProbeTimeout);
+                return asked.Succeeded ? DockerClientFacts.ParseBuildxVersion(asked.OutputText) ?? "unknown" : "no";
+            }));
             // Only an answer that reached the engine is kept: an engine that is down now is asked again next time.
             var version = _answers.Answer($"docker version of {client}", fingerprint, () =>
             {
                 var asked = runner.Capture(docker.Version(), DockerProbe.ProbeTimeout);
                 return DockerClientFacts.FromVersionJson(client, asked.OutputText, false).ReachesEngine ? asked.OutputText : null;
             });
-            return DockerClientFacts.FromVersionJson(client, version ?? "", buildx.Result == "yes");
+            var buildxVersion = buildx.Result is "no" or null ? null : buildx.Result;
+            return DockerClientFacts.FromVersionJson(client, version ?? "", buildxVersion is not null) with { BuildxVersion = buildxVersion };
         }
         catch (Exception error) when (error is CakeException || error.InnerException is CakeException)
         {

@@ -12,6 +12,34 @@ public sealed record DockerClientFacts(string Executable, string ClientVersion, 
     /// <summary>The engine API of dockerd 18.09, the first release whose BuildKit needs no experimental flag.</summary>
     public static readonly Version FirstBuildKitApi = new(1, 39);
 
+    /// <summary>0.13.1 of the buildx plugin (what `docker buildx version` says); null without it.</summary>
+    public string? BuildxVersion { get; init; }
+
+    /// <summary>What builds with this client, for the report: buildx 0.13.1, BuildKit of docker 20.10.24, the legacy builder of docker 26.1.5.</summary>
+    public string BuilderName => Builder switch
+    {
+        DockerBuilder.Buildx => $"buildx {BuildxVersion ?? "(version unknown)"}",
+        DockerBuilder.BuildKitEnvironment => $"BuildKit of docker {ClientVersion}",
+        _ => $"the legacy builder of docker {ClientVersion}",
+    };
+
+    /// <summary>
+    /// The version of `docker buildx version`'s "github.com/docker/buildx v0.11.2 9872040" (upstream) or
+    /// "github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3" (Debian): 0.11.2, 0.13.1; null when it is not that line.
+    /// </summary>
+    public static string? ParseBuildxVersion(string output)
+    {
+        var words = output.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !words[0].EndsWith("buildx", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var version = words[1].TrimStart('v');
+        var end = version.IndexOfAny(['+', '-', '~']);
+        return end > 0 ? version[..end] : version;
+    }
+
     public bool HasBuiltInBuildKit => MajorVersion(ClientVersion) is { } major && major < FirstClientWithoutBuiltInBuildKit;
 
     /// <summary>The fastest builder this client can drive on its engine.</summary>

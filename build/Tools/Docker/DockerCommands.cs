@@ -118,11 +118,11 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
             }
         });
 
-    /// <summary>`docker inspect --format F ID…` for containers.</summary>
-    public ToolCommand ContainerInspect(IEnumerable<string> containers, string format) =>
+    /// <summary>`docker container inspect ID…`: a JSON array of the containers' inspect documents.</summary>
+    public ToolCommand ContainerInspect(IEnumerable<string> containers) =>
         ToolCommand.Create(docker, workingDirectory, arguments =>
         {
-            arguments.Append("container").Append("inspect").AppendOption("--format", format);
+            arguments.Append("container").Append("inspect");
             foreach (var container in containers)
             {
                 arguments.AppendValue(container);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Tools.Docker;
 
@@ -32,20 +34,18 @@ public static class DockerContextEndpoint
     }
 
     private static string? CurrentContext(string directory) =>
-        Read(Path.Combine(directory, "config.json"), root => root.TryGetProperty("currentContext", out var current) ? current.GetString() : null);
+        Read(Path.Combine(directory, "config.json"), EngineJson.Default.ClientConfigDocument)?.CurrentContext;
 
     private static string? ReadHost(string meta) =>
-        Read(meta, root => root.TryGetProperty("Endpoints", out var endpoints) && endpoints.TryGetProperty("docker", out var docker)
-            && docker.TryGetProperty("Host", out var host) ? host.GetString() : null);
+        Read(meta, EngineJson.Default.ContextMetaDocument)?.Endpoints?.GetValueOrDefault("docker")?.Host;
 
-    private static string? Read(string path, Func<JsonElement, string?> select)
+    private static T? Read<T>(string path, JsonTypeInfo<T> type) where T : class
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return document.RootElement.ValueKind == JsonValueKind.Object ? select(document.RootElement) : null;
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), type);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or JsonException)
         {
             return null;
         }

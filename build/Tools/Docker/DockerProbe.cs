@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Build.Tools.Compose;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Tools.Docker;
 
 /// <summary>Runs the probes behind <see cref="DockerEngine"/> and <see cref="ComposeClient"/>.</summary>
-public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
+public sealed class DockerProbe(ICommandRunner runner, DockerCommands docker)
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
 
@@ -81,16 +82,16 @@ public sealed class DockerProbe(CommandRunner runner, DockerCommands docker)
         return null;
     }
 
-    private static string ParseComposeV2Version(string json)
+    private static string ParseComposeV2Version(string output)
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.TryGetProperty("version", out var version) ? version.GetString() ?? "v2" : "v2";
+            return JsonSerializer.Deserialize(output, EngineJson.Default.ComposeVersionDocument)?.Version ?? "v2";
         }
         catch (JsonException)
         {
-            return json.Trim();
+            // An older plugin prints its version as text.
+            return output.Trim();
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Tools.Docker;
 
@@ -9,20 +9,9 @@ namespace Build.Tools.Docker;
 /// </summary>
 public sealed record DockerVersion(string? Client, string? Server, string? ServerOs, string? ServerApi)
 {
-    public static DockerVersion Parse(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            string? Read(string section, string property) =>
-                document.RootElement.TryGetProperty(section, out var element) && element.ValueKind == JsonValueKind.Object
-                && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            return new DockerVersion(Read("Client", "Version"), Read("Server", "Version"), Read("Server", "Os"), Read("Server", "ApiVersion"));
-        }
-        catch (JsonException)
-        {
-            // Not a docker client (or a broken one): nothing it says is a version.
-            return new DockerVersion(null, null, null, null);
-        }
-    }
+    // Text that is not that document (not a docker client, or a broken one) names no version at all.
+    public static DockerVersion Parse(string json) =>
+        EngineJson.Read(json, EngineJson.Default.VersionDocument) is { } document
+            ? new DockerVersion(document.Client?.Version, document.Server?.Version, document.Server?.Os, document.Server?.ApiVersion)
+            : new DockerVersion(null, null, null, null);
 }

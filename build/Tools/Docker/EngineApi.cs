@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Tools.Docker;
 
@@ -80,11 +82,15 @@ public sealed class EngineApi : IDisposable
         }
     }
 
+    /// <summary>One GET answered 200 with a document of type <typeparamref name="T"/>; null for anything else.</summary>
+    public T? Get<T>(string path, JsonTypeInfo<T> type) where T : class =>
+        Get(path) is { Status: 200 } response ? response.Read(type) : null;
+
     /// <summary>Whether the engine answers at all (<c>GET /_ping</c> → <c>OK</c>).</summary>
     public bool Ping() => Get("/_ping") is { Status: 200 };
 
     /// <summary>The engine's version (<c>GET /version</c>), null when it does not answer.</summary>
-    public string? ServerVersion() => Get("/version") is { Status: 200 } response ? response.ReadString("Version") : null;
+    public string? ServerVersion() => Get("/version", EngineJson.Default.EngineVersionDocument)?.Version;
 
     /// <summary>
     /// <c>GET /images/{reference}/json</c>: the engine's image inspect document, <see cref="EngineAnswer.NotFound"/>
@@ -106,13 +112,29 @@ public sealed class EngineApi : IDisposable
     }
 
     /// <summary>
-    /// <c>GET /containers/json?all=1</c> filtered by one label: the engine's container list (a JSON array with each
-    /// container's Id, Names, Labels, State and a Status text that carries the health), null when it could not be read.
+    /// The inspect documents of every container (running or not) carrying <paramref name="label"/>: the ids from
+    /// <c>GET /containers/json?all=1</c> filtered by the label, then <c>GET /containers/{id}/json</c> for each (the
+    /// same documents <c>docker container inspect</c> prints). A container removed between the two questions is left
+    /// out; null when the list could not be read.
     /// </summary>
-    public string? ContainersWithLabel(string label)
+    public IReadOnlyList<ContainerDocument>? ContainersWithLabel(string label)
     {
         var filters = Uri.EscapeDataString($$"""{"label":["{{JsonEncodedText.Encode(label)}}"]}""");
-        return Get($"/{ApiVersion}/containers/json?all=1&filters={filters}") is { Status: 200 } response ? response.Body : null;
+        if (Get($"/{ApiVersion}/containers/json?all=1&filters={filters}", EngineJson.Default.ContainerSummaryDocumentArray) is not { } listed)
+        {
+            return null;
+        }
+
+        var containers = new List<ContainerDocument>();
+        foreach (var id in listed.Select(container => container.Id).OfType<string>())
+        {
+            if (Get($"/{ApiVersion}/containers/{Uri.EscapeDataString(id)}/json", EngineJson.Default.ContainerDocument) is { } container)
+            {
+                containers.Add(container);
+            }
+        }
+
+        return containers;
     }
 
     public void Dispose() => _http.Dispose();

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Tools.Docker;
 
@@ -116,11 +117,8 @@ public sealed record EngineEndpoint
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(config));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("currentContext", out var current)
-                && current.ValueKind == JsonValueKind.String
-                && current.GetString() is { Length: > 0 } name && name != "default";
+            return JsonSerializer.Deserialize(File.ReadAllBytes(config), EngineJson.Default.ClientConfigDocument)?.CurrentContext is { Length: > 0 } name
+                && name != "default";
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or JsonException)
         {

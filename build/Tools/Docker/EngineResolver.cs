@@ -42,11 +42,9 @@ public sealed class EngineResolver(
             return found;
         }
 
-        ensureInstalled(Requirement.Engine, "Starting the project's own Docker engine (no engine answered)");
-        var dockerd = Requirement.Dockerd.Locate(environment)
-            ?? throw new CakeException(ExitCodes.ToolMissing, $"dockerd is not installed. {ToolHints.HowToInstall("dockerd")}");
+        ensureInstalled(projectEngine.Daemon.Requirements, "Starting the project's own Docker engine (no engine answered)");
         const string why = "no engine was named and none answered";
-        var started = phase is null ? projectEngine.Start(dockerd) : phase.Step("project engine", why, _ => projectEngine.Start(dockerd));
+        var started = phase is null ? projectEngine.Start() : phase.Step("project engine", why, _ => projectEngine.Start());
         return new ResolvedEngine(projectEngine.Location.Endpoint, started, EngineSource.ProjectEngine);
     }
 

@@ -10,7 +10,7 @@ namespace Build.Tools.Docker;
 /// started when no engine answered, and only ever stopped when the pidfile names a dockerd that was started with
 /// this pidfile: an engine the build did not start is never touched.
 /// </summary>
-public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner runner, Func<EngineEndpoint, string?> version)
+public sealed class ProjectEngine(ProjectEngineLocation location, ICommandRunner runner, Func<EngineEndpoint, string?> version, IProjectDaemon? daemon = null)
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -18,6 +18,9 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(90);
 
     public ProjectEngineLocation Location => location;
+
+    /// <summary>The dockerd this engine runs (Debian 13's or the host's Debian 12 one).</summary>
+    public IProjectDaemon Daemon { get; } = daemon ?? new Debian12Daemon(Environment.GetEnvironmentVariable);
 
     /// <summary>The version of the running project engine; null when its socket does not answer.</summary>
     public string? Answering() => File.Exists(location.Socket) ? version(location.Endpoint) : null;
@@ -34,24 +37,16 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
     }
 
     /// <summary>The command that starts dockerd detached, its output appended to the log; what a dry run shows.</summary>
-    public ToolCommand StartCommand(string dockerd)
+    public ToolCommand StartCommand(string daemonCommandLine)
     {
-        var daemon = string.Join(' ', new[]
-        {
-            dockerd,
-            "--host", location.Endpoint.Url,
-            "--data-root", location.DataRoot,
-            "--exec-root", location.ExecRoot,
-            "--pidfile", location.PidFile,
-        }.Select(Quote));
         // setsid: a session of its own, so the daemon outlives this build and its terminal; sh returns at once.
         return ToolCommand.Create("sh", new DirectoryPath(location.RunDirectory), arguments => arguments
             .Append("-c")
-            .AppendQuoted($"setsid {daemon} >>{Quote(location.LogFile)} 2>&1 </dev/null &"));
+            .AppendQuoted($"setsid {daemonCommandLine} >>{ShellWords.Quote(location.LogFile)} 2>&1 </dev/null &"));
     }
 
     /// <summary>Starts the engine and waits until it answers; returns its version.</summary>
-    public string Start(string dockerd)
+    public string Start()
     {
         if (RunningPid() is { } running)
         {
@@ -70,7 +65,7 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
         File.Delete(location.PidFile);
         File.Delete(location.Socket);
         runner.Log.Information("Starting the project engine (data in {0}, log {1}).", location.DataRoot, location.LogFile);
-        runner.Run(StartCommand(dockerd));
+        runner.Run(StartCommand(Daemon.Prepare(location)));
         return WaitUntilAnswering(null);
     }
 
@@ -144,7 +139,4 @@ public sealed class ProjectEngine(ProjectEngineLocation location, CommandRunner 
         var lines = File.ReadAllLines(location.LogFile).Where(line => line.Trim().Length > 0).TakeLast(8);
         return $"The last lines of {location.LogFile}:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
     }
-
-    private static string Quote(string value) =>
-        value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or ':' or '=') ? value : "'" + value.Replace("'", "'\\''") + "'";
 }

@@ -23,7 +23,15 @@ public sealed record ProjectEngineLocation(string RunDirectory, string DataRoot)
 
     public EngineEndpoint Endpoint => EngineEndpoint.Unix(Socket);
 
-    public static ProjectEngineLocation From(Func<string, string?> environment) => new(
-        environment(RunDirectoryVariable) is { Length: > 0 } run ? Path.GetFullPath(run) : DefaultRunDirectory,
-        environment(DataRootVariable) is { Length: > 0 } data ? Path.GetFullPath(data) : DefaultDataRoot);
+    /// <summary>The Debian 13 engine's default places: beside the Debian 12 engine's, never shared with them (another store).</summary>
+    public const string Debian13RunDirectory = "/run/omninode-bridge/debian13";
+    public const string Debian13DataRoot = "/var/lib/omninode-bridge/debian13";
+
+    public static ProjectEngineLocation From(Func<string, string?> environment, ProjectEngineKind kind = ProjectEngineKind.Debian12)
+    {
+        var debian13 = kind == ProjectEngineKind.Debian13;
+        return new(
+            environment(RunDirectoryVariable) is { Length: > 0 } run ? Path.GetFullPath(run) : debian13 ? Debian13RunDirectory : DefaultRunDirectory,
+            environment(DataRootVariable) is { Length: > 0 } data ? Path.GetFullPath(data) : debian13 ? Debian13DataRoot : DefaultDataRoot);
+    }
 }

@@ -8,7 +8,7 @@ namespace Build.Tools.Poetry;
 /// The Poetry side of EnsureLock over the build's command runner: the version is asked once, and only when a lock
 /// really has to be regenerated (a fresh lock starts no process at all).
 /// </summary>
-public sealed partial class PoetryLocker(CommandRunner runner, PoetryCommands poetry, DirectoryPath project) : IPoetryLocker
+public sealed partial class PoetryLocker(ICommandRunner runner, PoetryCommands poetry, DirectoryPath project) : IPoetryLocker
 {
     private Version? _version;
     private bool _probed;

@@ -29,11 +29,16 @@ public sealed class BadValueTests
         new("two password sources", ["--registry-username=u", "--registry-password=p", "--password-stdin"], "--password-stdin"),
         new("empty docker client", ["--docker="], "--docker"),
         new("empty poetry", ["--poetry="], "--poetry"),
+        new("unknown project engine", ["--project-engine=debian11"],
+            "--project-engine=debian11 (or BRIDGE_PROJECT_ENGINE): unknown project engine. Valid project engines: debian13, debian12."),
         new("poetry version that is not X.Y.Z", ["--poetry-version=banana"], "banana"),
         new("base image that is no reference", ["--base-image=Not A Ref"], "Not A Ref"),
         new("python project without pyproject.toml", [$"--python-project={EmptyFolder}"], "pyproject.toml"),
         new("Scale without counts", ["--target=Scale"], "--scale"),
         new("empty scale", ["--target=Scale", "--scale="], "--scale"),
+        new("mistyped switch", ["--forse"], "--forse: unknown option. Did you mean --force?"),
+        new("mistyped option with a value", ["--registy=127.0.0.1:5000/x"], "--registy: unknown option. Did you mean --registry?"),
+        new("mistyped Cake option", ["--verbosty=quiet"], "Did you mean --verbosity?"),
     }.Select(item => new TestCaseData(item).SetArgDisplayNames(item.Name));
 
     [TestCaseSource(nameof(Cases))]

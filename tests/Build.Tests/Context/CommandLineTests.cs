@@ -32,7 +32,8 @@ public sealed class CommandLineTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            Assert.That(result.Output, Does.Contain("Scale").And.Contain("ComposeUp").And.Contain("BuildOrchestrator").And.Contain("BuildReducer").And.Contain("EnsureLock"));
+            Assert.That(result.Output,
+                Does.Contain("Scale").And.Contain("ComposeUp").And.Contain("BuildOrchestrator").And.Contain("BuildReducer").And.Contain("EnsureLock"));
         }
     }
 
@@ -49,17 +50,31 @@ public sealed class CommandLineTests
         }
     }
 
+    private static TestCaseData Case(string name, string badValue, string hint, params string[] arguments) =>
+        new TestCaseData(arguments, badValue, hint).SetName(name);
+
     private static IEnumerable<TestCaseData> BadOptions()
     {
-        yield return new TestCaseData(new[] { "--target=Development", "--build-target=staging", "--dryrun" }, "staging", "development, production").SetName("Unknown_build_target_names_the_valid_ones");
-        yield return new TestCaseData(new[] { "--target=Scale", "--scale=database=2", "--dryrun" }, "database", "orchestrator, reducer").SetName("Scale_for_an_unknown_service_lists_the_services");
-        yield return new TestCaseData(new[] { "--target=Scale", "--scale=reducer=500", "--dryrun" }, "500", "0 to 100").SetName("Scale_count_out_of_range_is_rejected");
-        yield return new TestCaseData(new[] { "--target=ComposeUp", "--wait-timeout=soon", "--dryrun" }, "soon", "whole number of seconds").SetName("Wait_timeout_must_be_a_number");
-        yield return new TestCaseData(new[] { "--target=Production", "--build-target=development", "--dryrun" }, "--build-target=development", "Drop --build-target").SetName("Contradicting_build_target_is_an_error");
-        yield return new TestCaseData(new[] { "--target=Push", "--registry=Not A Registry", "--dryrun" }, "Not A Registry", "HOST[:PORT]/NAMESPACE").SetName("Malformed_registry_is_rejected");
-        yield return new TestCaseData(new[] { "--target=Production", "--tag=-bad", "--dryrun" }, "-bad", "Docker tag").SetName("Invalid_extra_tag_is_rejected");
-        yield return new TestCaseData(new[] { "--target=Production", "--pull=maybe", "--dryrun" }, "maybe", "true|false").SetName("Switch_with_a_non_boolean_value_is_rejected");
-        yield return new TestCaseData(new[] { "--target=Production", "--verbosity=loud" }, "loud", "diagnostic").SetName("Unknown_verbosity_names_the_valid_ones");
+        yield return Case("Unknown_build_target_names_the_valid_ones", "staging", "development, production",
+            "--target=Development", "--build-target=staging", "--dryrun");
+        yield return Case("Scale_for_an_unknown_service_lists_the_services", "database", "orchestrator, reducer",
+            "--target=Scale", "--scale=database=2", "--dryrun");
+        yield return Case("Scale_count_out_of_range_is_rejected", "500", "0 to 100",
+            "--target=Scale", "--scale=reducer=500", "--dryrun");
+        yield return Case("Wait_timeout_must_be_a_number", "soon", "whole number of seconds",
+            "--target=ComposeUp", "--wait-timeout=soon", "--dryrun");
+        yield return Case("Contradicting_build_target_is_an_error", "--build-target=development", "Drop --build-target",
+            "--target=Production", "--build-target=development", "--dryrun");
+        yield return Case("Contradicting_build_target_names_the_targets_of_the_stage_asked_for", "development", "(--target=Development)",
+            "--target=Push", "--build-target=dev", "--dryrun");
+        yield return Case("Malformed_registry_is_rejected", "Not A Registry", "HOST[:PORT]/NAMESPACE",
+            "--target=Push", "--registry=Not A Registry", "--dryrun");
+        yield return Case("Invalid_extra_tag_is_rejected", "-bad", "Docker tag",
+            "--target=Production", "--tag=-bad", "--dryrun");
+        yield return Case("Switch_with_a_non_boolean_value_is_rejected", "maybe", "true|false",
+            "--target=Production", "--pull=maybe", "--dryrun");
+        yield return Case("Unknown_verbosity_names_the_valid_ones", "loud", "diagnostic",
+            "--target=Production", "--verbosity=loud");
     }
 
     [TestCaseSource(nameof(BadOptions))]

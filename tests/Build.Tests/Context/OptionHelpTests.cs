@@ -8,19 +8,34 @@ namespace Build.Tests.Context;
 /// <summary>--help and the README list the build's options from the one table the parser reads, OptionNames.All.</summary>
 public sealed partial class OptionHelpTests
 {
-    private static IEnumerable<string> OptionNameConstants() =>
+    private static IEnumerable<OptionDefinition> DeclaredOptions() =>
         typeof(OptionNames).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.IsLiteral)
-            .Select(field => (string)field.GetRawConstantValue()!);
+            .Where(field => typeof(OptionDefinition).IsAssignableFrom(field.FieldType))
+            .Select(field => (OptionDefinition)field.GetValue(null)!);
 
     [Test]
-    public void Every_option_name_has_exactly_one_definition() =>
-        Assert.That(OptionNames.All.Select(option => option.Name), Is.EquivalentTo(OptionNameConstants()).And.Unique);
+    public void Every_declared_option_is_in_the_table_once_under_its_own_name()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(OptionNames.All, Is.EquivalentTo(DeclaredOptions()).And.Unique);
+            Assert.That(OptionNames.All.Select(option => option.Name), Is.Unique);
+        }
+    }
 
     [Test]
-    public void The_parser_reads_the_environment_variables_of_the_definitions() =>
-        Assert.That(OptionNames.EnvironmentVariables, Is.EquivalentTo(
-            OptionNames.All.Where(option => option.EnvironmentVariable is not null).ToDictionary(option => option.Name, option => option.EnvironmentVariable!)));
+    public void Help_starts_with_the_script_a_user_types()
+    {
+        var result = InProcessBuild.Run("--help");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.All);
+            Assert.That(result.Output, Does.StartWith($"Usage: {OptionHelp.Program(OperatingSystem.IsWindows())} [options]"));
+            Assert.That(OptionHelp.Program(windows: false), Is.EqualTo("./build.sh"));
+            Assert.That(OptionHelp.Program(windows: true), Is.EqualTo("./build.ps1"));
+        }
+    }
 
     [Test]
     public void Help_lists_every_option_of_the_build_after_Cakes_options_by_group()
@@ -45,18 +60,19 @@ public sealed partial class OptionHelpTests
                 }
             }
 
-            var groups = OptionNames.All.Select(option => option.Group).Distinct().Select(group => output.IndexOf($"  {OptionDefinition.GroupTitle(group)}:", ownSection, StringComparison.Ordinal)).ToList();
+            var groups = OptionNames.All.Select(option => option.Group).Distinct()
+                .Select(group => output.IndexOf($"  {OptionDefinition.GroupTitle(group)}:", ownSection, StringComparison.Ordinal)).ToList();
             Assert.That(groups, Is.Ordered.And.All.GreaterThan(ownSection), "the groups in the table's order");
         }
     }
 
     [Test]
-    public void The_README_option_table_lists_the_definitions_in_their_order_and_groups()
+    public void The_README_option_table_lists_the_definitions_in_their_order_and_groups_with_their_defaults_and_meanings()
     {
         var readme = File.ReadAllText(Path.Combine(HostRun.RepositoryRoot, "README.md"));
         var section = readme[readme.IndexOf("## Options", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
-        var rows = new List<(string Group, string Usage, string Environment)>();
+        var rows = new List<(string Group, string Usage, string Environment, string Default, string Meaning)>();
         var group = "";
         foreach (var line in section.Split('\n').Where(line => line.StartsWith("| ", StringComparison.Ordinal)))
         {
@@ -67,11 +83,13 @@ public sealed partial class OptionHelpTests
             }
             else if (cells[0].StartsWith("`--", StringComparison.Ordinal))
             {
-                rows.Add((group, cells[0].Trim('`'), cells[1].Trim('`')));
+                rows.Add((group, cells[0].Trim('`'), cells[1].Trim('`'), cells[2], cells[3]));
             }
         }
 
-        var expected = OptionNames.All.Select(option => (OptionDefinition.GroupTitle(option.Group), option.Usage, option.EnvironmentVariable ?? "")).ToList();
+        var expected = OptionNames.All
+            .Select(option => (OptionDefinition.GroupTitle(option.Group), option.Usage, option.EnvironmentVariable ?? "", option.Default, option.Meaning))
+            .ToList();
         Assert.That(rows, Is.EqualTo(expected));
     }
 

@@ -1,4 +1,5 @@
 using Build.Images;
+using Build.Tests.Support;
 using Build.Tools.Docker;
 
 namespace Build.Tests.Images;
@@ -12,6 +13,6 @@ public sealed class ImageBuilderTests
     [TestCase(true, false, ExpectedResult = new string[0], TestName = "A_first_build_names_no_cache_image_which_BuildKit_would_look_for_in_a_registry")]
     [TestCase(false, true, ExpectedResult = new string[0], TestName = "The_legacy_builder_gets_no_cache_image")]
     public IReadOnlyList<string> Cache_images_of_a_build(bool buildKit, bool replacesAnImage) =>
-        ImageBuilder.Settings(Reducer, new BuildOptionsView(Pull: false, NoCache: false), buildKit ? DockerBuilder.BuildKitEnvironment : DockerBuilder.Legacy,
+        ImageBuilder.Settings(Reducer, TestOptions.Default(), buildKit ? DockerBuilder.BuildKitEnvironment : DockerBuilder.Legacy,
             replacesAnImage: replacesAnImage).CacheFrom;
 }

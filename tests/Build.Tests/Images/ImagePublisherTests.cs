@@ -19,7 +19,9 @@ public sealed class ImagePublisherTests
             Respond = (_, arguments) => arguments.StartsWith("login", StringComparison.Ordinal) ? (loginExitCode, loginExitCode == 0 ? [] : [loginError]) : (0, []),
         };
         var cake = new ProcessContext(processes);
-        return (new ImagePublisher(new CommandRunner(cake, dryRun: false), () => new DockerCommands("docker", new DirectoryPath("/repo")), cake.Log), processes);
+        var docker = new DockerCommands("docker", new DirectoryPath("/repo"));
+        var publisher = new ImagePublisher(new CommandRunner(cake), () => docker, new SideEffects(), cake.Log);
+        return (publisher, processes);
     }
 
     [Test]

@@ -56,7 +56,7 @@ public sealed class ParallelImageBuildsEngineTests
     {
         var lines = new List<string>();
         var builds = new ParallelImageBuilds(lines.Add);
-        var runner = new CommandRunner(new ProcessContext(), dryRun: false);
+        var runner = new CommandRunner(new ProcessContext());
         var first = Spec("ok");
         var second = Spec("ok") with { Service = "ok2", Repository = "build-tests-fast/ok2" };
         builds.Run(first, [second], Docker(runner));
@@ -72,7 +72,7 @@ public sealed class ParallelImageBuildsEngineTests
     public void A_failing_build_kills_the_other_and_is_named()
     {
         var builds = new ParallelImageBuilds(_ => { });
-        var runner = new CommandRunner(new ProcessContext(), dryRun: false);
+        var runner = new CommandRunner(new ProcessContext());
         var watch = Stopwatch.StartNew();
         var error = Assert.Throws<CakeException>(() => builds.Run(Spec("slow"), [Spec("fails")], Docker(runner)));
         using (Assert.EnterMultipleScope())

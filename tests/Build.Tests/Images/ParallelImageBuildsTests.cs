@@ -107,7 +107,7 @@ public sealed class ParallelImageBuildsTests
     public void Cancelling_a_run_kills_its_process()
     {
         var processes = new RecordingProcessRunner();
-        var runner = new CommandRunner(new ProcessContext(processes), dryRun: false);
+        var runner = new CommandRunner(new ProcessContext(processes));
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
         Assert.Throws<OperationCanceledException>(() => runner.Run(ToolCommand.Create("docker", new Cake.Core.IO.DirectoryPath("/repo"), a => a.Append("build")), null, cancellation.Token));
@@ -117,7 +117,7 @@ public sealed class ParallelImageBuildsTests
     [Test]
     public void Cancelling_a_running_command_kills_the_process()
     {
-        var runner = new CommandRunner(new ProcessContext(), dryRun: false);
+        var runner = new CommandRunner(new ProcessContext());
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
         Assert.Throws<OperationCanceledException>(() => runner.Run(ToolCommand.Create("sleep", new Cake.Core.IO.DirectoryPath("/tmp"), a => a.Append("30")), _ => { }, cancellation.Token));

@@ -31,7 +31,8 @@ public sealed class ProjectCleanerTests
                 : (0, []),
         };
         var cake = new ProcessContext(processes);
-        return (new ProjectCleaner(new CommandRunner(cake, dryRun), new DockerCommands("docker", new DirectoryPath(_root)), cake.Log), processes, cake);
+        var docker = new DockerCommands("docker", new DirectoryPath(_root));
+        return (new ProjectCleaner(RunServices.Runner(cake, dryRun), docker, RunServices.Effects(dryRun), cake.Log), processes, cake);
     }
 
     [Test]

@@ -51,7 +51,7 @@ public sealed class PackagePlanTests
     public void A_refused_install_fails_naming_what_is_missing_and_how_to_get_it(InstallPolicy policy, string expected)
     {
         var processes = new RecordingProcessRunner();
-        var installer = new PackageInstaller(new CommandRunner(new ProcessContext(processes), dryRun: false), policy, _ => "/nonexistent");
+        var installer = new PackageInstaller(new CommandRunner(new ProcessContext(processes)), policy, _ => "/nonexistent");
         var missing = Requirement.Program("not-a-real-tool-4711", "not-a-real-package");
 
         var error = Assert.Throws<CakeException>(() => installer.Ensure([missing], "Testing"))!;
@@ -80,7 +80,7 @@ public sealed class PackagePlanTests
         }
 
         var context = new ProcessContext();
-        new CommandRunner(context, dryRun: false).Run(PackageInstaller.InstallCommand(["gcc"]));
+        new CommandRunner(context).Run(PackageInstaller.InstallCommand(["gcc"]));
 
         Assert.That(context.CollectedLog.Lines, Has.Some.StartsWith("$ DEBIAN_FRONTEND=noninteractive apt-get install"));
     }

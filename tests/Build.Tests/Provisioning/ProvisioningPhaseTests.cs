@@ -16,7 +16,7 @@ public sealed class ProvisioningPhaseTests
         using var directory = TestEnvironment.CreateTempDirectory();
         string[] aptSays = ["Get:1 http://deb.debian.org/debian bookworm InRelease", "Setting up docker.io (20.10.24) ..."];
         var (phase, context, entries) = Phase(LogFile(directory), _ => (0, aptSays));
-        var runner = new CommandRunner(context, dryRun: false);
+        var runner = new CommandRunner(context);
 
         phase.Step("packages docker.io", "no engine answered", output => runner.Run(Command("apt-get"), output));
 
@@ -38,7 +38,7 @@ public sealed class ProvisioningPhaseTests
         using var directory = TestEnvironment.CreateTempDirectory();
         var (phase, context, entries) = Phase(LogFile(directory), 
             _ => (1, ["I: downloading packages with apt...", "E: mmdebstrap failed: cannot reach deb.debian.org"]));
-        var runner = new CommandRunner(context, dryRun: false);
+        var runner = new CommandRunner(context);
 
         var error = Assert.Throws<CakeException>(() => phase.Step("base images omninode/python:3.11-bookworm", "the engine lacks it",
             output => runner.Run(Command("bash"), output)));
@@ -58,7 +58,7 @@ public sealed class ProvisioningPhaseTests
         var processes = new RecordingProcessRunner { Respond = (program, _) => respond(program) };
         var context = new ProcessContext(processes);
         var entries = new List<ProvisioningEntry>();
-        return (new ProvisioningPhase(context.Log, logFile, entries.Add, DateTimeOffset.UtcNow), context, entries);
+        return (new ProvisioningPhase(context.Log, logFile, entries.Add, DateTimeOffset.UtcNow, new SideEffects()), context, entries);
     }
 
     private static ToolCommand Command(string program) => ToolCommand.Create(program, new DirectoryPath("/"), arguments => arguments.Append("run"));

@@ -1,16 +1,17 @@
-using Build.Images;
+using Build.TaskFacts;
 using Build.Tests.Support;
 
 namespace Build.Tests.Reporting;
 
 /// <summary>
-/// The lifetime's Setup, in the test process: every task that names an image (the image tasks of the one table, the
-/// lock, Push, Verify) has pyproject.toml's version read before the first task, so a bad one is bad input at once.
+/// The lifetime's Setup, in the test process: every task that reads pyproject.toml's version ([ReadsProjectVersion]: the
+/// image tasks, the lock, Push, Verify) has it read before the first task, so a bad one is bad input at once.
 /// </summary>
 public sealed class BuildLifetimeTests
 {
     private static IEnumerable<TestCaseData> TasksThatNameImages() =>
-        ImageTable.ImageTasks.Select(task => new TestCaseData(task).SetName($"A_bad_version_stops_{task}_before_its_first_task"));
+        TaskCatalog.OfThisBuild.All.Where(task => task.ReadsProjectVersion)
+            .Select(task => new TestCaseData(task.Name).SetName($"A_bad_version_stops_{task.Name}_before_its_first_task"));
 
     [TestCaseSource(nameof(TasksThatNameImages))]
     public void A_version_that_is_not_PEP_440_is_refused_before_the_first_task(string task)

@@ -189,4 +189,19 @@ public sealed class BuildReportTests
     {
         Assert.That(BuildTaskLifetime.Status(skipped, successful, dryRun), Is.EqualTo(expected));
     }
+
+    [Test]
+    public void The_engine_names_its_image_store_and_then_what_built_and_which_Compose_ran()
+    {
+        var report = new BuildReport();
+        report.Engine(new EngineEntry("unix:///run/e/docker.sock", "26.1.5+dfsg1", "project engine", ImageStore: "containerd"));
+        report.EngineUses(builder: "buildx 0.13.1");
+        report.EngineUses(compose: "docker compose 2.26.1-4");
+
+        var json = System.Text.Json.JsonDocument.Parse(BuildReportWriter.Serialize(report.Snapshot("Production", dryRun: false, Now, null, null)));
+
+        var engine = json.RootElement.GetProperty("engine");
+        Assert.That((engine.GetProperty("imageStore").GetString(), engine.GetProperty("builder").GetString(), engine.GetProperty("compose").GetString()),
+            Is.EqualTo(("containerd", "buildx 0.13.1", "docker compose 2.26.1-4")));
+    }
 }

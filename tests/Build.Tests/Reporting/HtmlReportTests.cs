@@ -100,4 +100,16 @@ public sealed class HtmlReportTests
     {
         Assert.That(BuildReportWriter.HtmlPath(json), Is.EqualTo(html));
     }
+
+    [Test]
+    public void The_header_names_the_engine_its_image_store_builder_and_Compose()
+    {
+        var html = HtmlReport.Render(Report() with
+        {
+            Engine = new EngineEntry("unix:///run/e/docker.sock", "26.1.5+dfsg1", "project engine", "containerd", "buildx 0.13.1", "docker compose 2.26.1"),
+        });
+
+        Assert.That(html, Does.Contain(
+            "<p class=\"engine\">engine <code>26.1.5+dfsg1</code> (project engine) · containerd image store · buildx 0.13.1 · docker compose 2.26.1</p>"));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class ImageReportingTests
                 ? (0, [$$"""[{"Id":"sha256:{{++inspections}}","Size":{{inspections * 100}},"RepoTags":["reducer:prod"]}]"""])
                 : (1, []),
         };
-        var runner = new CommandRunner(new ProcessContext(processes), dryRun: false);
+        var runner = new CommandRunner(new ProcessContext(processes));
         var images = new ImageInputs("/repo", runner, new DockerCommands("docker", new DirectoryPath("/repo")), engineReachable: true);
         var before = images.Inspect(Spec);
         var report = new BuildReport();
@@ -43,7 +43,7 @@ public sealed class ImageReportingTests
     public void A_dry_run_reports_the_image_as_planned_and_asks_nothing()
     {
         var processes = new RecordingProcessRunner();
-        var runner = new CommandRunner(new ProcessContext(processes), dryRun: true);
+        var runner = RunServices.Runner(new ProcessContext(processes), dryRun: true);
         var images = new ImageInputs("/repo", runner, new DockerCommands("docker", new DirectoryPath("/repo")), engineReachable: false);
         var report = new BuildReport();
 

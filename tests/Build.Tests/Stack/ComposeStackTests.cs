@@ -19,12 +19,18 @@ public sealed class ComposeStackTests
 {
     private const string Project = "bridge-replicas-test";
 
-    private const string RunningReducer = "c1|reducer|/omninode-bridge_reducer_1|running|healthy";
+    private const string RunningReducer = """
+        {"Id":"c1","Name":"/omninode-bridge_reducer_1","State":{"Status":"running","Health":{"Status":"healthy"}},
+         "Config":{"Labels":{"com.docker.compose.service":"reducer"}}}
+        """;
 
     private static HostResult Host(params string[] arguments) =>
         HostRun.In(HostRun.RepositoryRoot, null, [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
 
-    private const string RunningOrchestrator = "c2|orchestrator|/omninode-bridge_orchestrator_1|running|healthy";
+    private const string RunningOrchestrator = """
+        {"Id":"c2","Name":"/omninode-bridge_orchestrator_1","State":{"Status":"running","Health":{"Status":"healthy"}},
+         "Config":{"Labels":{"com.docker.compose.service":"orchestrator"}}}
+        """;
 
     private static (ComposeStack Stack, RecordingProcessRunner Processes, ProcessContext Cake) Stack(ScalePlan scale, bool dryRun = false, int upExitCode = 0, bool bothRun = false)
     {
@@ -32,17 +38,18 @@ public sealed class ComposeStackTests
         {
             Respond = (_, arguments) =>
                 arguments.StartsWith("ps ", StringComparison.Ordinal) ? (0, bothRun ? ["c1", "c2"] : ["c1"])
-                : arguments.StartsWith("container inspect", StringComparison.Ordinal) ? (0, bothRun ? [RunningReducer, RunningOrchestrator] : [RunningReducer])
+                : arguments.StartsWith("container inspect", StringComparison.Ordinal)
+                    ? (0, [bothRun ? $"[{RunningReducer},{RunningOrchestrator}]" : $"[{RunningReducer}]"])
                 : arguments.Contains(" up ", StringComparison.Ordinal) ? (upExitCode, upExitCode == 0 ? [] : ["Error response from daemon: port is already allocated"])
                 : (0, []),
         };
         var cake = new ProcessContext(processes);
-        var runner = new CommandRunner(cake, dryRun);
+        var runner = RunServices.Runner(cake, dryRun);
         var root = new DirectoryPath("/repo");
         var project = new ComposeProject(["deployment/docker-compose.bridge.yml"], "omninode-bridge", new Dictionary<string, string>());
         var tools = new StackTools(runner, () => new DockerCommands("docker", root), () => new ComposeCommands(ComposeClient.V2("docker", "2.27.0"), project, root), () => null);
         var options = new StackOptions("omninode-bridge", scale, TimeSpan.FromSeconds(5), DownOnFailure: false, RemoveVolumes: false);
-        return (new ComposeStack(options, tools, cake.Log, new Interruption()), processes, cake);
+        return (new ComposeStack(options, tools, cake.Log, new Interruption(), RunServices.Effects(dryRun)), processes, cake);
     }
 
     private static ScalePlan Scale(string service, int replicas) => new(new Dictionary<string, int> { [service] = replicas });
@@ -104,6 +111,31 @@ public sealed class ComposeStackTests
             Assert.That(services, Is.Empty);
             Assert.That(cake.CollectedLog.Lines, Has.Some.Contains("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --scale reducer=2"));
             Assert.That(cake.CollectedLog.Lines, Has.Some.EqualTo("  then wait until every container of project omninode-bridge is healthy (at most 5 s)"));
+        }
+    }
+
+    [Test]
+    public void Down_fails_when_the_engine_still_has_a_container_of_the_project()
+    {
+        var (stack, processes, _) = Stack(Scale("reducer", 2));
+        var failure = Assert.Throws<CakeException>(stack.Down);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure!.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked));
+            Assert.That(processes.CommandLines[0], Is.EqualTo("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge down --remove-orphans"));
+            Assert.That(processes.CommandLines.Skip(1), Has.All.StartWith("docker "), "then asks the engine what is left");
+        }
+    }
+
+    [Test]
+    public void In_a_dry_run_down_is_shown_and_nothing_is_asked_after_it()
+    {
+        var (stack, processes, cake) = Stack(Scale("reducer", 2), dryRun: true);
+        stack.Down();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(processes.CommandLines, Is.Empty);
+            Assert.That(cake.CollectedLog.Lines, Has.Some.Contains("--project-name omninode-bridge down --remove-orphans"));
         }
     }
 

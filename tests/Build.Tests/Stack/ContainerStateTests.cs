@@ -1,50 +1,63 @@
 using Build.Stack;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Tests.Stack;
 
 public sealed class ContainerStateTests
 {
-    [TestCase("id|reducer|/p_reducer_1|running|healthy", true, false)]
-    [TestCase("id|reducer|/p_reducer_1|running|starting", false, false)]
-    [TestCase("id|reducer|/p_reducer_1|running|unhealthy", false, true)]
-    [TestCase("id|reducer|/p_reducer_1|running|none", true, false)]
-    [TestCase("id|reducer|/p_reducer_1|exited|none", false, true)]
-    [TestCase("id|reducer|/p_reducer_1|restarting|none", false, false)]
-    public void State_is_read_from_the_inspect_line(string line, bool ready, bool failed)
+    private static string Inspect(string status, string? health)
     {
-        var state = ContainerState.Parse(line)!;
+        var state = health is null ? $$"""{"Status":"{{status}}"}""" : $$$"""{"Status":"{{{status}}}","Health":{"Status":"{{{health}}}"}}""";
+        return """{"Id":"id","Name":"/p_reducer_1","State":""" + state + ""","Config":{"Labels":{"com.docker.compose.service":"reducer"}}}""";
+    }
+
+    [TestCase("running", "healthy", true, false)]
+    [TestCase("running", "starting", false, false)]
+    [TestCase("running", "unhealthy", false, true)]
+    [TestCase("running", null, true, false)]
+    [TestCase("exited", null, false, true)]
+    [TestCase("restarting", null, false, false)]
+    public void State_is_read_from_the_inspect_document(string status, string? health, bool ready, bool failed)
+    {
+        var state = ContainerState.FromInspectOutput($"[{Inspect(status, health)}]").Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(state.Name, Is.EqualTo("p_reducer_1"));
+            Assert.That(state, Is.EqualTo(new ContainerState("id", "reducer", "p_reducer_1", status, health ?? "none")));
             Assert.That(state.IsReady, Is.EqualTo(ready));
             Assert.That(state.HasFailed, Is.EqualTo(failed));
         }
     }
 
-    [TestCase("Up 3 seconds (healthy)", "healthy")]
-    [TestCase("Up 1 second (health: starting)", "starting")]
-    [TestCase("Up 40 seconds (unhealthy)", "unhealthy")]
-    [TestCase("Up 2 minutes", "none")]
-    public void The_engines_container_list_gives_the_same_facts_with_the_health_from_the_status_text(string status, string health)
+    [Test]
+    public void The_engines_documents_and_the_clients_inspect_array_give_the_same_states()
     {
-        var json = $$"""[{"Id":"abc","Names":["/p_reducer_1"],"Labels":{"com.docker.compose.service":"reducer"},"State":"running","Status":"{{status}}"}]""";
-        Assert.That(ContainerState.ParseList(json), Is.EqualTo(new[] { new ContainerState("abc", "reducer", "p_reducer_1", "running", health) }));
+        var documents = new[] { Inspect("running", "healthy"), Inspect("running", null) };
+        var viaApi = ContainerState.From(documents.Select(json => EngineJson.Read(json, EngineJson.Default.ContainerDocument)!));
+        var viaClient = ContainerState.FromInspectOutput($"[{string.Join(",\n", documents)}]");
+
+        Assert.That(viaClient, Is.EqualTo(viaApi).And.EqualTo(new[]
+        {
+            new ContainerState("id", "reducer", "p_reducer_1", "running", "healthy"),
+            new ContainerState("id", "reducer", "p_reducer_1", "running", "none"),
+        }));
     }
 
     [TestCase("""{"message":"page not found"}""")]
     [TestCase("""[{"Id":"abc"}]""")]
+    [TestCase("""[{"Id":"abc","State":{"Status":7}}]""")]
     [TestCase("not json")]
-    public void A_document_that_is_not_a_container_list_is_no_answer(string json) =>
-        Assert.That(ContainerState.ParseList(json), Is.Null);
+    [TestCase("")]
+    public void A_document_that_is_not_a_container_list_holds_no_container(string json) =>
+        Assert.That(ContainerState.FromInspectOutput(json), Is.Empty);
 
     [Test]
     public void Summary_counts_replicas_and_healthy_per_service()
     {
         var containers = new[]
         {
-            ContainerState.Parse("a|reducer|r1|running|healthy")!,
-            ContainerState.Parse("b|reducer|r2|running|starting")!,
-            ContainerState.Parse("c|orchestrator|o1|running|healthy")!,
+            new ContainerState("a", "reducer", "r1", "running", "healthy"),
+            new ContainerState("b", "reducer", "r2", "running", "starting"),
+            new ContainerState("c", "orchestrator", "o1", "running", "healthy"),
         };
         var summary = StackHealth.Summarise(containers);
         Assert.That(summary, Is.EqualTo(new[]

@@ -14,8 +14,8 @@ namespace Build.Tests.Support;
 /// lifetimes and dry run) inside the test process. Every process the build would start goes to a
 /// <see cref="RecordingProcessRunner"/>, the log and the task report are captured, and the process's global state
 /// (environment variables, current directory, Console) is the same after the run as before: the build reads the
-/// environment through Cake's <see cref="ICakeEnvironment"/>, which is an overlay here, and what the build itself
-/// sets (DOCKER_HOST once it found its engine) is put back.
+/// environment through Cake's <see cref="ICakeEnvironment"/>, which is an overlay here, and hands its children the
+/// engine's DOCKER_HOST through each command's own environment; anything a run still changed would be put back.
 /// </summary>
 public static class InProcessBuild
 {

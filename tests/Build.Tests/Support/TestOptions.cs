@@ -1,16 +1,16 @@
 using Build.Context;
+using Build.Images;
 using Cake.Core.IO;
 
 namespace Build.Tests.Support;
 
 public static class TestOptions
 {
-    public static BuildOptions Default(BuildTarget target = BuildTarget.Production) => new()
+    public static BuildOptions Default(ImageFlavour target = ImageFlavour.Production) => new()
     {
         RepositoryRoot = new DirectoryPath("/repo"),
         PythonProject = new DirectoryPath("/repo"),
         BuildTarget = target,
-        DryRun = false,
         DockerExecutable = "docker",
         PoetryExecutable = "poetry",
         ComposeFile = new FilePath("/repo/deployment/docker-compose.bridge.yml"),

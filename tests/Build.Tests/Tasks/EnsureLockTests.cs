@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Build.Tests.Support;
 
 namespace Build.Tests.Tasks;
@@ -6,14 +7,17 @@ namespace Build.Tests.Tasks;
 public sealed class EnsureLockTests
 {
     [Test]
-    public void The_dry_run_says_the_committed_lock_is_fresh_and_starts_no_process()
+    public void The_dry_run_judges_the_committed_lock_fresh_and_starts_no_process()
     {
+        using var repository = new ScratchRepository();
         var processes = new RecordingProcessRunner();
-        var result = InProcessBuild.In(HostRun.RepositoryRoot, null, processes, "--target=EnsureLock", "--dryrun");
+        var result = InProcessBuild.In(repository.Root, null, processes, "--target=EnsureLock", "--dryrun");
+        using var report = JsonDocument.Parse(File.ReadAllText(repository.PathOf("artifacts/build-report.json")));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            Assert.That(result.Output, Does.Contain("poetry.lock is fresh"));
+            Assert.That(report.RootElement.GetProperty("lock").GetProperty("state").GetString(), Is.EqualTo("fresh"), "the verdict, in the report");
+            Assert.That(report.RootElement.GetProperty("dryRun").GetBoolean(), Is.True);
             Assert.That(processes.CommandLines, Is.Empty);
         }
     }

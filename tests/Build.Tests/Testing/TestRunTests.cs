@@ -48,7 +48,9 @@ public sealed class TestRunTests
             },
         };
         var cake = new ProcessContext(processes);
-        return (new TestRun(new CommandRunner(cake, dryRun), new DirectoryPath(_root), "TestCategory!=Docker", cake.Log, _closingLines.Add), processes, cake);
+        var run = new TestRun(RunServices.Runner(cake, dryRun), RunServices.Effects(dryRun), new DirectoryPath(_root), "TestCategory!=Docker",
+            cake.Log, _closingLines.Add);
+        return (run, processes, cake);
     }
 
     [Test]

@@ -26,7 +26,7 @@ public sealed class ImageVerifierTests
                 : arguments.StartsWith("run", StringComparison.Ordinal) ? (poetryFound ? 0 : 1, poetryFound ? ["/usr/local/bin/poetry"] : [])
                 : (1, []),
         };
-        var runner = new CommandRunner(new ProcessContext(processes), dryRun: false);
+        var runner = new CommandRunner(new ProcessContext(processes));
         var docker = new DockerCommands("docker", new DirectoryPath("/repo"));
         var images = new ImageInputs("/repo", runner, docker, engineReachable: true);
         var warnings = new List<string>();

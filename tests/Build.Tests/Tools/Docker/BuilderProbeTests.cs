@@ -35,7 +35,7 @@ public sealed class BuilderProbeTests
 
     private static BuilderChoice Choose(string path, string configured = "docker", bool clientGiven = false)
     {
-        var runner = new CommandRunner(new ProcessContext(), dryRun: false);
+        var runner = new CommandRunner(new ProcessContext());
         var probe = new BuilderProbe(runner, client => new DockerCommands(client, new DirectoryPath(HostRun.RepositoryRoot)));
         // "docker" is what Cake's process runner finds first on the test's own PATH: give it the first folder's client.
         var candidates = BuilderProbe.Candidates(configured, clientGiven, path);
@@ -83,7 +83,7 @@ public sealed class BuilderProbeTests
     [Test]
     public void A_given_client_that_reaches_no_engine_raises_the_engines_error()
     {
-        var runner = new CommandRunner(new ProcessContext(), dryRun: false);
+        var runner = new CommandRunner(new ProcessContext());
         var probe = new BuilderProbe(runner, client => new DockerCommands(client, new DirectoryPath(HostRun.RepositoryRoot)));
         Assert.That(() => probe.Choose(["/nonexistent/docker"], true, () => new InvalidOperationException("no engine")),
             Throws.InvalidOperationException.With.Message.EqualTo("no engine"));

@@ -183,6 +183,39 @@ public sealed class EngineApiTests
     }
 
     [Test]
+    public void The_containers_of_a_label_are_listed_then_inspected_one_by_one_and_one_gone_meanwhile_is_left_out()
+    {
+        const string list = "/v1.41/containers/json?all=1&filters=%7B%22label%22%3A%5B%22com.docker.compose.project%3Dp%22%5D%7D";
+        using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), path => path switch
+        {
+            list => Http(200, """[{"Id":"c1","Status":"Up 3 seconds (healthy)"},{"Id":"c2"}]"""),
+            "/v1.41/containers/c1/json" => Http(200, """
+                {"Id":"c1","Name":"/p_reducer_1","State":{"Status":"running","Health":{"Status":"healthy","FailingStreak":0}},
+                 "Config":{"Labels":{"com.docker.compose.service":"reducer"}}}
+                """),
+            _ => Http(404, """{"message":"No such container: c2"}"""),
+        });
+        using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
+
+        var containers = ContainerState.From(engine.ContainersWithLabel("com.docker.compose.project=p")!);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(containers, Is.EqualTo(new[] { new ContainerState("c1", "reducer", "p_reducer_1", "running", "healthy") }));
+            Assert.That(server.Requests, Is.EqualTo(new[] { list, "/v1.41/containers/c1/json", "/v1.41/containers/c2/json" }));
+        }
+    }
+
+    [Test]
+    public void A_container_list_the_engine_does_not_give_is_no_answer()
+    {
+        using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), _ => Http(500, """{"message":"boom"}"""));
+        using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
+
+        Assert.That(engine.ContainersWithLabel("com.docker.compose.project=p"), Is.Null);
+    }
+
+    [Test]
     public void An_inspect_document_without_labels_or_tags_has_no_digest_and_no_tags()
     {
         var state = ImageState.FromInspectDocument("""{"Id":"sha256:abc","RepoTags":null,"Config":{"Labels":null}}""");
@@ -259,13 +292,12 @@ public sealed class EngineApiEngineTests
             do
             {
                 Thread.Sleep(200);
-                viaSocket = ContainerState.ParseList(engine!.ContainersWithLabel(label)!);
+                viaSocket = ContainerState.From(engine!.ContainersWithLabel(label)!);
             }
             while (viaSocket!.Any(container => container.Health == "starting") && clock.Elapsed < TimeSpan.FromSeconds(20));
 
             var ids = DockerEngineRequirement.Docker("ps", "--all", "--quiet", "--no-trunc", "--filter", $"label={label}").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var viaClient = DockerEngineRequirement.Docker(["container", "inspect", "--format", ContainerState.InspectFormat, .. ids]).Output
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ContainerState.Parse).ToArray();
+            var viaClient = ContainerState.FromInspectOutput(DockerEngineRequirement.Docker(["container", "inspect", .. ids]).Output);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(viaSocket, Is.EquivalentTo(viaClient));

@@ -195,7 +195,7 @@ public sealed class EngineResolverTests
         }
 
         var location = new ProjectEngineLocation(Path.GetDirectoryName(projectSocket)!, Path.Combine(Path.GetDirectoryName(projectSocket)!, "data"));
-        var project = new ProjectEngine(location, new CommandRunner(context, dryRun: false), Version);
+        var project = new ProjectEngine(location, new CommandRunner(context), Version);
         return new EngineResolver(environment, Version, project, ensureInstalled, context.Log, EngineEndpoint.Unix(defaultSocket));
     }
 }

@@ -73,7 +73,7 @@ public sealed class EngineWatchTests
 
     private static ProjectEngine ProjectEngine(string directory) =>
         new(new ProjectEngineLocation(directory, directory + "/data"),
-            new CommandRunner(new ProcessContext(new RecordingProcessRunner()), dryRun: false), _ => null);
+            new CommandRunner(new ProcessContext(new RecordingProcessRunner())), _ => null);
 
     private static ResolvedEngine Engine(string socket, EngineSource source) => new(EngineEndpoint.Unix(socket), "20.10.24", source);
 

@@ -31,6 +31,7 @@ public sealed class ProjectEngineTests
             ["NO_COLOR"] = "1",
             [ProjectEngineLocation.RunDirectoryVariable] = location.RunDirectory,
             [ProjectEngineLocation.DataRootVariable] = location.DataRoot,
+            ["BRIDGE_PROJECT_ENGINE"] = "debian12",
         };
         try
         {

@@ -1,6 +1,0 @@
-using Cake.Core.IO;
-
-namespace Build.Images;
-
-/// <summary>What shapes the builds of a run apart from the image: the docker build switches, --force, the repository.</summary>
-public sealed record ImageBuildOptions(BuildOptionsView Build, bool Force, DirectoryPath RepositoryRoot);

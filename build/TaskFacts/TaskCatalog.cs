@@ -1,0 +1,77 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using Build.Images;
+using Cake.Frosting;
+
+namespace Build.TaskFacts;
+
+/// <summary>
+/// The facts of every task, read from the attributes on the task classes: a task states what it builds, what an
+/// interruption leaves, whether it reads pyproject.toml's version and which stage it fixes, so that adding a task is
+/// one file. The planner, the parser, the interruption's closing line and the lifetime ask here by task name.
+/// </summary>
+public sealed class TaskCatalog
+{
+    private readonly Dictionary<string, TaskFact> _byName;
+
+    public TaskCatalog(IEnumerable<TaskFact> facts)
+    {
+        All = [.. facts];
+        _byName = All.ToDictionary(fact => fact.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The tasks of this build, read once on first use.</summary>
+    public static TaskCatalog OfThisBuild => Lazy.Value;
+
+    public IReadOnlyList<TaskFact> All { get; }
+
+    /// <summary>Every task that builds an image, in name order.</summary>
+    public IReadOnlyList<string> ImageTasks => [.. All.Where(fact => fact.Image is not null).Select(fact => fact.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>The facts of a task by name (any case), or null for a name that is no task.</summary>
+    public TaskFact? Of(string? task) => task is not null && _byName.TryGetValue(task, out var fact) ? fact : null;
+
+    /// <summary>Whether <paramref name="task"/> builds an image.</summary>
+    public bool BuildsAnImage(string? task) => Of(task)?.Image is not null;
+
+    /// <summary>What an interruption during <paramref name="task"/> leaves, for the closing line.</summary>
+    public string StateLeft(string? task) => Of(task)?.StateLeft ?? "Nothing was changed.";
+
+    /// <summary>The task that builds an image: its service's stage task, or its slim task.</summary>
+    public string TaskOf(ImageSpec spec) => All.Single(fact => fact.Image?.Builds(spec) == true).Name;
+
+    /// <summary>The targets that fix the build target at <paramref name="stage"/>, in name order.</summary>
+    public IReadOnlyList<string> FixingStage(ImageFlavour stage) =>
+        [.. All.Where(fact => fact.FixedStage == stage).Select(fact => fact.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The other services whose image task of the same kind (stage or slim) Cake planned for this run: their images may
+    /// be built together with <paramref name="spec"/>.
+    /// </summary>
+    public IReadOnlyList<string> PartnersInPlan(ImageSpec spec, IReadOnlySet<string> plannedTasks)
+    {
+        var own = Of(TaskOf(spec))!.Image!;
+        return [.. All.Where(fact => fact.Image is { } image && image.Service != own.Service && image.SameKind(own) && plannedTasks.Contains(fact.Name))
+            .Select(fact => fact.Image!.Service)
+            .OrderBy(service => IndexOfService(service))];
+    }
+
+    /// <summary>The facts of one task class, from its attributes.</summary>
+    public static TaskFact Read(Type taskType) => new(
+        taskType.GetCustomAttribute<TaskNameAttribute>()?.Name ?? taskType.Name,
+        taskType.GetCustomAttribute<LeavesWhenInterruptedAttribute>(inherit: true)?.State,
+        taskType.GetCustomAttribute<ReadsProjectVersionAttribute>(inherit: true) is not null,
+        taskType.GetCustomAttribute<FixesStageAttribute>()?.Stage,
+        taskType.GetCustomAttribute<BuildsImageAttribute>()?.Image,
+        taskType.GetCustomAttribute<NeedsScalePlanAttribute>() is not null);
+
+    private static int IndexOfService(string service) => ImageTable.ServiceNames.ToList().IndexOf(service);
+
+    private static readonly Lazy<TaskCatalog> Lazy = new(() => new TaskCatalog(TaskTypes().Select(Read)));
+
+    // The way the host finds the tasks (build/Cake.Frosting/Internal/FrostingTaskInfo.cs): every non-abstract task class
+    // of this assembly, which the native build roots whole, so no task type or attribute is trimmed away.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The build assembly is rooted whole (TrimmerRootAssembly in Build.csproj).")]
+    private static IEnumerable<Type> TaskTypes() =>
+        typeof(TaskCatalog).Assembly.GetTypes().Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IFrostingTask).IsAssignableFrom(type));
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Build.Tools.Docker;
+
+/// <summary>
+/// Which image store an engine keeps its images in, from <c>GET /info</c>: the containerd store (Docker Engine 29's
+/// default, and 26's with the containerd-snapshotter feature) names its snapshotter as the storage driver's
+/// <c>driver-type</c>; the classic store (overlay2 and friends) does not. Image ids differ between the two (a manifest
+/// digest in the containerd store, where an image can be an index with attestation manifests).
+/// </summary>
+public static class ImageStores
+{
+    public const string Containerd = "containerd";
+    public const string Classic = "classic";
+
+    /// <summary>The driver-type of the containerd store's snapshotters (overlayfs, native, ...).</summary>
+    public const string SnapshotterType = "io.containerd.snapshotter.v1";
+
+    /// <summary>containerd or classic from the body of <c>GET /info</c>; null when it is not an engine's answer.</summary>
+    public static string? FromInfo(string infoJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(infoJson);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Driver", out _))
+            {
+                return null;
+            }
+
+            var containerd = document.RootElement.TryGetProperty("DriverStatus", out var status) && status.ValueKind == JsonValueKind.Array
+                && status.EnumerateArray().Any(pair => pair.ValueKind == JsonValueKind.Array && pair.GetArrayLength() == 2
+                    && pair[0].GetString() == "driver-type" && pair[1].GetString() == SnapshotterType);
+            return containerd ? Containerd : Classic;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The store of the engine behind <paramref name="api"/>; null when it does not answer.</summary>
+    public static string? Of(EngineApi api) => api.Get("/info") is { Status: 200 } info ? FromInfo(info.Body) : null;
+}
