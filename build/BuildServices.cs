@@ -36,18 +36,25 @@ public static class BuildServices
 
         // The side effects: processes, the engine, everything else a run changes.
         services.AddSingleton<ChildEnvironment>();
+        // A failed command asks the watch only then: the watch needs the project engine, which needs the runner.
         services.AddSingleton(provider => new CommandRunner(
-            provider.GetRequiredService<ICakeContext>(), provider.GetRequiredService<Interruption>(), provider.GetRequiredService<ChildEnvironment>()));
+            provider.GetRequiredService<ICakeContext>(), provider.GetRequiredService<Interruption>(), provider.GetRequiredService<ChildEnvironment>(),
+            command => provider.GetRequiredService<EngineWatch>().GoneCause(command)));
         services.AddSingleton<ICommandRunner>(provider => provider.GetRequiredService<CommandRunner>());
         services.AddSingleton<ISideEffects, SideEffects>();
+        services.AddSingleton(ProvisioningPhaseOf);
         services.AddSingleton(provider => new PackageInstaller(provider.GetRequiredService<ICommandRunner>(),
-            InstallPolicy.ForThisMachine(provider.GetRequiredService<BuildOptions>().NoInstall), Environment(provider)));
+            InstallPolicy.ForThisMachine(provider.GetRequiredService<BuildOptions>().NoInstall), Environment(provider),
+            provider.GetRequiredService<ProvisioningPhase>()));
         services.AddSingleton(ProjectEngineOf);
+        services.AddSingleton(provider => new EngineWatch(EngineVersion, provider.GetRequiredService<ProjectEngine>()));
         services.AddSingleton(provider => new EngineResolver(Environment(provider), EngineVersion, provider.GetRequiredService<ProjectEngine>(),
-            provider.GetRequiredService<PackageInstaller>().Ensure, provider.GetRequiredService<ICakeLog>()));
+            provider.GetRequiredService<PackageInstaller>().Ensure, provider.GetRequiredService<ICakeLog>(),
+            phase: provider.GetRequiredService<ProvisioningPhase>()));
         services.AddSingleton<IEngineSession>(provider => new EngineSession(provider.GetRequiredService<BuildOptions>(),
             provider.GetRequiredService<ICommandRunner>(), provider.GetRequiredService<EngineResolver>(), provider.GetRequiredService<BuildReport>(),
-            provider.GetRequiredService<ICakeLog>(), Environment(provider), provider.GetRequiredService<ChildEnvironment>()));
+            provider.GetRequiredService<ICakeLog>(), Environment(provider), provider.GetRequiredService<ChildEnvironment>(),
+            provider.GetRequiredService<EngineWatch>()));
 
         // What the tasks use, made of the above.
         services.AddSingleton(provider => new PoetryCommands(provider.GetRequiredService<BuildOptions>().PoetryExecutable));
@@ -84,6 +91,15 @@ public static class BuildServices
         return new ProjectEngine(ProjectEngineLocation.From(environment, kind), runner, EngineVersion, daemon);
     }
 
+    /// <summary>Setting up the machine as a phase of its own: a line per step, the tools' output in .build/provisioning.log.</summary>
+    private static ProvisioningPhase ProvisioningPhaseOf(IServiceProvider provider)
+    {
+        var report = provider.GetRequiredService<BuildReport>();
+        var logFile = Path.Combine(provider.GetRequiredService<BuildOptions>().RepositoryRoot.FullPath, ".build", "provisioning.log");
+        return new ProvisioningPhase(provider.GetRequiredService<ICakeLog>(), logFile, report.Provisioned, report.StartedAt,
+            provider.GetRequiredService<ISideEffects>());
+    }
+
     private static ImageInputs ImageInputsOf(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<BuildOptions>();
@@ -97,7 +113,8 @@ public static class BuildServices
         var configuration = provider.GetRequiredService<BuildContext>().Configuration;
         string Configured(string option) => configuration.GetValue(OptionReader.ConfigurationKey(option)) ?? "";
         return new LocalBaseImages(provider.GetRequiredService<BuildOptions>(), [Configured(OptionNames.BaseImage), Configured(OptionNames.BuilderImage)],
-            provider.GetRequiredService<ICommandRunner>(), provider.GetRequiredService<PackageInstaller>(), provider.GetRequiredService<ISideEffects>());
+            provider.GetRequiredService<ICommandRunner>(), provider.GetRequiredService<PackageInstaller>(), provider.GetRequiredService<ISideEffects>(),
+            provider.GetRequiredService<ProvisioningPhase>());
     }
 
     /// <summary>The image builder of this run; the builder, and so the engine, is probed on first use only.</summary>

@@ -6,12 +6,17 @@
 #   scripts/base-images.sh [--force]
 #
 #   omninode/python:3.11-bookworm  runtime: python3 + python3-venv
-#   omninode/poetry:1.3.2-bookworm builder: the same + python3-poetry
+#   omninode/poetry:1.3.2-bookworm builder: the runtime image + python3-poetry
 #
-# Both come from the same suite and sources, so /usr/bin/python3 (3.11) is the
-# same file in each and a venv built in the builder runs in the runtime.
+# One mmdebstrap run makes the runtime image; while its chroot still has apt's
+# package lists it also downloads python3-poetry and what it needs (and only
+# that: the runtime's packages are installed already). The builder is then the
+# runtime image plus one layer, those packages installed with dpkg in a
+# container of it: /usr/bin/python3 is the very same file in both, so a venv
+# built in the builder runs in the runtime, and the second full bootstrap that
+# the builder used to cost is gone.
 # An image that exists already is skipped unless --force. Uses DOCKER_HOST as
-# set by the caller (see scripts/dockerd.sh). Needs root (mmdebstrap mode root).
+# set by the caller. Needs root (mmdebstrap mode root).
 set -euo pipefail
 
 SUITE="${BASE_SUITE:-bookworm}"
@@ -24,7 +29,7 @@ FORCE=false
 for arg in "$@"; do
     case "$arg" in
         --force) FORCE=true ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         *) echo "base-images.sh: unknown argument '$arg'" >&2; exit 2 ;;
     esac
 done
@@ -57,32 +62,57 @@ IMPORT_CHANGES=(
     --change 'CMD ["python3"]'
 )
 
-build() {
-    local image="$1" packages="$2"
-    if ! $FORCE && "$DOCKER" image inspect "$image" >/dev/null 2>&1; then
-        echo "base-images.sh: $image exists, skipped (use --force to rebuild)" >&2
-        return 0
-    fi
-    echo "base-images.sh: building $image with $packages" >&2
+missing() { $FORCE || ! "$DOCKER" image inspect "$1" >/dev/null 2>&1; }
+
+NEED_RUNTIME=false; missing "$RUNTIME_IMAGE" && NEED_RUNTIME=true
+NEED_BUILDER=false; missing "$BUILDER_IMAGE" && NEED_BUILDER=true
+$NEED_RUNTIME || echo "base-images.sh: $RUNTIME_IMAGE exists, skipped (use --force to rebuild)" >&2
+$NEED_BUILDER || echo "base-images.sh: $BUILDER_IMAGE exists, skipped (use --force to rebuild)" >&2
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/base-images.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/debs"
+
+if $NEED_RUNTIME || $NEED_BUILDER; then
+    echo "base-images.sh: bootstrapping $SUITE with python3,python3-venv" >&2
     # --skip=cleanup is NOT given: mmdebstrap removes apt lists and caches.
-    # The tarball goes straight into docker import; nothing touches the disk.
+    # The tarball goes straight into docker import (or nowhere, when only the
+    # builder is missing); only Poetry's packages touch the disk, in $WORK.
+    # The download hook runs before the cleanup hook, while the lists exist.
     mmdebstrap \
         --mode=root \
         --variant=minbase \
         --format=tar \
-        --include="$packages" \
+        --include=python3,python3-venv \
         --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
         "${DPKG_OPTS[@]}" \
-        --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/* "$1"/root/.cache' \
         --customize-hook='chroot "$1" python3 -c "import venv, sys; print(sys.version)"' \
+        --customize-hook='mkdir -p "$1"/tmp/poetry-debs/partial' \
+        --customize-hook='chroot "$1" apt-get install --download-only --yes --quiet --no-install-recommends \
+            -o Dir::Cache::archives=/tmp/poetry-debs/ python3-poetry' \
+        --customize-hook="cp \"\$1\"/tmp/poetry-debs/*.deb '$WORK/debs/'" \
+        --customize-hook='rm -rf "$1"/tmp/poetry-debs "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/* "$1"/root/.cache' \
         "$SUITE" - "$SOURCES" \
-    | "$DOCKER" import "${IMPORT_CHANGES[@]}" \
-        --message "mmdebstrap $SUITE minbase + $packages" \
-        - "$image" >/dev/null
-}
+    | if $NEED_RUNTIME; then
+        "$DOCKER" import "${IMPORT_CHANGES[@]}" --message "mmdebstrap $SUITE minbase + python3,python3-venv" - "$RUNTIME_IMAGE" >/dev/null
+    else
+        cat >/dev/null
+    fi
+fi
 
-build "$RUNTIME_IMAGE" "python3,python3-venv"
-build "$BUILDER_IMAGE" "python3,python3-venv,python3-poetry"
+if $NEED_BUILDER; then
+    echo "base-images.sh: building $BUILDER_IMAGE from $RUNTIME_IMAGE + python3-poetry ($(ls "$WORK/debs" | wc -l) packages)" >&2
+    # docker cp, not a bind mount: the engine may be remote. The packages are
+    # removed in the same container, so the committed layer holds only what
+    # dpkg installed.
+    container="$("$DOCKER" create "$RUNTIME_IMAGE" sh -c 'dpkg --install --recursive /tmp/debs && rm -rf /tmp/debs')"
+    trap '"$DOCKER" rm --force "$container" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+    "$DOCKER" cp "$WORK/debs" "$container:/tmp/debs"
+    "$DOCKER" start --attach "$container" >/dev/null
+    # A commit keeps the container's command (the dpkg line): set back the runtime's.
+    "$DOCKER" commit --change 'CMD ["python3"]' \
+        --message "$RUNTIME_IMAGE + python3-poetry" "$container" "$BUILDER_IMAGE" >/dev/null
+fi
 
 "$DOCKER" run --rm "$RUNTIME_IMAGE" python3 -c 'import sys, venv; print("runtime", sys.version.split()[0])'
 "$DOCKER" run --rm "$BUILDER_IMAGE" poetry --version

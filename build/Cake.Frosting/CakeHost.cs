@@ -68,7 +68,8 @@ public sealed class CakeHost
         }
         catch (Exception ex)
         {
-            return (log ?? new CakeBuildLog(new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime())))).LogException(Unwrap(ex));
+            var console = new ColourConsole(new CakeConsole(new CakeEnvironment(new CakePlatform(), new CakeRuntime())), ConsoleColour.ForThisProcess);
+            return (log ?? new CakeBuildLog(console)).LogException(Unwrap(ex));
         }
         finally
         {
@@ -190,6 +191,14 @@ public sealed class CakeHost
         // Cake's core services only: UseCakeDefaultModules() would add the NuGet and dotnet-tool installers (read NuGet.Config
         // on every start), which serve #tool directives and InstallTool, neither of which this host offers.
         services.AddCakeDiagnostics().UseModule(new CoreModule());
+        // Registered after Cake's own, so these win: colour only where it is read as colour (ConsoleColour).
+        var colour = ConsoleColour.ForThisProcess;
+        services.AddSingleton<IConsole>(sp => new ColourConsole(new CakeConsole(sp.GetRequiredService<ICakeEnvironment>()), colour));
+        services.AddSingleton(_ => AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        }));
 
         var arguments = new CakeArguments(options.Arguments.ToLookup(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase));
         services.AddSingleton<ICakeArguments>(arguments);

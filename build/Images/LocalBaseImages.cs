@@ -11,8 +11,10 @@ namespace Build.Images;
 /// --base-image/--builder-image instead is a registry image: it is pulled by the build, never made here.
 /// </summary>
 /// <param name="effects">The run's side effects: the dry run installs nothing (the script's command line is shown).</param>
+/// <param name="phase">The provisioning phase the images are made in (their line, the script's output in its log); null: the console.</param>
 public sealed class LocalBaseImages(
-    BuildOptions options, IReadOnlyList<string> configured, ICommandRunner runner, PackageInstaller installer, ISideEffects effects)
+    BuildOptions options, IReadOnlyList<string> configured, ICommandRunner runner, PackageInstaller installer, ISideEffects effects,
+    ProvisioningPhase? phase = null)
 {
     private readonly object _gate = new();
     private bool _built;
@@ -47,12 +49,23 @@ public sealed class LocalBaseImages(
         }, environment);
     }
 
-    /// <summary>Makes the base images (an existing one is kept unless --force), after installing mmdebstrap if missing.</summary>
-    public void Build()
+    /// <summary>
+    /// Makes the base images (an existing one is kept unless --force), after installing mmdebstrap if missing;
+    /// <paramref name="why"/> is what the provisioning line says.
+    /// </summary>
+    public void Build(string why = "--target=BaseImages")
     {
         effects.Make(() => installer.Ensure([Requirement.Mmdebstrap], "Building the local base images"));
 
-        runner.Run(Command());
+        if (phase is null)
+        {
+            runner.Run(Command());
+        }
+        else
+        {
+            phase.Step($"base images {string.Join(", ", Names)}", why, output => runner.Run(Command(), output));
+        }
+
         lock (_gate)
         {
             _built = true;
@@ -75,7 +88,7 @@ public sealed class LocalBaseImages(
 
             runner.Log.Information("The engine lacks the local base image{0} {1}: building {2} first (what --target=BaseImages does).",
                 local.Length == 1 ? "" : "s", string.Join(", ", local), local.Length == 1 ? "it" : "them");
-            Build();
+            Build($"the engine lacks {string.Join(", ", local)}");
             return true;
         }
     }

@@ -8,7 +8,7 @@ namespace Build.Provisioning;
 /// Installs what a <see cref="PackagePlan"/> lists with apt-get, printing the exact command first. It refuses, with
 /// that command in the message, when --no-install (or BRIDGE_NO_INSTALL=1) is given, when not root, or without apt.
 /// </summary>
-public sealed class PackageInstaller(ICommandRunner runner, InstallPolicy policy, Func<string, string?> environment)
+public sealed class PackageInstaller(ICommandRunner runner, InstallPolicy policy, Func<string, string?> environment, ProvisioningPhase? phase = null)
 {
     /// <summary>Exit code when something the build needs is missing and may not or cannot be installed.</summary>
     public const int MissingExitCode = ExitCodes.ToolMissing;
@@ -54,12 +54,24 @@ public sealed class PackageInstaller(ICommandRunner runner, InstallPolicy policy
         }
 
         runner.Log.Information("{0} Installing it:", missing);
-        if (!HasPackageLists())
+        if (phase is null)
         {
-            runner.Run(UpdateCommand());
+            Install(install, output: null);
+            return;
         }
 
-        runner.Run(install);
+        phase.Step($"packages {string.Join(", ", plan.Packages)}", purpose, output => Install(install, output));
+    }
+
+    /// <summary>apt-get update when there are no package lists yet, then the install; apt's output to <paramref name="output"/> (null: the console).</summary>
+    private void Install(ToolCommand install, Action<string>? output)
+    {
+        if (!HasPackageLists())
+        {
+            runner.Run(UpdateCommand(), output);
+        }
+
+        runner.Run(install, output);
     }
 
     /// <summary>A fresh Debian image has no package lists; without them apt-get install finds nothing.</summary>

@@ -1,4 +1,5 @@
 using Build.Images;
+using Build.Provisioning;
 using Build.Stack;
 using Build.Verification;
 
@@ -27,6 +28,7 @@ public sealed class BuildReport(bool dryRun = false)
     private IReadOnlyList<string> _targets = [];
     private IReadOnlyList<TaskEdge> _edges = [];
     private VerifyBudget? _budget;
+    private readonly List<ProvisioningEntry> _provisioning = [];
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
@@ -59,13 +61,30 @@ public sealed class BuildReport(bool dryRun = false)
         }
     }
 
-    /// <summary>A task ended at <paramref name="end"/> after <paramref name="duration"/> (skipped: why).</summary>
+    /// <summary>A provisioning step ended (see <see cref="ProvisioningPhase"/>); the task that needed it does not carry its time.</summary>
+    public void Provisioned(ProvisioningEntry entry)
+    {
+        lock (_gate)
+        {
+            _provisioning.Add(entry);
+        }
+    }
+
+    /// <summary>
+    /// A task ended at <paramref name="end"/> after <paramref name="duration"/> (skipped: why). The provisioning that
+    /// ran inside it is not its time: the task's bar starts where that ended and is that much shorter.
+    /// </summary>
     public void Task(string name, string status, TimeSpan duration, string? skipReason = null, DateTimeOffset? end = null)
     {
         lock (_gate)
         {
-            var start = (end ?? DateTimeOffset.UtcNow) - duration - StartedAt;
-            _tasks[name] = new TaskEntry(name, status, Seconds(duration), skipReason, Math.Max(0, Seconds(start)));
+            var endSeconds = ((end ?? DateTimeOffset.UtcNow) - StartedAt).TotalSeconds;
+            var startSeconds = endSeconds - duration.TotalSeconds;
+            var provisioning = _provisioning
+                .Where(step => step.StartSeconds >= startSeconds - 0.001 && step.StartSeconds + step.Seconds <= endSeconds + 0.001)
+                .Sum(step => step.Seconds);
+            var own = TimeSpan.FromSeconds(Math.Max(0, duration.TotalSeconds - provisioning));
+            _tasks[name] = new TaskEntry(name, status, Seconds(own), skipReason, Math.Max(0, Math.Round(endSeconds - own.TotalSeconds, 3)));
             if (!_planned.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 _planned.Add(name);
@@ -218,7 +237,8 @@ public sealed class BuildReport(bool dryRun = false)
                 Targets: _targets,
                 Edges: _edges,
                 Stack: _stack,
-                Engine: _engine);
+                Engine: _engine,
+                Provisioning: _provisioning.ToArray());
         }
     }
 

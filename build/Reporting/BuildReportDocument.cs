@@ -1,3 +1,5 @@
+using Build.Provisioning;
+
 namespace Build.Reporting;
 
 /// <summary>The whole report as written to artifacts/build-report.json.</summary>
@@ -18,4 +20,5 @@ public sealed record BuildReportDocument(
     IReadOnlyList<string>? Targets = null,
     IReadOnlyList<TaskEdge>? Edges = null,
     StackEntry? Stack = null,
-    EngineEntry? Engine = null);
+    EngineEntry? Engine = null,
+    IReadOnlyList<ProvisioningEntry>? Provisioning = null);

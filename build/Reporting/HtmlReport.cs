@@ -83,7 +83,11 @@ public static class HtmlReport
 
     private static void Timeline(StringBuilder html, BuildReportDocument report, HashSet<string> critical)
     {
-        var rows = new List<TimelineRow>();
+        // Provisioning first: setting up the machine came before (or in the middle of) the task that needed it.
+        var rows = (report.Provisioning ?? [])
+            .Select(step => new TimelineRow(
+                $"⚙ {step.Step}", step.Step, ProvisioningClass(step.Status) + " provisioning", step.StartSeconds, step.Seconds, step.Status, step.Why, false))
+            .ToList();
         foreach (var task in report.Tasks)
         {
             var (css, label, reason) = TaskOutcome.Of(task, report.Images);
@@ -124,6 +128,14 @@ public static class HtmlReport
 
         html.Append("</svg>");
     }
+
+    /// <summary>A provisioning step's bar colour: done, failed, or what a dry run would do.</summary>
+    private static string ProvisioningClass(string status) => status switch
+    {
+        TaskStatuses.Failed => "failed",
+        TaskStatuses.Planned => "dryrun",
+        _ => "done",
+    };
 
     /// <summary>The words go right of a bar, or left of it when the bar ends near the right edge.</summary>
     private static string NotePlace(double x, double width) =>
@@ -322,7 +334,8 @@ public static class HtmlReport
         svg.chart{display:block;height:auto;max-width:100%}svg text{font-size:12px;fill:#222}
         .label.sub{fill:#555;font-size:11px}.note,.axis{fill:#666;font-size:11px}.axis{text-anchor:middle}.tick{stroke:#eee}
         .bar.built,.bar.done{fill:var(--built)}.bar.uptodate{fill:var(--uptodate)}.bar.skipped{fill:var(--skipped)}.bar.dryrun{fill:var(--dryrun)}
-        .bar.failed{fill:var(--failed)}.bar.notrun{fill:var(--notrun)}.bar.image{opacity:.55}.bar.critical{stroke:var(--critical);stroke-width:3}
+        .bar.failed{fill:var(--failed)}.bar.notrun{fill:var(--notrun)}.bar.image{opacity:.55}
+        .bar.provisioning{opacity:.7;stroke:#555;stroke-dasharray:3 2}.bar.critical{stroke:var(--critical);stroke-width:3}
         .node rect{fill:#fff;stroke:#888;stroke-width:1.5}.node .name{font-weight:600;text-anchor:middle}.node .state{font-size:11px;fill:#555;text-anchor:middle}
         .node.built rect,.node.done rect{fill:#e8f5e9;stroke:var(--built)}.node.uptodate rect{fill:#e3f2fd;stroke:var(--uptodate)}.node.skipped rect{fill:#f5f5f5;stroke:var(--skipped)}
         .node.dryrun rect{fill:#ede7f6;stroke:var(--dryrun)}.node.failed rect{fill:#fdecea;stroke:var(--failed)}.node.notrun rect{fill:#fafafa;stroke:#bbb;stroke-dasharray:4 3}

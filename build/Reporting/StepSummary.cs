@@ -27,6 +27,17 @@ public static class StepSummary
 
         }
 
+        if (report.Provisioning is { Count: > 0 } provisioning)
+        {
+            text.Append("### Provisioning\n\n| Step | Why | Time | Status |\n|---|---|---:|---|\n");
+            foreach (var step in provisioning)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {Cell(step.Step)} | {Cell(step.Why)} | {step.Seconds:0.0} s | {step.Status} |\n");
+            }
+
+            text.Append('\n');
+        }
+
         text.Append(report.DryRun ? "### Tasks that would run\n\n" : "### Tasks\n\n");
         text.Append(Timeline(report));
         text.Append("\n### Task graph\n\n```mermaid\n").Append(Mermaid(report)).Append("```\n");

@@ -33,7 +33,7 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
             var failed = outcomes.Count(outcome => FailedOutcomes.Contains(outcome));
             var defined = document.Descendants().Count(element => element.Name.LocalName == "UnitTest");
             var notRun = Math.Max(0, defined - results.Count);
-            return new TestCounts(passed, failed, results.Count - passed - failed + notRun);
+            return new TestCounts(passed, failed + FailedTeardowns(document), results.Count - passed - failed + notRun);
         }
 
         var counters = document.Descendants().FirstOrDefault(element => element.Name.LocalName == "Counters")
@@ -45,6 +45,14 @@ public sealed record TestCounts(int Passed, int Failed, int Skipped)
     }
 
     private static readonly HashSet<string> FailedOutcomes = ["Failed", "Error", "Timeout", "Aborted"];
+
+    /// <summary>
+    /// Fixtures whose one-time teardown failed (a check that runs after the tests, such as the suite's "engine left
+    /// as found"): dotnet test gives them no test result and exits 0, and writes only a run message; each is one failure.
+    /// </summary>
+    private static int FailedTeardowns(XDocument document) => document.Descendants()
+        .Count(element => element.Name.LocalName == "RunInfo" && element.Attribute("outcome")?.Value == "Error"
+            && element.Value.TrimStart().StartsWith("TearDown failed for test fixture", StringComparison.Ordinal));
 
     /// <summary>
     /// Reads unittest's closing lines: "Ran 12 tests in 0.3s" then "OK", "OK (skipped=2)" or

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Frosting;
 
 namespace Build.Tools;
 
@@ -12,6 +13,8 @@ namespace Build.Tools;
 /// <param name="interruption">SIGINT/SIGTERM of the run: a running command is stopped and waited for, then the
 /// interruption is thrown; no command starts after it. Null (tests): no signal handling.</param>
 /// <param name="children">What every child gets on top of its command's own variables (the engine's DOCKER_HOST).</param>
+/// <param name="engineGone">Asked when a command fails: the sentence that blames a vanished engine instead (see
+/// <see cref="Docker.EngineWatch"/>), or null when the command's own failure stands. Null: never asked.</param>
 public sealed class CommandRunner : ICommandRunner
 {
     /// <summary>How many of a command's last lines are kept for its failure's cause (a BuildKit step block fits).</summary>
@@ -20,12 +23,15 @@ public sealed class CommandRunner : ICommandRunner
     private readonly ICakeContext cake;
     private readonly Interruption? interruption;
     private readonly ChildEnvironment children;
+    private readonly Func<ToolCommand, string?>? engineGone;
 
-    public CommandRunner(ICakeContext cake, Interruption? interruption = null, ChildEnvironment? children = null)
+    public CommandRunner(
+        ICakeContext cake, Interruption? interruption = null, ChildEnvironment? children = null, Func<ToolCommand, string?>? engineGone = null)
     {
         this.cake = cake;
         this.interruption = interruption;
         this.children = children ?? new ChildEnvironment();
+        this.engineGone = engineGone;
         interruption?.Token.Register(ChildProcesses.StopInBackground);
     }
 
@@ -46,12 +52,15 @@ public sealed class CommandRunner : ICommandRunner
     {
         // The output is still shown line by line; the last lines are kept so that a failure can lead with its cause.
         var tail = new OutputTail(FailureTailLines);
-        var exitCode = RunUnchecked(command, tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
+        var exitCode = RunUnchecked(command, tail.Keep(outputLine ?? PrintLine), cancellationToken);
         if (exitCode != 0)
         {
-            throw BuildErrors.ToolFailed(command, exitCode, FailureCause.From(tail.Lines));
+            throw Failed(command, exitCode, FailureCause.From(tail.Lines));
         }
     }
+
+    /// <summary>A tool's line as the log shows it: its own colours only where the log's are shown (ConsoleColour).</summary>
+    private static void PrintLine(string line) => Console.WriteLine(ConsoleColour.ForThisProcess ? line : ConsoleColour.Strip(line));
 
     /// <summary>
     /// As <see cref="Run"/>, but hands the exit code back instead of failing. Cancelling
@@ -121,10 +130,20 @@ public sealed class CommandRunner : ICommandRunner
         var result = Capture(command);
         if (!result.Succeeded)
         {
-            throw BuildErrors.ToolFailed(command, result.ExitCode, FailureCause.From(result.Output.Concat(result.Error)));
+            throw Failed(command, result.ExitCode, FailureCause.From(result.Output.Concat(result.Error)));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A failed command's error: the tool's own (<see cref="BuildErrors.ToolFailed"/>), led by the engine's going
+    /// (exit code <see cref="ExitCodes.NoEngine"/>) when that is why it failed.
+    /// </summary>
+    private CakeException Failed(ToolCommand command, int exitCode, IReadOnlyList<string> cause)
+    {
+        var failed = BuildErrors.ToolFailed(command, exitCode, cause);
+        return engineGone?.Invoke(command) is { } gone ? new CakeException(ExitCodes.NoEngine, gone + Environment.NewLine + failed.Message) : failed;
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ namespace Build.Tools.Docker;
 /// and recorded in the report; the builder and the compose client are probed on first use, their answers kept in
 /// .build/tool-probes.json for the next run.
 /// </summary>
+/// <param name="watch">Told the engine once it is found, so that a failed command can ask whether the engine went away.</param>
 public sealed class EngineSession : IEngineSession
 {
     private readonly BuildOptions _options;
@@ -19,6 +20,7 @@ public sealed class EngineSession : IEngineSession
     private readonly ICakeLog _log;
     private readonly Func<string, string?> _environment;
     private readonly ChildEnvironment _children;
+    private readonly EngineWatch _watch;
     private readonly Lazy<ResolvedEngine> _engine;
     private readonly Lazy<DockerEngine> _versions;
     private readonly Lazy<BuilderChoice> _builder;
@@ -29,9 +31,10 @@ public sealed class EngineSession : IEngineSession
 
     public EngineSession(
         BuildOptions options, ICommandRunner runner, EngineResolver resolver, BuildReport report, ICakeLog log, Func<string, string?> environment,
-        ChildEnvironment children)
+        ChildEnvironment children, EngineWatch watch)
     {
         _children = children;
+        _watch = watch;
         _options = options;
         _runner = runner;
         _report = report;
@@ -131,6 +134,7 @@ public sealed class EngineSession : IEngineSession
         }
 
         _report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName, imageStore));
+        _watch.Found(engine);
         if (engine.Source is not EngineSource.Context)
         {
             _children.UseEngine(engine.Endpoint.Url);

@@ -8,8 +8,9 @@ namespace Build.Tests.DryRun;
 /// not change by accident when the code behind it does. Each run is in-process, in a scratch copy of the repository
 /// (no .git, so no sha or branch tags), with DOCKER_HOST at a canned engine that has no image at all (every image
 /// "would build", after the local base images), and CI unset (Verify is skipped). Normalised, because they vary by
-/// machine and run only: the scratch copy's path (the socket is inside it), the durations of Cake's task table, and
-/// the PackageIndex task's one line, which says whether the project's index answers on this machine right now.
+/// machine and run only: the scratch copy's path (the socket is inside it), the durations of Cake's task table and of
+/// the provisioning lines, and the PackageIndex task's one line, which says whether the project's index answers on
+/// this machine right now.
 /// Set UPDATE_GOLDEN=1 to rewrite the files from this code.
 /// </summary>
 public sealed partial class DryRunGoldenTests
@@ -54,9 +55,9 @@ public sealed partial class DryRunGoldenTests
         }
     }
 
-    /// <summary>The scratch copy's path (the socket is inside it), line endings, the task table's durations, the index's state.</summary>
-    private static string Normalise(string output, string root) => IndexState().Replace(
-        Duration().Replace(output.ReplaceLineEndings("\n").Replace(root, "<repository>", StringComparison.Ordinal), "00:00:00.0000000"),
+    /// <summary>The scratch copy's path, line endings, the task table's and provisioning's durations, the index's state.</summary>
+    private static string Normalise(string output, string root) => IndexState().Replace(ProvisioningDuration().Replace(
+        Duration().Replace(output.ReplaceLineEndings("\n").Replace(root, "<repository>", StringComparison.Ordinal), "00:00:00.0000000"), "$1 in 0.0 s"),
         "Package index: <whether it answers on this machine>");
 
     [GeneratedRegex(@"\d\d:\d\d:\d\d\.\d{7}")]
@@ -64,4 +65,7 @@ public sealed partial class DryRunGoldenTests
 
     [GeneratedRegex("^Package index: .*$", RegexOptions.Multiline)]
     private static partial Regex IndexState();
+
+    [GeneratedRegex(@"^(Provisioning: .*) in \d+\.\d s$", RegexOptions.Multiline)]
+    private static partial Regex ProvisioningDuration();
 }

@@ -296,6 +296,8 @@ public sealed class ImageContentTests
     /// <summary>The six images of one build case, under their own registry prefix, and the host runs that made them.</summary>
     private sealed class ImageSet(string registry, IReadOnlyList<(string Command, HostResult Result)> runs)
     {
+        public string Registry => registry;
+
         public IReadOnlyList<(string Command, HostResult Result)> Runs { get; } = runs;
 
         public IEnumerable<string> AllImages => from service in Services from tag in new[] { "prod", "dev", "slim" } select Image(service, tag);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Build.Images;
+using Build.Provisioning;
 using Build.Reporting;
 using Build.Stack;
 
@@ -12,6 +13,37 @@ public sealed class BuildReportTests
         ["prod", "latest", "0.1.0"], new Dictionary<string, string>(), new Dictionary<string, string>());
 
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow.AddSeconds(5);
+
+    [Test]
+    public void A_task_does_not_carry_the_time_of_the_provisioning_it_needed()
+    {
+        var report = new BuildReport();
+        report.Plan(["EnsureLock", "BuildOrchestrator"]);
+        var taskStart = report.StartedAt.AddSeconds(1);
+        // The engine (40 s) and the base images (100 s) were set up inside BuildOrchestrator, whose image took 4 s.
+        report.Provisioned(new ProvisioningEntry("project engine", "no engine answered", 1.5, 40, "succeeded"));
+        report.Provisioned(new ProvisioningEntry("base images omninode/python:3.11-bookworm", "the engine lacks it", 41.5, 100, "succeeded"));
+        report.Task("BuildOrchestrator", TaskStatuses.Succeeded, TimeSpan.FromSeconds(145), end: taskStart.AddSeconds(145));
+
+        var document = report.Snapshot("BuildOrchestrator", dryRun: false, Now, null, null);
+
+        var task = document.Tasks.Single(entry => entry.Name == "BuildOrchestrator");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(task.DurationSeconds, Is.EqualTo(5).Within(0.01));
+            Assert.That(task.StartSeconds, Is.EqualTo(141).Within(0.01), "the bar starts where the provisioning ended");
+            Assert.That(document.Provisioning!.Select(step => (step.Step, step.Seconds, step.Status)), Is.EqualTo(new[]
+            {
+                ("project engine", 40.0, "succeeded"),
+                ("base images omninode/python:3.11-bookworm", 100.0, "succeeded"),
+            }));
+            using var json = JsonDocument.Parse(BuildReportWriter.Serialize(document));
+            var first = json.RootElement.GetProperty("provisioning")[0];
+            Assert.That(first.GetProperty("step").GetString(), Is.EqualTo("project engine"));
+            Assert.That(first.GetProperty("seconds").GetDouble(), Is.EqualTo(40));
+            Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("succeeded"));
+        }
+    }
 
     [Test]
     public void Tasks_keep_the_planned_order_and_unreached_ones_are_not_run()

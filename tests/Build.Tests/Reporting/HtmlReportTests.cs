@@ -26,6 +26,25 @@ public sealed class HtmlReportTests
         };
 
     [Test]
+    public void The_timeline_draws_provisioning_before_the_tasks()
+    {
+        var report = Report() with
+        {
+            Provisioning = [new Build.Provisioning.ProvisioningEntry("project engine", "no engine was named and none answered", 0.2, 38.5, "succeeded")],
+        };
+
+        var html = HtmlReport.Render(report);
+
+        var provisioning = html.IndexOf("data-task=\"project engine\"", StringComparison.Ordinal);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(html, Does.Match("<rect class=\"bar done provisioning\" data-task=\"project engine\""));
+            Assert.That(html, Does.Contain("⚙ project engine").And.Contain("no engine was named and none answered"));
+            Assert.That(provisioning, Is.GreaterThan(0).And.LessThan(html.IndexOf("data-task=\"EnsureLock\"", StringComparison.Ordinal)));
+        }
+    }
+
+    [Test]
     public void The_page_needs_no_network_and_no_script()
     {
         var html = HtmlReport.Render(Report() with { Failure = new BuildFailure("deployment/Dockerfile.orchestrator", 15, "docker failed", "exit 3") });

@@ -60,6 +60,23 @@ public sealed partial class StepSummaryTests
         }
     }
 
+    [Test]
+    public void Provisioning_steps_get_a_table_of_their_own_before_the_tasks()
+    {
+        var report = DryRunReport(["Production"]) with
+        {
+            Provisioning = [new Build.Provisioning.ProvisioningEntry("project engine", "no engine was named and none answered", 0.2, 38.46, "succeeded")],
+        };
+
+        var markdown = StepSummary.Render(report);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(markdown, Does.Contain("| project engine | no engine was named and none answered | 38.5 s | succeeded |"));
+            Assert.That(markdown.IndexOf("### Provisioning", StringComparison.Ordinal), Is.LessThan(markdown.IndexOf("### Tasks", StringComparison.Ordinal)));
+        }
+    }
+
     /// <summary>
     /// Reads the Mermaid flowchart back; every line must be one of the forms the renderer writes (node, edge, classDef,
     /// class, linkStyle), so anything else is a syntax slip.

@@ -62,6 +62,33 @@ public sealed class TestCountsTests
         }
     }
 
+    [Test]
+    public void A_fixture_whose_teardown_failed_counts_as_one_failure()
+    {
+        // What dotnet test writes when a SetUpFixture's OneTimeTearDown fails: no test result, two run messages.
+        var path = WriteTrx("""
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results><UnitTestResult testName="A" outcome="Passed" /></Results>
+              <TestDefinitions><UnitTest name="A" /></TestDefinitions>
+              <ResultSummary outcome="Failed">
+                <Counters total="1" executed="1" passed="1" failed="0" />
+                <RunInfos>
+                  <RunInfo computerName="vm" outcome="Error"><Text>TearDown failed for test fixture Build.Tests.EngineLeftAsFound</Text></RunInfo>
+                  <RunInfo computerName="vm" outcome="Error"><Text>The suite changed the engine's tags (1):</Text></RunInfo>
+                </RunInfos>
+              </ResultSummary>
+            </TestRun>
+            """);
+        try
+        {
+            Assert.That(TestCounts.FromTrx(path), Is.EqualTo(new TestCounts(1, 1, 0)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static IEnumerable<TestCaseData> CountersOnly()
     {
         // The shape dotnet test writes: ignored tests are in total but neither executed nor notExecuted.

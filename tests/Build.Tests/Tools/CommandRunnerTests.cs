@@ -5,10 +5,14 @@ using Cake.Core.IO;
 
 namespace Build.Tests.Tools;
 
-/// <summary>The engine the run found reaches each child through its command's own environment, not the build's process.</summary>
+/// <summary>
+/// The engine the run found reaches each child through its command's own environment, not the build's process; a failure
+/// the engine is blamed for leads with it.
+/// </summary>
 public sealed class CommandRunnerTests
 {
     private static readonly ToolCommand Ps = ToolCommand.Create("docker", new DirectoryPath("/repo"), arguments => arguments.Append("ps"));
+    private static readonly ToolCommand DockerBuild = ToolCommand.Create("docker", new DirectoryPath("/"), arguments => arguments.Append("build").Append("."));
 
     [Test]
     public void Once_the_engine_is_found_each_child_gets_its_DOCKER_HOST_and_the_process_environment_stays_as_it_was()
@@ -45,5 +49,42 @@ public sealed class CommandRunnerTests
             Assert.That(environment("DOCKER_HOST"), Is.EqualTo("unix:///run/bridge-engine/docker.sock"));
             Assert.That(environment("DOCKER_CONTEXT"), Is.EqualTo("other"));
         }
+    }
+
+    [Test]
+    public void A_failure_the_engine_is_blamed_for_leads_with_it_and_exits_with_no_engine()
+    {
+        var runner = Runner(_ => "The Docker engine went away during the build: …");
+
+        var error = Assert.Throws<CakeException>(() => runner.Run(DockerBuild, _ => { }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.NoEngine));
+            Assert.That(error.Message, Does.StartWith("The Docker engine went away during the build: …" + Environment.NewLine + "failed to update store"));
+            Assert.That(error.Message, Does.EndWith("docker failed (exit code 1): docker build ."));
+        }
+    }
+
+    [Test]
+    public void A_failure_of_the_tool_alone_keeps_the_tools_exit_code_and_words()
+    {
+        var asked = new List<string>();
+        var runner = Runner(command => { asked.Add(command.Program); return null; });
+
+        var error = Assert.Throws<CakeException>(() => runner.Run(DockerBuild, _ => { }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.ExitCode, Is.EqualTo(1));
+            Assert.That(error.Message, Does.StartWith("failed to update store"));
+            Assert.That(asked, Is.EqualTo(new[] { "docker" }));
+        }
+    }
+
+    private static CommandRunner Runner(Func<ToolCommand, string?> engineGone)
+    {
+        var processes = new RecordingProcessRunner { Respond = (_, _) => (1, ["failed to update store"]) };
+        return new CommandRunner(new ProcessContext(processes), engineGone: engineGone);
     }
 }

@@ -21,7 +21,8 @@ public sealed class EngineFailureTests
         using var repository = new ScratchRepository();
         var environment = new Dictionary<string, string>
         {
-            ["DOCKER_HOST"] = "unix:///tmp/no-such-engine.sock",
+            // Empty is unset for the build as for the docker client: nothing named, so the build looks for an engine.
+            ["DOCKER_HOST"] = "",
             [ProjectEngineLocation.RunDirectoryVariable] = engineHome.File("run"),
             [ProjectEngineLocation.DataRootVariable] = engineHome.File("data"),
         };
@@ -31,12 +32,29 @@ public sealed class EngineFailureTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(3), result.All);
-            Assert.That(result.All, Does.Contain("DOCKER_HOST=unix:///tmp/no-such-engine.sock does not answer; looking for another engine."));
             Assert.That(result.All, Does.Match(@"a dockerd \(pid \d+\) runs in this network namespace and answers on unix://\S+; a second engine here would fight it over the docker0 bridge\. Use that one: export DOCKER_HOST=unix://"));
             // Asked once, over the socket: no docker client started for an inspect or a version before the error.
             Assert.That(result.All, Does.Not.Contain("docker image inspect"));
             Assert.That(result.All, Does.Not.Contain("docker version"));
             Assert.That(Directory.Exists(engineHome.File("run")), Is.False, "no engine was started");
+        }
+    }
+
+    [Test]
+    public void A_DOCKER_HOST_that_does_not_answer_fails_naming_it_and_nothing_is_built_elsewhere()
+    {
+        using var repository = new ScratchRepository();
+
+        var environment = new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock" };
+
+        var result = HostRun.In(repository.Root, environment, "--target=BuildOrchestrator");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.NoEngine), result.All);
+            Assert.That(result.All, Does.Contain("Error: No Docker engine answers at DOCKER_HOST=unix:///nonexistent/docker.sock"));
+            Assert.That(result.All, Does.Contain("unset DOCKER_HOST to let the build find an engine"));
+            Assert.That(result.All, Does.Not.Contain("Docker engine: ").And.Not.Contain("   at "));
         }
     }
 

@@ -75,20 +75,61 @@ public sealed class EngineResolverTests
         }
     }
 
-    [Test]
-    public void A_DOCKER_HOST_that_does_not_answer_is_passed_over_with_a_warning()
+    private static IEnumerable<TestCaseData> NamedEnginesThatDoNotAnswer()
     {
-        var log = new ProcessContext();
-        var variables = new Dictionary<string, string?> { ["HOME"] = _directory, ["DOCKER_HOST"] = "unix://" + Socket("gone", answers: false) };
-        var resolver = Resolver(variables, Socket("default", answers: true), Socket("project", answers: false), (_, _) => { }, log);
+        yield return new TestCaseData(true, "DOCKER_HOST=unix://{0}/gone/docker.sock", "unset DOCKER_HOST")
+            .SetName("A_DOCKER_HOST_that_does_not_answer_is_an_error_naming_it");
+        yield return new TestCaseData(false, "the docker context lab", "docker context use default")
+            .SetName("A_chosen_context_that_does_not_answer_is_an_error_naming_it");
+    }
 
-        var engine = resolver.Resolve();
-
-        using (Assert.EnterMultipleScope())
+    [TestCaseSource(nameof(NamedEnginesThatDoNotAnswer))]
+    public void A_named_engine_is_used_or_an_error_never_passed_over(bool dockerHost, string named, string wayOut)
+    {
+        var gone = "unix://" + Socket("gone", answers: false);
+        var variables = new Dictionary<string, string?> { ["HOME"] = _directory };
+        if (dockerHost)
         {
-            Assert.That(engine.Source, Is.EqualTo(EngineSource.DefaultSocket));
-            Assert.That(log.CollectedLog.Lines, Has.One.Contains($"DOCKER_HOST=unix://{_directory}/gone/docker.sock does not answer; looking for another engine."));
+            variables["DOCKER_HOST"] = gone;
         }
+        else
+        {
+            variables["DOCKER_CONFIG"] = ContextStore("lab", gone);
+        }
+
+        var resolver = Resolver(variables, Socket("default", answers: true), Socket("project", answers: true), (_, _) => Assert.Fail("nothing is installed"));
+
+        foreach (var ask in new Func<ResolvedEngine?>[] { resolver.Resolve, resolver.FindAnswering })
+        {
+            var error = Assert.Throws<CakeException>(() => ask());
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.NoEngine));
+                var label = string.Format(System.Globalization.CultureInfo.InvariantCulture, named, _directory);
+                Assert.That(error.Message, Does.StartWith($"No Docker engine answers at {label}"));
+                Assert.That(error.Message, Does.Contain("Start that engine").And.Contain(wayOut));
+            }
+        }
+    }
+
+    [Test]
+    public void A_DOCKER_HOST_in_a_scheme_the_build_cannot_ask_is_an_error_too()
+    {
+        var variables = new Dictionary<string, string?> { ["HOME"] = _directory, ["DOCKER_HOST"] = "ssh://builder@example.invalid" };
+        var resolver = Resolver(variables, Socket("default", answers: true), Socket("project", answers: true), (_, _) => Assert.Fail("nothing is installed"));
+
+        var error = Assert.Throws<CakeException>(() => resolver.Resolve());
+
+        Assert.That(error.Message, Does.StartWith("DOCKER_HOST=ssh://builder@example.invalid is not a unix:// or tcp:// address"));
+    }
+
+    [Test]
+    public void An_empty_DOCKER_HOST_names_nothing_and_the_search_goes_on()
+    {
+        var variables = new Dictionary<string, string?> { ["HOME"] = _directory, ["DOCKER_HOST"] = "" };
+        var resolver = Resolver(variables, Socket("default", answers: true), Socket("project", answers: false), (_, _) => Assert.Fail("nothing is installed"));
+
+        Assert.That(resolver.Resolve().Source, Is.EqualTo(EngineSource.DefaultSocket));
     }
 
     [Test]
