@@ -396,9 +396,9 @@ public sealed class LockRegeneratorPoetryTests
     {
         using var work = TestEnvironment.CreateTempDirectory();
         Directory.CreateDirectory(work.File("home"));
-        var poetry = PoetryTests.RequirePoetry(work.File("home"));
-        PoetryTests.WriteProjects(work.File("p"));
-        var app = PoetryTests.AppDirectory(work.File("p"));
+        var poetry = HashRulesTests.RequirePoetry(work.File("home"));
+        HashRulesTests.WriteProjects(work.File("p"));
+        var app = HashRulesTests.AppDirectory(work.File("p"));
         Assert.That(poetry.Run(app, "lock", "--no-update").ExitCode, Is.Zero);
         var lockPath = Path.Combine(app, "poetry.lock");
         // Same content-hash, but a header this build has no rules for: only Poetry itself can judge it now.
@@ -408,7 +408,7 @@ public sealed class LockRegeneratorPoetryTests
         var before = File.ReadAllBytes(lockPath);
 
         var fresh = new LockRegenerator(poetry, TestContext.Out.WriteLine).Ensure(app, new EnsureLockOptions(EnsureLockMode.Locked));
-        File.WriteAllText(Path.Combine(app, "pyproject.toml"), PoetryTests.App.Replace("python = \"^3.9\"", "python = \"^3.10\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(app, "pyproject.toml"), HashRulesTests.App.Replace("python = \"^3.9\"", "python = \"^3.10\"", StringComparison.Ordinal));
         var stale = new LockRegenerator(poetry, TestContext.Out.WriteLine).Ensure(app);
         using (Assert.EnterMultipleScope())
         {
@@ -425,15 +425,15 @@ public sealed class LockRegeneratorPoetryTests
     {
         using var work = TestEnvironment.CreateTempDirectory();
         Directory.CreateDirectory(work.File("home"));
-        var poetry = PoetryTests.RequirePoetry(work.File("home"));
-        PoetryTests.WriteProjects(work.File("p"));
-        var app = PoetryTests.AppDirectory(work.File("p"));
+        var poetry = HashRulesTests.RequirePoetry(work.File("home"));
+        HashRulesTests.WriteProjects(work.File("p"));
+        var app = HashRulesTests.AppDirectory(work.File("p"));
         var regenerator = new LockRegenerator(poetry, TestContext.Out.WriteLine);
 
         var generated = regenerator.Ensure(app);
         Assert.That(generated.Ok, Is.True, generated.Message);
 
-        File.WriteAllText(Path.Combine(app, "pyproject.toml"), PoetryTests.App.Replace("python = \"^3.9\"", "python = \"^3.10\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(app, "pyproject.toml"), HashRulesTests.App.Replace("python = \"^3.9\"", "python = \"^3.10\"", StringComparison.Ordinal));
         var regenerated = regenerator.Ensure(app);
         using (Assert.EnterMultipleScope())
         {
@@ -450,11 +450,11 @@ public sealed class LockRegeneratorPoetryTests
     {
         using var work = TestEnvironment.CreateTempDirectory();
         Directory.CreateDirectory(work.File("home"));
-        var probe = PoetryTests.RequirePoetry(work.File("home"));
-        PoetryTests.WriteProjects(work.File("p"));
-        var app = PoetryTests.AppDirectory(work.File("p"));
+        var probe = HashRulesTests.RequirePoetry(work.File("home"));
+        HashRulesTests.WriteProjects(work.File("p"));
+        var app = HashRulesTests.AppDirectory(work.File("p"));
         Assert.That(probe.Run(app, "lock", "--no-update").ExitCode, Is.Zero);
-        File.WriteAllText(Path.Combine(app, "pyproject.toml"), PoetryTests.App.Replace("python = \"^3.9\"", "python = \"^3.10\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(app, "pyproject.toml"), HashRulesTests.App.Replace("python = \"^3.9\"", "python = \"^3.10\"", StringComparison.Ordinal));
         var original = File.ReadAllBytes(Path.Combine(app, "poetry.lock"));
 
         var killed = false;
@@ -493,9 +493,9 @@ public sealed class LockRegeneratorPoetryTests
     {
         using var work = TestEnvironment.CreateTempDirectory();
         Directory.CreateDirectory(work.File("home"));
-        var poetry = PoetryTests.RequirePoetry(work.File("home"));
-        PoetryTests.WriteProjects(work.File("p"));
-        var app = PoetryTests.AppDirectory(work.File("p"));
+        var poetry = HashRulesTests.RequirePoetry(work.File("home"));
+        HashRulesTests.WriteProjects(work.File("p"));
+        var app = HashRulesTests.AppDirectory(work.File("p"));
         File.WriteAllText(Path.Combine(app, "poetry.lock"), "");
         var result = new LockRegenerator(poetry, TestContext.Out.WriteLine).Ensure(app);
         using (Assert.EnterMultipleScope())

@@ -32,7 +32,7 @@ public sealed class GitHubOutputsTests
         var report = new BuildReport();
         report.ImageBuilt(new ImageSpec("reducer", ImageFlavour.Production, "reducer", "deployment/Dockerfile.reducer", "production", ["prod"], new Dictionary<string, string>(), new Dictionary<string, string>()), "sha256:1", 2);
         var document = report.Snapshot("Production", false, DateTimeOffset.UtcNow, "0.1.0", "abc");
-        var parsed = GitHubActionsHostTests.ParseOutputs(GitHubOutputs.Format(GitHubOutputs.From(document), GitHubOutputs.NewDelimiter()));
+        var parsed = BuildTaskLifetimeTests.ParseOutputs(GitHubOutputs.Format(GitHubOutputs.From(document), GitHubOutputs.NewDelimiter()));
         using var images = JsonDocument.Parse(parsed["images"]);
         using (Assert.EnterMultipleScope())
         {

@@ -9,7 +9,7 @@ namespace Build.Tests.Verification;
 /// reports both. Needs a docker engine (DOCKER_HOST when set): ignored with a reason without one, fails on a CI.
 /// </summary>
 [Category("Docker")]
-public sealed class BadImageTests
+public sealed class ViolationTests
 {
     private const string BaseImage = "omninode/python:3.11-bookworm";
     private readonly string _tag = $"verify-bad-image-test:{Guid.NewGuid():N}"[..40];

@@ -6,7 +6,7 @@ namespace Build.Tests.Context;
 /// Values that cannot work are bad input: one paragraph naming the value, exit code 2, before the first task (the
 /// dry run prints no task), no stack trace and no file changed. Each row was accepted, or failed late, before.
 /// </summary>
-public sealed class BadValueTests
+public sealed class BuildOptionsParserTests
 {
     public sealed record BadValue(string Name, string[] Arguments, string Expected, string? Pyproject = null)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Build.Tests.Support;
 
-namespace Build.Tests.Tasks;
+namespace Build.Tests.Stack;
 
 /// <summary>
 /// The stack's life on a real engine, in order: Production images, ComposeUp to healthy, Scale 3/2 with a real job
@@ -11,7 +11,7 @@ namespace Build.Tests.Tasks;
 [Category("Docker")]
 [NonParallelizable]
 [Category("Host")]
-public sealed class StackLifecycleTests
+public sealed class StackToolsTests
 {
     private const string Project = "bridge-stack-test";
 

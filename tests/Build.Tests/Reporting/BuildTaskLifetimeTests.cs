@@ -9,7 +9,7 @@ namespace Build.Tests.Reporting;
 /// The real host under a simulated GitHub Actions runner (GITHUB_ACTIONS=true, temp files for the step summary and
 /// the outputs), in dry runs: groups in the log, the Markdown summary, the outputs, the report, the annotation.
 /// </summary>
-public sealed partial class GitHubActionsHostTests
+public sealed partial class BuildTaskLifetimeTests
 {
     private string _directory = "";
 

@@ -6,7 +6,7 @@ namespace Build.Tests.Tools.Docker;
 /// <summary>What a build says when the engine is missing or a base image cannot be pulled: the cause first, asked once.</summary>
 [Category("Docker")]
 [Category("Host")]
-public sealed class EngineFailureTests
+public sealed class DockerProbeTests
 {
     [Test]
     public void With_no_engine_where_the_build_looks_it_asks_once_and_names_the_engine_beside_it()

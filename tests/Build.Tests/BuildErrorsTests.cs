@@ -1,9 +1,9 @@
 using Build.Tests.Support;
 
-namespace Build.Tests.Context;
+namespace Build.Tests;
 
 /// <summary>Broken files give a clear message with a non-zero exit code, and no file is changed.</summary>
-public sealed class BadInputTests
+public sealed class BuildErrorsTests
 {
     [Test]
     public void Malformed_pyproject_names_file_line_and_column_and_changes_nothing()

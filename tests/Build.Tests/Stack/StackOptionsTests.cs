@@ -8,7 +8,7 @@ namespace Build.Tests.Stack;
 [Category("Docker")]
 [NonParallelizable]
 [Category("Host")]
-public sealed class PortTakenTests
+public sealed class StackOptionsTests
 {
     private const string Project = "bridge-port-test";
 

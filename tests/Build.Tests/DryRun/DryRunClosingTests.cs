@@ -6,7 +6,7 @@ namespace Build.Tests.DryRun;
 /// The dry run is what users read before a build: it closes by saying that nothing ran, after the task table or,
 /// without one (--no-report), after the last line of the run; also when the dry run found an error.
 /// </summary>
-public sealed class DryRunTests
+public sealed class DryRunClosingTests
 {
     private const string Closing = "This was a dry run.\nNo tasks were actually executed.\n";
 

@@ -8,7 +8,7 @@ namespace Build.Tests.Lock;
 /// <summary>Agreement with the real Poetry (1.3.2 from Debian here) on small offline projects.</summary>
 [Category("Poetry")]
 [NonParallelizable]
-public sealed class PoetryTests
+public sealed class HashRulesTests
 {
     private const string Library = """
         [tool.poetry]

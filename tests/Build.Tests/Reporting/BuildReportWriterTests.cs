@@ -9,7 +9,7 @@ namespace Build.Tests.Reporting;
 /// the timeline bars, graph nodes and image rows in the DOM Chromium built.
 /// </summary>
 [Category("Browser")]
-public sealed class HtmlReportBrowserTests
+public sealed class BuildReportWriterTests
 {
     [Test]
     public void A_production_dry_run_report_draws_its_tasks_graph_and_images()

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Build.Tests.Support;
 
-namespace Build.Tests.Swarm;
+namespace Build.Tests.Tasks;
 
 /// <summary>
 /// Deploy and Undeploy on a real 3-node swarm (scripts/swarm-lab.sh, started here and removed at the end), in order:
@@ -14,7 +14,7 @@ namespace Build.Tests.Swarm;
 [Category("Swarm")]
 [NonParallelizable]
 [Category("Host")]
-public sealed class SwarmLabTests
+public sealed class DeployTests
 {
     private const string Stack = "bridge-swarm-test";
     private static readonly string[] BaseImages = ["omninode/python:3.11-bookworm", "omninode/poetry:1.3.2-bookworm"];

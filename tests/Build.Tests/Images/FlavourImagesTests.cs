@@ -12,7 +12,7 @@ namespace Build.Tests.Images;
 /// </summary>
 [Category("Docker")]
 [Category("Host")]
-public sealed class ImageContentTests
+public sealed class FlavourImagesTests
 {
     private const string LockWritten = "Writing lock file";
     private const string ProductionDependencyInstall = "poetry install --only main --no-root";
@@ -279,7 +279,7 @@ public sealed class ImageContentTests
         Assert.That(first.ExitCode, Is.Zero, first.All);
         var before = DockerImages.Layers(image);
 
-        File.AppendAllText(repository.PathOf("src/omninode_bridge/reducer.py"), $"\n# touched by {nameof(ImageContentTests)} {Guid.NewGuid():N}\n");
+        File.AppendAllText(repository.PathOf("src/omninode_bridge/reducer.py"), $"\n# touched by {nameof(FlavourImagesTests)} {Guid.NewGuid():N}\n");
         var second = repository.Run(arguments);
         Assert.That(second.ExitCode, Is.Zero, second.All);
         return new Rebuild(before, DockerImages.Layers(image), second.All);
@@ -319,7 +319,7 @@ public sealed class ImageContentTests
 
             using var repository = new ScratchRepository();
             File.Delete(repository.PathOf("poetry.lock"));
-            File.AppendAllText(repository.PathOf("pyproject.toml"), $"# {nameof(ImageContentTests)} {Guid.NewGuid():N}\n");
+            File.AppendAllText(repository.PathOf("pyproject.toml"), $"# {nameof(FlavourImagesTests)} {Guid.NewGuid():N}\n");
             var runs = Run(repository.Root, [.. common, "--exclusive"],
                 ["--target=BuildOrchestrator", "--build-target=production"],
                 ["--target=BuildReducer", "--build-target=production"],

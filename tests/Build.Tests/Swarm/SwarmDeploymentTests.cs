@@ -12,7 +12,7 @@ namespace Build.Tests.Swarm;
 [Category("Swarm")]
 [NonParallelizable]
 [Category("Host")]
-public sealed class SingleNodeSwarmTests
+public sealed class SwarmDeploymentTests
 {
     private const string Stack = "bridge-single-node-test";
     private LocalRegistry _registry = null!;

@@ -8,7 +8,7 @@ namespace Build.Tests.Lock;
 /// The 70 real projects of the Poetry lock corpus (Corpus/ beside this file, with its labels.tsv and README), one test
 /// each. The corpus lives in the repository so that every clone runs the same tests as CI.
 /// </summary>
-public sealed class CorpusTests
+public sealed class LockVerdictTests
 {
     public sealed record CorpusCase(string Folder, string Expected, string ExpectedCurrentPoetry, string Poetry, string LockVersion)
     {

@@ -9,7 +9,7 @@ namespace Build.Tests.Tasks;
 /// </summary>
 [Category("Docker")]
 [Category("Host")]
-public sealed class ProductionBuildTests
+public sealed class ImageTaskTests
 {
     private static readonly string[] Clients = [DockerEngineRequirement.BuildKitClient];
 

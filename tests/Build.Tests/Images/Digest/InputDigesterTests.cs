@@ -3,7 +3,7 @@ using Build.Tests.Support;
 
 namespace Build.Tests.Images.Digest;
 
-public sealed class InputDigestTests
+public sealed class InputDigesterTests
 {
     private const string Dockerfile = """
         ARG PYTHON_IMAGE=python:3.12-slim
@@ -58,7 +58,7 @@ public sealed class InputDigestTests
         yield return Case("Dockerignore_lets_a_file_in", t => t._repository.Write(".dockerignore", Ignore.Replace("**/*.pyc\n", "")), setup: t => t._repository.Write("src/x.pyc", "1"));
         yield return Case("File_mode_change", t => MakeExecutable(t._repository.PathOf("src/omninode_bridge/orchestrator.py")));
 
-        static TestCaseData Case(string name, Action<InputDigestTests> change, Action<InputDigestTests>? setup = null) =>
+        static TestCaseData Case(string name, Action<InputDigesterTests> change, Action<InputDigesterTests>? setup = null) =>
             new TestCaseData(change, setup).SetName($"Digest_changes_on_{name}");
     }
 
@@ -75,7 +75,7 @@ public sealed class InputDigestTests
     }
 
     [TestCaseSource(nameof(ChangingInputs))]
-    public void Digest_changes_when_an_input_changes(Action<InputDigestTests> change, Action<InputDigestTests>? setup)
+    public void Digest_changes_when_an_input_changes(Action<InputDigesterTests> change, Action<InputDigesterTests>? setup)
     {
         setup?.Invoke(this);
         var before = Digest();
