@@ -218,7 +218,7 @@ public sealed class BuildReport(bool dryRun = false)
             return new BuildReportDocument(
                 SchemaVersion: 1,
                 Target: target,
-                DryRun: dryRun,
+                IsPlan: dryRun,
                 Status: interrupted ? TaskStatuses.Interrupted : failed ? TaskStatuses.Failed : TaskStatuses.Succeeded,
                 StartedAt: StartedAt,
                 DurationSeconds: Math.Round((now - StartedAt).TotalSeconds, 3),

@@ -2,11 +2,14 @@ using Build.Provisioning;
 
 namespace Build.Reporting;
 
-/// <summary>The whole report as written to artifacts/build-report.json.</summary>
+/// <summary>
+/// The whole report as written to artifacts/build-report.json. <see cref="IsPlan"/> is the report of a dry run (its
+/// JSON name, dryRun, is what readers of the report know).
+/// </summary>
 public sealed record BuildReportDocument(
     int SchemaVersion,
     string Target,
-    bool DryRun,
+    [property: System.Text.Json.Serialization.JsonPropertyName("dryRun")] bool IsPlan,
     string Status,
     DateTimeOffset StartedAt,
     double DurationSeconds,

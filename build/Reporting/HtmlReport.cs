@@ -25,7 +25,7 @@ public static class HtmlReport
     {
         var critical = new HashSet<string>(TaskGraph.CriticalPath(report), StringComparer.Ordinal);
         var html = new StringBuilder();
-        var title = $"{report.Target} — {(report.DryRun ? "dry run" : report.Status)}";
+        var title = $"{report.Target} — {(report.IsPlan ? "dry run" : report.Status)}";
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append(CultureInfo.InvariantCulture, $"<title>OmniNode Bridge build: {E(title)}</title><style>{Css}</style></head><body>\n");
@@ -47,8 +47,8 @@ public static class HtmlReport
 
     private static void Header(StringBuilder html, BuildReportDocument report)
     {
-        var status = report.DryRun ? "dryrun" : report.Status;
-        html.Append(CultureInfo.InvariantCulture, $"<header><h1>OmniNode Bridge build: {E(report.Target)} <span class=\"badge {status}\">{(report.DryRun ? "dry run" : E(report.Status))}</span></h1>")
+        var status = report.IsPlan ? "dryrun" : report.Status;
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>OmniNode Bridge build: {E(report.Target)} <span class=\"badge {status}\">{(report.IsPlan ? "dry run" : E(report.Status))}</span></h1>")
             .Append(CultureInfo.InvariantCulture, $"<p class=\"facts\">version <code>{E(report.Version ?? "?")}</code> · commit <code>{E(report.Sha is { Length: > 12 } sha ? sha[..12] : report.Sha ?? "none")}</code>")
             .Append(CultureInfo.InvariantCulture, $" · started {report.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · {Duration(report.DurationSeconds)}")
             .Append(CultureInfo.InvariantCulture, $" · targets {string.Join(", ", (report.Targets is { Count: > 0 } targets ? targets : [report.Target]).Select(target => $"<b>{E(target)}</b>"))}</p></header>\n");
@@ -201,7 +201,7 @@ public static class HtmlReport
 
     private static void Images(StringBuilder html, BuildReportDocument report)
     {
-        html.Append(report.DryRun ? "<section><h2>Images (the plan)</h2>" : "<section><h2>Images</h2>");
+        html.Append(report.IsPlan ? "<section><h2>Images (the plan)</h2>" : "<section><h2>Images</h2>");
         if (report.Images.Count == 0)
         {
             html.Append("<p class=\"none\">No image in this run.</p></section>\n");

@@ -9,7 +9,7 @@ public static class StepSummary
     public static string Render(BuildReportDocument report)
     {
         var text = new StringBuilder();
-        var outcome = report.DryRun ? "dry run (plan)" : report.Status;
+        var outcome = report.IsPlan ? "dry run (plan)" : report.Status;
         text.Append(CultureInfo.InvariantCulture, $"## OmniNode Bridge build: {report.Target} — {outcome}\n\n");
         if (report.Version is not null || report.Sha is not null)
         {
@@ -38,11 +38,11 @@ public static class StepSummary
             text.Append('\n');
         }
 
-        text.Append(report.DryRun ? "### Tasks that would run\n\n" : "### Tasks\n\n");
+        text.Append(report.IsPlan ? "### Tasks that would run\n\n" : "### Tasks\n\n");
         text.Append(Timeline(report));
         text.Append("\n### Task graph\n\n```mermaid\n").Append(Mermaid(report)).Append("```\n");
 
-        text.Append(report.DryRun ? "\n### Images that would be built\n\n" : "\n### Images\n\n");
+        text.Append(report.IsPlan ? "\n### Images that would be built\n\n" : "\n### Images\n\n");
         if (report.Images.Count == 0)
         {
             text.Append("No image in this run.\n");
