@@ -115,7 +115,9 @@ public sealed class BuildContext : FrostingContext, IDisposable
     {
         if (!facts.IsRepository)
         {
-            Log.Warning("{0} is not a git repository (or has no commit yet): images get no sha-, branch or revision tags and labels.", Options.RepositoryRoot.FullPath);
+            Log.Warning(
+                "{0} is not a git repository (or has no commit yet): images get no sha-, branch or revision tags and labels.",
+                Options.RepositoryRoot.FullPath);
         }
         else if (facts.Dirty)
         {

@@ -146,7 +146,9 @@ public sealed class CakeHost
         }
 
         // A JIT warm-up: compiled ahead of time, the host has nothing to warm (measured: same time either way).
-        if (options.Mode is FrostingMode.Run or FrostingMode.DryRun && !options.Arguments.Any(argument => argument.Key == FrostingCommandLine.NoReportSetting) && RuntimeFeature.IsDynamicCodeCompiled)
+        if (options.Mode is FrostingMode.Run or FrostingMode.DryRun
+            && !options.Arguments.Any(argument => argument.Key == FrostingCommandLine.NoReportSetting)
+            && RuntimeFeature.IsDynamicCodeCompiled)
         {
             ReportWarmUp.Start();
         }
@@ -184,7 +186,9 @@ public sealed class CakeHost
         };
     }
 
-    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): their constructors, methods and interfaces are all kept.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072",
+        Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): " +
+        "their constructors, methods and interfaces are all kept.")]
     private ServiceProvider BuildServiceProvider(FrostingOptions options)
     {
         var services = new ServiceCollection();

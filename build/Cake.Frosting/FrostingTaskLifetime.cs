@@ -19,7 +19,8 @@ public abstract class FrostingTaskLifetime<TContext> : IFrostingTaskLifetime
 
     void IFrostingTaskSetup.Setup(ICakeContext context, ITaskSetupContext info) => Setup(FrostingContextCast.To<TContext>(context, GetType()), info);
 
-    void IFrostingTaskTeardown.Teardown(ICakeContext context, ITaskTeardownContext info) => Teardown(FrostingContextCast.To<TContext>(context, GetType()), info);
+    void IFrostingTaskTeardown.Teardown(ICakeContext context, ITaskTeardownContext info) =>
+        Teardown(FrostingContextCast.To<TContext>(context, GetType()), info);
 }
 
 /// <summary>Per-task setup and teardown for the plain <see cref="ICakeContext"/>.</summary>

@@ -34,7 +34,8 @@ public static partial class DockerBuildOutput
                 var probe = command.Length > 40 ? command[..40] : command;
                 for (var index = 0; index < dockerfileLines.Count; index++)
                 {
-                    if (dockerfileLines[index].TrimStart().StartsWith("RUN", StringComparison.OrdinalIgnoreCase) && dockerfileLines[index].Contains(probe, StringComparison.Ordinal))
+                    if (dockerfileLines[index].TrimStart().StartsWith("RUN", StringComparison.OrdinalIgnoreCase)
+                        && dockerfileLines[index].Contains(probe, StringComparison.Ordinal))
                     {
                         return index + 1;
                     }
@@ -58,6 +59,7 @@ public static partial class DockerBuildOutput
 
     // BuildKit: "executor failed running [/bin/sh -c false]"; "process "/bin/sh -c false" did not complete";
     // legacy: "The command '/bin/sh -c false' returned a non-zero code: 1".
-    [GeneratedRegex(@"(?:executor failed running \[/bin/sh -c (?<command>.+?)\]|process ""/bin/sh -c (?<command>.+?)"" did not complete|The command '/bin/sh -c (?<command>.+?)' returned)")]
+    [GeneratedRegex(@"(?:executor failed running \[/bin/sh -c (?<command>.+?)\]|process ""/bin/sh -c (?<command>.+?)"" did not complete" +
+        @"|The command '/bin/sh -c (?<command>.+?)' returned)")]
     private static partial Regex FailedCommand();
 }

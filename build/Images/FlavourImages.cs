@@ -8,7 +8,8 @@ namespace Build.Images;
 /// <param name="SourceTagSuffix">Suffix of the version, <c>sha-</c> and branch tags; null: the flavour has none.</param>
 /// <param name="Latest">Whether the image is tagged <c>latest</c> too.</param>
 /// <param name="TakesExtraTags">Whether the <c>--tag</c> values go to it.</param>
-public sealed record FlavourImages(ImageFlavour Flavour, string DockerfileFolder, string Stage, string Tag, string? SourceTagSuffix, bool Latest, bool TakesExtraTags)
+public sealed record FlavourImages(
+    ImageFlavour Flavour, string DockerfileFolder, string Stage, string Tag, string? SourceTagSuffix, bool Latest, bool TakesExtraTags)
 {
     /// <summary>The Dockerfile of <paramref name="service"/> in this flavour, relative to the repository root.</summary>
     public string Dockerfile(string service) => $"{DockerfileFolder}/Dockerfile.{service}";

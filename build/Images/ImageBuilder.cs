@@ -74,7 +74,8 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
             tools.Report.ImageFailed(spec, digest);
             if (index is { } installIndex && PackageIndexFailures.Explain(tail.Lines, installIndex) is { } indexReason)
             {
-                throw new CakeException(exception.ExitCode, $"{spec.PrimaryReference} could not install its dependencies: {indexReason}.{Environment.NewLine}{exception.Message}")
+                throw new CakeException(exception.ExitCode,
+                    $"{spec.PrimaryReference} could not install its dependencies: {indexReason}.{Environment.NewLine}{exception.Message}")
                     .At(spec.Dockerfile);
             }
 

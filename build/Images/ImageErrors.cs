@@ -7,7 +7,8 @@ public static class ImageErrors
     /// <summary>The message of a missing Dockerfile, pointing at the file (a GitHub annotation shows it there).</summary>
     public static CakeException MissingDockerfile(ImageSpec spec) =>
         new CakeException(ExitCodes.MissingDockerfile,
-            $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). Restore it from git (git checkout -- {spec.Dockerfile}).")
+            $"{spec.Dockerfile} is missing: {spec.PrimaryReference} is built from it (stage {spec.Stage}). " +
+            $"Restore it from git (git checkout -- {spec.Dockerfile}).")
             .At(spec.Dockerfile);
 
     /// <summary>
@@ -17,7 +18,8 @@ public static class ImageErrors
     public static string? PullFailureReason(string output)
     {
         bool Has(string text) => output.Contains(text, StringComparison.OrdinalIgnoreCase);
-        if (Has("no such host") || Has("dial tcp") || Has("connection refused") || Has("i/o timeout") || Has("network is unreachable") || Has("TLS handshake timeout"))
+        if (Has("no such host") || Has("dial tcp") || Has("connection refused") || Has("i/o timeout") || Has("network is unreachable")
+            || Has("TLS handshake timeout"))
         {
             return "the registry is unreachable";
         }
@@ -36,12 +38,16 @@ public static class ImageErrors
     }
 
     /// <summary>A registry base image the engine lacks and could not pull: the image, the reason, the way out.</summary>
-    public static CakeException BaseImagePullFailed(ImageSpec spec, IReadOnlyList<string> images, string reason, IReadOnlyList<string> localBases, CakeException failure) =>
+    public static CakeException BaseImagePullFailed(
+        ImageSpec spec, IReadOnlyList<string> images, string reason, IReadOnlyList<string> localBases, CakeException failure) =>
         new CakeException(failure.ExitCode,
-            $"{spec.PrimaryReference} needs the base image {string.Join(" and ", images)}, which the engine does not have and could not pull: {reason}." + Environment.NewLine +
+            $"{spec.PrimaryReference} needs the base image {string.Join(" and ", images)}, " +
+            $"which the engine does not have and could not pull: {reason}." + Environment.NewLine +
             (localBases.Count > 0
-                ? $"Build from the local base images instead ({string.Join(", ", localBases)}, made by --target=BaseImages): leave out --base-image/--builder-image (BRIDGE_BASE_IMAGE/BRIDGE_BUILDER_IMAGE), "
-                : "Build from local base images instead: name them in cake.config's [Bridge] BaseImage=/BuilderImage= and make them with --target=BaseImages, ") +
+                ? $"Build from the local base images instead ({string.Join(", ", localBases)}, made by --target=BaseImages): " +
+                    "leave out --base-image/--builder-image (BRIDGE_BASE_IMAGE/BRIDGE_BUILDER_IMAGE), "
+                : "Build from local base images instead: name them in cake.config's [Bridge] BaseImage=/BuilderImage= " +
+                    "and make them with --target=BaseImages, ") +
             "or give --base-image=IMAGE/--builder-image=IMAGE of images the engine has (docker image ls)." + Environment.NewLine +
             failure.Message).At(spec.Dockerfile);
 }

@@ -38,7 +38,10 @@ public sealed class ImageInputs
         _docker = docker;
         _engineApi = new(findEngineApi ?? (() => null));
         EngineReachable = engineReachable;
-        _digester = new(() => new InputDigester(repositoryRoot, FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json"), note: line => runner.Log.Warning("{0}", line)), BaseImageId));
+        _digester = new(() => new InputDigester(
+            repositoryRoot,
+            FileHashCache.Load(Path.Combine(repositoryRoot, ".build", "digest-cache.json"), note: line => runner.Log.Warning("{0}", line)),
+            BaseImageId));
     }
 
     /// <summary>False in a dry run without a local engine: then no inspection happens.</summary>

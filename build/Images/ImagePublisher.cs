@@ -19,7 +19,8 @@ public sealed class ImagePublisher(ICommandRunner runner, Func<DockerCommands> d
     public void Push(PushOptions options, Func<IEnumerable<string>> references)
     {
         var registry = options.Registry
-            ?? throw BuildErrors.BadOption("Push needs a registry: --registry=HOST[:PORT]/NAMESPACE (or BRIDGE_REGISTRY), for example --registry=127.0.0.1:5000/omninode.");
+            ?? throw BuildErrors.BadOption(
+                "Push needs a registry: --registry=HOST[:PORT]/NAMESPACE (or BRIDGE_REGISTRY), for example --registry=127.0.0.1:5000/omninode.");
         var server = registry.Split('/')[0];
 
         string? configFolder = null;
@@ -71,11 +72,13 @@ public sealed class ImagePublisher(ICommandRunner runner, Func<DockerCommands> d
             if (Unreachable(reason))
             {
                 throw new CakeException(ExitCodes.RegistryUnreachable,
-                    $"The registry {server} could not be reached ({reason}): nothing answered there, so the credentials were never checked. Check --registry and that the registry runs; nothing was pushed.");
+                    $"The registry {server} could not be reached ({reason}): nothing answered there, so the credentials were never checked. " +
+                    "Check --registry and that the registry runs; nothing was pushed.");
             }
 
             throw new CakeException(ExitCodes.LoginRefused,
-                $"The registry {server} refused the login of user '{username}' ({reason}). Check --registry-username and the password (--registry-password, REGISTRY_PASSWORD or --password-stdin); nothing was pushed.");
+                $"The registry {server} refused the login of user '{username}' ({reason}). " +
+                "Check --registry-username and the password (--registry-password, REGISTRY_PASSWORD or --password-stdin); nothing was pushed.");
         }
     }
 
@@ -85,5 +88,7 @@ public sealed class ImagePublisher(ICommandRunner runner, Func<DockerCommands> d
             .Any(marker => reason.Contains(marker, StringComparison.OrdinalIgnoreCase));
 
     private static ToolCommand WithConfig(ToolCommand command, string? configFolder) =>
-        configFolder is null ? command : command with { Environment = new Dictionary<string, string>(command.Environment) { ["DOCKER_CONFIG"] = configFolder } };
+        configFolder is null
+            ? command
+            : command with { Environment = new Dictionary<string, string>(command.Environment) { ["DOCKER_CONFIG"] = configFolder } };
 }

@@ -34,9 +34,12 @@ public sealed partial record ImageState(string Id, string? InputDigest, IReadOnl
     /// reference among its tags (a reference without a tag means :latest); the engine names each missing one
     /// ("No such image: x"). References it does not account for (an id, a digest) are left out, to ask alone.
     /// </summary>
-    public static IEnumerable<(string Reference, ImageState? State)> Match(IReadOnlyList<string> references, IReadOnlyList<ImageState> states, IEnumerable<string> error)
+    public static IEnumerable<(string Reference, ImageState? State)> Match(
+        IReadOnlyList<string> references, IReadOnlyList<ImageState> states, IEnumerable<string> error)
     {
-        var missing = error.SelectMany(line => MissingImage().Matches(line)).Select(match => match.Groups[1].Value.TrimEnd(':')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = error.SelectMany(line => MissingImage().Matches(line))
+            .Select(match => match.Groups[1].Value.TrimEnd(':'))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var reference in references)
         {
             var tagged = reference.LastIndexOf(':') > reference.LastIndexOf('/') ? reference : reference + ":latest";

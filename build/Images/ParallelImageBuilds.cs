@@ -104,7 +104,8 @@ public sealed class ParallelImageBuilds
         catch (OperationCanceledException) when (group.Failure is { } failure)
         {
             throw new CakeException(ExitCode(failure.Error),
-                $"{failure.Image.PrimaryReference} failed, so {spec.PrimaryReference} (built in parallel) was cancelled: {failure.Error.Message}", failure.Error);
+                $"{failure.Image.PrimaryReference} failed, so {spec.PrimaryReference} (built in parallel) was cancelled: {failure.Error.Message}",
+                failure.Error);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && !Interruption.IsInterruption(exception))
         {

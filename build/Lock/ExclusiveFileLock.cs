@@ -34,7 +34,8 @@ public sealed class ExclusiveFileLock : IDisposable
             {
                 if (!told)
                 {
-                    waiting($"waiting for another build to finish regenerating {Path.GetFileNameWithoutExtension(path)} (lock file {path}, up to {timeout.TotalSeconds:0} s) ...");
+                    waiting($"waiting for another build to finish regenerating {Path.GetFileNameWithoutExtension(path)} " +
+                        $"(lock file {path}, up to {timeout.TotalSeconds:0} s) ...");
                     told = true;
                 }
 

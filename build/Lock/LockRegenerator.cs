@@ -217,7 +217,8 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         log($"{verdict.Message} Asking the installed Poetry {version} (`{command}`) instead.");
         var exitCode = poetry.Check(Path.GetDirectoryName(verdict.LockPath)!, cancel);
         return exitCode == 0
-            ? new(true, verdict, verdict, false, false, $"Poetry {version} says {Path.GetFileName(verdict.LockPath)} is fresh (`{command}` exited 0); EnsureLock left it as it is.")
+            ? new(true, verdict, verdict, false, false,
+                $"Poetry {version} says {Path.GetFileName(verdict.LockPath)} is fresh (`{command}` exited 0); EnsureLock left it as it is.")
             : new(false, verdict, verdict, false, false,
                 $"{verdict.Message} Poetry {version} says it does not match pyproject.toml (`{command}` exited {exitCode}). EnsureLock never rewrites " +
                 "a lock from a newer Poetry: regenerate it with that Poetry (`poetry lock`) and commit poetry.lock.");

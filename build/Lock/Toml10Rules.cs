@@ -33,7 +33,8 @@ public static class Toml10Rules
             case SyntaxToken { TokenKind: TokenKind.String or TokenKind.StringMulti } token:
                 CheckEscapes(token, path);
                 break;
-            case SyntaxToken { TokenKind: TokenKind.LocalTime or TokenKind.LocalDateTime or TokenKind.OffsetDateTimeByZ or TokenKind.OffsetDateTimeByNumber } token:
+            case SyntaxToken { TokenKind: TokenKind.LocalTime or TokenKind.LocalDateTime
+                or TokenKind.OffsetDateTimeByZ or TokenKind.OffsetDateTimeByNumber } token:
                 CheckSeconds(token, path);
                 break;
         }
@@ -63,7 +64,8 @@ public static class Toml10Rules
 
             if (pair.Span.Start.Line != line)
             {
-                throw At(path, pair.Span.Start, "invalid TOML 1.0: an inline table must stay on one line (Poetry and tomllib reject a newline between its pairs)");
+                throw At(path, pair.Span.Start,
+                    "invalid TOML 1.0: an inline table must stay on one line (Poetry and tomllib reject a newline between its pairs)");
             }
 
             line = pair.Value?.Span.End.Line ?? line;
@@ -80,7 +82,8 @@ public static class Toml10Rules
 
         if (table.CloseBrace is { } close && close.Span.Start.Line != line)
         {
-            throw At(path, close.Span.Start, "invalid TOML 1.0: an inline table must stay on one line (Poetry and tomllib reject a newline before its closing brace)");
+            throw At(path, close.Span.Start,
+                "invalid TOML 1.0: an inline table must stay on one line (Poetry and tomllib reject a newline before its closing brace)");
         }
     }
 
@@ -96,7 +99,8 @@ public static class Toml10Rules
 
             if (text[index + 1] is 'x' or 'e')
             {
-                throw At(path, token.Span.Start, $"invalid TOML 1.0: the escape \\{text[index + 1]} (Poetry and tomllib know \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX)");
+                throw At(path, token.Span.Start,
+                    $"invalid TOML 1.0: the escape \\{text[index + 1]} (Poetry and tomllib know \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX)");
             }
 
             index++;

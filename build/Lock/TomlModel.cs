@@ -4,7 +4,8 @@ using Tomlyn.Serialization;
 
 namespace Build.Lock;
 
-/// <summary>Tomlyn's contract for the untyped model, generated at compile time: the host is compiled ahead of time, where reflection-based contracts fail.</summary>
+/// <summary>Tomlyn's contract for the untyped model, generated at compile time: the host is compiled ahead of time,
+/// where reflection-based contracts fail.</summary>
 [TomlSerializable(typeof(TomlTable))]
 internal sealed partial class TomlModel : TomlSerializerContext
 {

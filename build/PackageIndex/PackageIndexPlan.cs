@@ -32,7 +32,8 @@ public sealed record PackageIndexPlan(PackageIndexAction Action, string Reason)
         if (!own)
         {
             return answers
-                ? new(PackageIndexAction.None, $"'{source.Name}' answers at {source.Url}; {source.UsernameVariable} and {source.PasswordVariable} are not both set")
+                ? new(PackageIndexAction.None,
+                    $"'{source.Name}' answers at {source.Url}; {source.UsernameVariable} and {source.PasswordVariable} are not both set")
                 : new(PackageIndexAction.WarnNotReachable, $"the package index '{source.Name}' at {source.Url} is not reachable");
         }
 
@@ -40,7 +41,8 @@ public sealed record PackageIndexPlan(PackageIndexAction Action, string Reason)
         {
             return new(PackageIndexAction.FailNotReachable,
                 $"The project's package index '{source.Name}' at {source.Url} is not reachable, and --no-install (BRIDGE_NO_INSTALL=1) starts nothing. " +
-                $"Start it with `{ProjectIndexScript} up` and put the two {source.UsernameVariable[..^"USERNAME".Length]}* lines it prints into the environment, " +
+                $"Start it with `{ProjectIndexScript} up` and put the two {source.UsernameVariable[..^"USERNAME".Length]}* lines " +
+                "it prints into the environment, " +
                 "or run without --no-install and the build starts it.");
         }
 

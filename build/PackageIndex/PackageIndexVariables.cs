@@ -12,7 +12,9 @@ public static class PackageIndexVariables
         {
             var equals = line.IndexOf('=');
             var key = equals > 0 ? line[..equals] : "";
-            if (key == "INDEX_URL" || (key.StartsWith("POETRY_HTTP_BASIC_", StringComparison.Ordinal) && key.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_')))
+            if (key == "INDEX_URL"
+                || (key.StartsWith("POETRY_HTTP_BASIC_", StringComparison.Ordinal)
+                    && key.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_')))
             {
                 variables[key] = line[(equals + 1)..];
             }

@@ -40,7 +40,9 @@ public sealed class PackageInstaller(ICommandRunner runner, InstallPolicy policy
         var missing = $"{purpose} needs {plan.DescribeMissing()}, which {(plan.Missing.Count == 1 ? "is" : "are")} not installed.";
         if (!policy.HasApt)
         {
-            throw new CakeException(MissingExitCode, $"{missing} This machine has no apt-get: install {string.Join(", ", plan.Missing.Select(requirement => requirement.Name))} with its package manager and run the build again.");
+            throw new CakeException(MissingExitCode,
+                $"{missing} This machine has no apt-get: install {string.Join(", ", plan.Missing.Select(requirement => requirement.Name))} " +
+                "with its package manager and run the build again.");
         }
 
         if (!policy.IsRoot)
@@ -50,7 +52,9 @@ public sealed class PackageInstaller(ICommandRunner runner, InstallPolicy policy
 
         if (policy.NoInstall)
         {
-            throw new CakeException(MissingExitCode, $"{missing} --no-install (or {InstallPolicy.NoInstallVariable}=1) forbids installing it: run `{install.Render()}` and then the build again.");
+            throw new CakeException(MissingExitCode,
+                $"{missing} --no-install (or {InstallPolicy.NoInstallVariable}=1) forbids installing it: " +
+                $"run `{install.Render()}` and then the build again.");
         }
 
         runner.Log.Information("{0} Installing it:", missing);

@@ -4,7 +4,8 @@ namespace Build.Provisioning;
 public sealed record PackagePlan(IReadOnlyList<Requirement> Missing)
 {
     /// <summary>The Debian packages to install, each once, in a stable order.</summary>
-    public IReadOnlyList<string> Packages => Missing.Select(requirement => requirement.Package).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Packages =>
+        Missing.Select(requirement => requirement.Package).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
     public bool IsEmpty => Missing.Count == 0;
 

@@ -50,7 +50,9 @@ public sealed class BuildLifetime : FrostingLifetime<BuildContext>
         try
         {
             BuildReportWriter.Write(context.Options.ReportPath.FullPath, report);
-            context.Log.Information("Build report: {0}, {1}", context.Relative(context.Options.ReportPath.FullPath), context.Relative(BuildReportWriter.HtmlPath(context.Options.ReportPath.FullPath)));
+            context.Log.Information("Build report: {0}, {1}",
+                context.Relative(context.Options.ReportPath.FullPath),
+                context.Relative(BuildReportWriter.HtmlPath(context.Options.ReportPath.FullPath)));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -24,7 +24,8 @@ public sealed class BuildTaskLifetime : FrostingTaskLifetime<BuildContext>
     public override void Teardown(BuildContext context, ITaskTeardownContext info)
     {
         var status = context.Interruption.Requested && !info.Successful ? TaskStatuses.Interrupted : context.Report.TaskStatus(info.Skipped, info.Successful);
-        context.Report.Task(info.Task.Name, status, info.Duration, status == TaskStatuses.Skipped ? context.SkipReason(info.Task.Name) : null, DateTimeOffset.UtcNow);
+        context.Report.Task(info.Task.Name, status, info.Duration,
+            status == TaskStatuses.Skipped ? context.SkipReason(info.Task.Name) : null, DateTimeOffset.UtcNow);
         if (status is TaskStatuses.Failed or TaskStatuses.Interrupted && info.ThrownException is { } exception)
         {
             context.Report.Fail(BuildFailure.From(exception));

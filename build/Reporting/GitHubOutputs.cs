@@ -20,7 +20,8 @@ public static class GitHubOutputs
     /// <summary>The images as a JSON array: name, service, flavour, repository, tags, digest, sizeBytes, status.</summary>
     public static string ImagesJson(BuildReportDocument report) =>
         JsonSerializer.Serialize(
-            report.Images.Select(image => new ImageOutput(image.Name, image.Service, image.Flavour, image.Repository, image.Tags, image.Digest, image.SizeBytes, image.Status)).ToList(),
+            report.Images.Select(image => new ImageOutput(
+                image.Name, image.Service, image.Flavour, image.Repository, image.Tags, image.Digest, image.SizeBytes, image.Status)).ToList(),
             GitHubOutputsJson.Default.ListImageOutput);
 
     public static string Format(IReadOnlyDictionary<string, string> outputs, string delimiter)

@@ -13,7 +13,8 @@ public static class StepSummary
         text.Append(CultureInfo.InvariantCulture, $"## OmniNode Bridge build: {report.Target} — {outcome}\n\n");
         if (report.Version is not null || report.Sha is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Version `{report.Version ?? "?"}`, commit `{report.Sha ?? "none"}`, {report.DurationSeconds:0.0} s.\n\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"Version `{report.Version ?? "?"}`, commit `{report.Sha ?? "none"}`, {report.DurationSeconds:0.0} s.\n\n");
         }
 
         if (report.Failure is { } failure)
@@ -91,7 +92,8 @@ public static class StepSummary
             var (_, label, reason) = TaskOutcome.Of(task, report.Images);
             var status = reason is null ? label : $"{label}: {Cell(reason)}";
             var name = critical.Contains(task.Name) ? $"**{task.Name}**" : task.Name;
-            text.Append(CultureInfo.InvariantCulture, $"| {name} | {status} | {task.StartSeconds:0.0} s | {task.DurationSeconds:0.0} s | `{Bar(task.StartSeconds, task.DurationSeconds, end)}` |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {name} | {status} | {task.StartSeconds:0.0} s | {task.DurationSeconds:0.0} s | ")
+                .Append(CultureInfo.InvariantCulture, $"`{Bar(task.StartSeconds, task.DurationSeconds, end)}` |\n");
         }
 
         return text.Append(critical.Count == 0 ? "" : $"\nCritical path (bold): {string.Join(" → ", TaskGraph.CriticalPath(report))}.\n").ToString();
@@ -129,15 +131,19 @@ public static class StepSummary
         for (var index = 0; index < edges.Count; index++)
         {
             var edge = edges[index];
-            text.Append(CultureInfo.InvariantCulture, $"    {MermaidId(edge.From)} {(edge.Kind == TaskEdgeKinds.Dependee ? "-.->" : "-->")} {MermaidId(edge.To)}\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"    {MermaidId(edge.From)} {(edge.Kind == TaskEdgeKinds.Dependee ? "-.->" : "-->")} {MermaidId(edge.To)}\n");
         }
 
-        text.Append("    classDef built fill:#e8f5e9,stroke:#2e7d32\n    classDef done fill:#e8f5e9,stroke:#2e7d32\n    classDef uptodate fill:#e3f2fd,stroke:#1565c0\n")
-            .Append("    classDef skipped fill:#f5f5f5,stroke:#9e9e9e\n    classDef dryrun fill:#ede7f6,stroke:#7e57c2\n    classDef failed fill:#fdecea,stroke:#c62828\n")
+        text.Append("    classDef built fill:#e8f5e9,stroke:#2e7d32\n    classDef done fill:#e8f5e9,stroke:#2e7d32\n")
+            .Append("    classDef uptodate fill:#e3f2fd,stroke:#1565c0\n")
+            .Append("    classDef skipped fill:#f5f5f5,stroke:#9e9e9e\n    classDef dryrun fill:#ede7f6,stroke:#7e57c2\n")
+            .Append("    classDef failed fill:#fdecea,stroke:#c62828\n")
             .Append("    classDef notrun fill:#fafafa,stroke:#bbbbbb,stroke-dasharray:4 3\n");
         if (report.Targets is { Count: > 0 } targets)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    classDef target stroke-width:4px\n    class {string.Join(",", targets.Select(MermaidId))} target\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"    classDef target stroke-width:4px\n    class {string.Join(",", targets.Select(MermaidId))} target\n");
         }
 
         var onPath = Enumerable.Range(0, edges.Count).Where(index => critical.Contains(edges[index].From) && critical.Contains(edges[index].To)).ToList();
@@ -150,7 +156,8 @@ public static class StepSummary
     }
 
     /// <summary>A task's Mermaid node id: its name with a prefix, so no task can be a Mermaid keyword (end, graph …).</summary>
-    public static string MermaidId(string task) => "t_" + new string(task.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '_').ToArray());
+    public static string MermaidId(string task) =>
+        "t_" + new string(task.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '_').ToArray());
 
     /// <summary>sha256:0123456789ab… → sha256:0123456789ab (the 12 characters docker shows).</summary>
     public static string Short(string digest)

@@ -140,7 +140,8 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
             }
 
             var counted = expectedReplicas is null
-                || expectedReplicas.All(pair => services.FirstOrDefault(s => s.Service == pair.Key)?.Replicas == pair.Value || (pair.Value == 0 && services.All(s => s.Service != pair.Key)));
+                || expectedReplicas.All(pair => services.FirstOrDefault(s => s.Service == pair.Key)?.Replicas == pair.Value
+                    || (pair.Value == 0 && services.All(s => s.Service != pair.Key)));
             if (services.Count > 0 && counted && services.All(service => service.Healthy == service.Replicas))
             {
                 return services;

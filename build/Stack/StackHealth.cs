@@ -11,5 +11,7 @@ public static class StackHealth
             .ToArray();
 
     public static string StatusLine(IReadOnlyList<ServiceHealth> services, TimeSpan elapsed) =>
-        $"[{elapsed.TotalSeconds,4:0}s] " + (services.Count == 0 ? "no containers yet" : string.Join(", ", services.Select(s => $"{s.Service} {s.Healthy}/{s.Replicas} healthy")));
+        $"[{elapsed.TotalSeconds,4:0}s] " + (services.Count == 0
+            ? "no containers yet"
+            : string.Join(", ", services.Select(s => $"{s.Service} {s.Healthy}/{s.Replicas} healthy")));
 }

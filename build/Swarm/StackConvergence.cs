@@ -28,7 +28,8 @@ public static class StackConvergence
         return new ServiceStatus(service, running, update, outcome);
     }
 
-    public static IReadOnlyList<ServiceStatus> JudgeAll(IReadOnlyList<SwarmService> services, IReadOnlyList<SwarmTask> tasks, IReadOnlyList<SwarmNode> nodes, DateTimeOffset since)
+    public static IReadOnlyList<ServiceStatus> JudgeAll(
+        IReadOnlyList<SwarmService> services, IReadOnlyList<SwarmTask> tasks, IReadOnlyList<SwarmNode> nodes, DateTimeOffset since)
     {
         var byId = nodes.ToDictionary(node => node.Id, StringComparer.Ordinal);
         return services.Select(service => Judge(service, tasks, byId, since)).ToArray();
@@ -39,7 +40,8 @@ public static class StackConvergence
         $"[{elapsed.TotalSeconds,4:0}s] " + (services.Count == 0
             ? "no services yet"
             : string.Join(", ", services.Select(s =>
-                $"{s.Service.Name} {s.Healthy}/{s.Service.Desired} healthy" + (s.UpdateState is { } state && state != "completed" ? $" ({state.Replace('_', ' ')})" : ""))));
+                $"{s.Service.Name} {s.Healthy}/{s.Service.Desired} healthy" +
+                    (s.UpdateState is { } state && state != "completed" ? $" ({state.Replace('_', ' ')})" : ""))));
 
     /// <summary>
     /// The address a caller reaches a node's published ports on: the node's own address in the swarm, or 127.0.0.1 for
@@ -93,7 +95,8 @@ public static class StackConvergence
     /// The replicas Deploy asks for: --scale where given, else what the service runs now (a redeploy does not undo an
     /// earlier --scale), else one.
     /// </summary>
-    public static IReadOnlyDictionary<string, int> Replicas(IEnumerable<string> services, IReadOnlyDictionary<string, int> scale, IReadOnlyList<SwarmService> running)
+    public static IReadOnlyDictionary<string, int> Replicas(
+        IEnumerable<string> services, IReadOnlyDictionary<string, int> scale, IReadOnlyList<SwarmService> running)
     {
         var result = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var service in services)

@@ -12,7 +12,9 @@ public sealed record StackDefinition(string StackPath, string? Committed, string
         var stackPath = Path.Combine(repositoryRoot, StackFileGenerator.StackFileRelative);
         if (!File.Exists(composePath))
         {
-            throw BuildErrors.BadOption($"{StackFileGenerator.ComposeFileRelative} is missing: the stack file is made from it. Restore it from git (git checkout -- {StackFileGenerator.ComposeFileRelative}).");
+            throw BuildErrors.BadOption(
+                $"{StackFileGenerator.ComposeFileRelative} is missing: the stack file is made from it. " +
+                $"Restore it from git (git checkout -- {StackFileGenerator.ComposeFileRelative}).");
         }
 
         string generated;

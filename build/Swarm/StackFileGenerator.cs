@@ -26,7 +26,8 @@ public static class StackFileGenerator
     public static readonly IReadOnlyDictionary<string, string> DroppedKeys = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["build"] = "swarm never builds: every node pulls the image from --registry (Deploy depends on Push)",
-        ["depends_on"] = "swarm starts services in no order and rejects the long syntax with conditions; the orchestrator resolves the reducer on every request",
+        ["depends_on"] = "swarm starts services in no order and rejects the long syntax with conditions; " +
+            "the orchestrator resolves the reducer on every request",
         ["container_name"] = "a replicated service has many containers",
         ["mem_limit"] = "rejected by swarm: deploy.resources.limits.memory",
         ["cpus"] = "rejected by swarm: deploy.resources.limits.cpus",
@@ -172,7 +173,8 @@ public static class StackFileGenerator
         {
             var digits = rest.TakeWhile(c => char.IsDigit(c) || c == '.').Count();
             var unitLength = rest.Skip(digits).TakeWhile(char.IsLetter).Count();
-            if (digits == 0 || unitLength == 0 || !double.TryParse(rest[..digits], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            if (digits == 0 || unitLength == 0
+                || !double.TryParse(rest[..digits], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             {
                 return null;
             }
@@ -237,7 +239,9 @@ public static class StackFileGenerator
         }
 
         var target = text[(text.LastIndexOf(':') + 1)..];
-        if (target.Contains('-', StringComparison.Ordinal) || !int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        if (target.Contains('-', StringComparison.Ordinal)
+            || !int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
         {
             throw new FormatException($"the port '{value}' does not end in one container port (1-65535)");
         }

@@ -103,7 +103,8 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
             if (clock.Elapsed > timeout)
             {
                 throw new CakeException(SwarmExitCode,
-                    $"Stack {stack} still has {services} service(s), {tasks} task(s) and {networks} network(s) {timeout.TotalSeconds:0} s after docker stack rm (--wait-timeout). See docker stack ps {stack}.");
+                    $"Stack {stack} still has {services} service(s), {tasks} task(s) and {networks} network(s) " +
+                    $"{timeout.TotalSeconds:0} s after docker stack rm (--wait-timeout). See docker stack ps {stack}.");
             }
 
             Thread.Sleep(PollInterval);
@@ -127,11 +128,15 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
 
         var fix = state.LocalNodeState switch
         {
-            "inactive" => "Point DOCKER_HOST (or --docker's context) at a manager of your swarm, or add --swarm-init to make this engine a single-node swarm (docker swarm init) and deploy there.",
-            "active" => "It is a worker: point DOCKER_HOST at a manager (docker node ls on a manager lists them; scripts/swarm-lab.sh prints its manager's DOCKER_HOST).",
-            _ => $"Its swarm state is {state.LocalNodeState}{(state.Error.Length > 0 ? $" ({state.Error})" : "")}: see docker info, then point DOCKER_HOST at a manager.",
+            "inactive" => "Point DOCKER_HOST (or --docker's context) at a manager of your swarm, " +
+                "or add --swarm-init to make this engine a single-node swarm (docker swarm init) and deploy there.",
+            "active" => "It is a worker: point DOCKER_HOST at a manager " +
+                "(docker node ls on a manager lists them; scripts/swarm-lab.sh prints its manager's DOCKER_HOST).",
+            _ => $"Its swarm state is {state.LocalNodeState}{(state.Error.Length > 0 ? $" ({state.Error})" : "")}: " +
+                "see docker info, then point DOCKER_HOST at a manager.",
         };
-        throw new CakeException(NotAManagerExitCode, $"The engine at {Api.Endpoint} is not a swarm manager (swarm state: {state.LocalNodeState}), so it cannot deploy stack {stack}. {fix}");
+        throw new CakeException(NotAManagerExitCode,
+            $"The engine at {Api.Endpoint} is not a swarm manager (swarm state: {state.LocalNodeState}), so it cannot deploy stack {stack}. {fix}");
     }
 
     private StackEntry WaitUntilConverged(DateTimeOffset since)
@@ -189,7 +194,8 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
         }
     }
 
-    private CakeException RolledBack(IReadOnlyList<ServiceStatus> failed, IReadOnlyList<SwarmTask> tasks, DateTimeOffset since, IReadOnlyDictionary<string, string> reasons)
+    private CakeException RolledBack(
+        IReadOnlyList<ServiceStatus> failed, IReadOnlyList<SwarmTask> tasks, DateTimeOffset since, IReadOnlyDictionary<string, string> reasons)
     {
         var lines = new List<string>();
         var healthOutput = new List<string>();
@@ -210,8 +216,12 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
         }
 
         LogAll(lines);
-        var health = healthOutput.Count == 0 ? "No health check output was logged" : $"Failing health check: {string.Join(" | ", healthOutput.Distinct(StringComparer.Ordinal).TakeLast(2))}";
-        return new CakeException(SwarmExitCode, $"Stack {stack}: {string.Join(" ", lines.Where(line => !line.StartsWith("  ", StringComparison.Ordinal)))} {health}. Task errors and last log lines are above.");
+        var health = healthOutput.Count == 0
+            ? "No health check output was logged"
+            : $"Failing health check: {string.Join(" | ", healthOutput.Distinct(StringComparer.Ordinal).TakeLast(2))}";
+        return new CakeException(SwarmExitCode,
+            $"Stack {stack}: {string.Join(" ", lines.Where(line => !line.StartsWith("  ", StringComparison.Ordinal)))} {health}. " +
+            "Task errors and last log lines are above.");
     }
 
     private CakeException TimedOut(IReadOnlyList<ServiceStatus> waiting, IReadOnlyList<SwarmTask> tasks)
@@ -219,13 +229,17 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
         var lines = new List<string>();
         foreach (var status in waiting)
         {
-            lines.Add($"{status.Service.Name}: {status.Healthy}/{status.Service.Desired} healthy{(status.UpdateState is { } state ? $", update {state}" : "")}.");
+            lines.Add(
+                $"{status.Service.Name}: {status.Healthy}/{status.Service.Desired} healthy{(status.UpdateState is { } state ? $", update {state}" : "")}.");
             lines.AddRange(TaskDetails(status.Service, tasks.Where(task => task.ServiceId == status.Service.Id), fromService: true));
         }
 
         LogAll(lines);
         return new CakeException(SwarmExitCode,
-            $"Stack {stack} did not converge within {timeout.TotalSeconds:0} s (--wait-timeout): {string.Join(" ", lines.Where(line => !line.StartsWith("  ", StringComparison.Ordinal)))} Task errors and last log lines are above; the stack is left as it is (docker stack ps {stack}; ./build.sh --target=Undeploy removes it).");
+            $"Stack {stack} did not converge within {timeout.TotalSeconds:0} s (--wait-timeout): " +
+            $"{string.Join(" ", lines.Where(line => !line.StartsWith("  ", StringComparison.Ordinal)))} " +
+            "Task errors and last log lines are above; " +
+            $"the stack is left as it is (docker stack ps {stack}; ./build.sh --target=Undeploy removes it).");
     }
 
     /// <summary>The distinct task errors (newest first), then the last log lines: of the failed tasks, or of the whole service.</summary>

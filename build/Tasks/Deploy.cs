@@ -20,11 +20,15 @@ public sealed class Deploy(SwarmDeployment deployment) : FrostingTask<BuildConte
         var stack = StackDefinition.Read(context.Options.RepositoryRoot.FullPath);
         if (!stack.IsCurrent)
         {
-            throw BuildErrors.BadOption($"{StackFileGenerator.StackFileRelative} is not what {StackFileGenerator.ComposeFileRelative} makes today{(stack.Committed is null ? " (it is missing)" : "")}: run ./build.sh --target=StackFile and commit it. Nothing was deployed.");
+            throw BuildErrors.BadOption(
+                $"{StackFileGenerator.StackFileRelative} is not what {StackFileGenerator.ComposeFileRelative} makes today" +
+                $"{(stack.Committed is null ? " (it is missing)" : "")}: run ./build.sh --target=StackFile and commit it. Nothing was deployed.");
         }
 
         var registry = context.Options.Registry
-            ?? throw BuildErrors.BadOption("Deploy needs --registry=HOST[:PORT]/NAMESPACE (or BRIDGE_REGISTRY): every swarm node pulls the images from there (scripts/swarm-lab.sh prints one as REGISTRY=…).");
+            ?? throw BuildErrors.BadOption(
+                "Deploy needs --registry=HOST[:PORT]/NAMESPACE (or BRIDGE_REGISTRY): every swarm node pulls the images from there " +
+                "(scripts/swarm-lab.sh prints one as REGISTRY=…).");
         var request = new DeployRequest(
             registry + "/",
             DeployTag(context),

@@ -7,7 +7,8 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Engine))]
-[TaskDescription("Finds the Docker engine the build uses (DOCKER_HOST or context, default socket, the project's own engine), starting the project engine when none answers, and prints it with its version.")]
+[TaskDescription("Finds the Docker engine the build uses (DOCKER_HOST or context, default socket, the project's own engine), " +
+    "starting the project engine when none answers, and prints it with its version.")]
 public sealed class Engine(IEngineSession engine, ProjectEngine projectEngine, ISideEffects effects) : FrostingTask<BuildContext>
 {
     // A real run's resolving logs "Docker engine: <source> <endpoint> (engine <version>)" and records it in the report;

@@ -5,7 +5,8 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(EngineDown))]
-[TaskDescription("Stops the project's own Docker engine and waits until it is gone; does nothing when it is not running, and never touches an engine the build did not start.")]
+[TaskDescription("Stops the project's own Docker engine and waits until it is gone; does nothing when it is not running, " +
+    "and never touches an engine the build did not start.")]
 public sealed class EngineDown(ProjectEngine projectEngine) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

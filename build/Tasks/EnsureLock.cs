@@ -56,7 +56,8 @@ public sealed class EnsureLock(ICommandRunner runner, PoetryCommands poetry, ISi
         {
             context.Log.Information(context.Options.Locked
                 ? "  would fail (--locked never writes the lock)"
-                : $"  would run {LockRegenerator.PoetryCommand(verdict)} in {context.Options.PythonProject.FullPath}, keeping the old lock until the new one is verified");
+                : $"  would run {LockRegenerator.PoetryCommand(verdict)} in {context.Options.PythonProject.FullPath}, " +
+                    "keeping the old lock until the new one is verified");
         }
     }
 }

@@ -6,7 +6,8 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(StackFile))]
-[TaskDescription("Writes deployment/docker-stack.bridge.yml (the swarm stack) from deployment/docker-compose.bridge.yml; run it after changing the compose file.")]
+[TaskDescription("Writes deployment/docker-stack.bridge.yml (the swarm stack) from deployment/docker-compose.bridge.yml; " +
+    "run it after changing the compose file.")]
 public sealed class StackFile(ISideEffects effects) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => effects.Make(() => Write(context), () => Describe(context));

@@ -9,7 +9,8 @@ using Cake.Frosting;
 namespace Build.Tasks;
 
 [TaskName(nameof(Test))]
-[TaskDescription("Runs every test suite of the repository (NUnit under tests/, Python unittest under tests/python) and prints one closing line with the totals.")]
+[TaskDescription("Runs every test suite of the repository (NUnit under tests/, Python unittest under tests/python) " +
+    "and prints one closing line with the totals.")]
 [IsDependentOn(typeof(PackageIndex))]
 [LeavesWhenInterrupted("The test results are partial: run Test again.")]
 public sealed class Test(

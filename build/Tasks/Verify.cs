@@ -19,7 +19,8 @@ namespace Build.Tasks;
 [IsDependeeOf(typeof(Production))]
 [ReadsProjectVersion]
 [FixesStage(ImageFlavour.Production)]
-public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects, ChildEnvironment children) : FrostingTask<BuildContext>
+public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects, ChildEnvironment children)
+    : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
         CiDetection.IsCi(context.Environment.GetEnvironmentVariable("CI"), context.GitHubActions().IsRunningOnGitHubActions)
@@ -30,7 +31,8 @@ public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSes
 
     private void Check(BuildContext context)
     {
-        var indexPassword = IndexSecretValues.FromEnvironment(context.Options.PythonProject.FullPath, children.Over(context.Environment.GetEnvironmentVariable));
+        var indexPassword = IndexSecretValues.FromEnvironment(
+            context.Options.PythonProject.FullPath, children.Over(context.Environment.GetEnvironmentVariable));
         var secrets = new ImageSecretScan(engine.Docker.Executable, indexPassword);
         var verifier = new ImageVerifier(images, runner, engine.Docker, message => context.Log.Warning("{0}", message), secrets.Scan);
         var budget = ImageVerifier.Budget(context.Configuration);
@@ -48,13 +50,19 @@ public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSes
             }
 
             var found = ImageRules.Check(facts, budget, requireRevision: context.Git.Sha is not null);
-            context.Log.Information("{0}: {1:0.0} MB, user {2}, {3}", spec.PrimaryReference, facts.SizeBytes / 1_000_000.0, facts.User.Length == 0 ? "root (unset)" : facts.User, found.Count == 0 ? "ok" : $"{found.Count} violation(s)");
+            context.Log.Information("{0}: {1:0.0} MB, user {2}, {3}",
+                spec.PrimaryReference,
+                facts.SizeBytes / 1_000_000.0,
+                facts.User.Length == 0 ? "root (unset)" : facts.User,
+                found.Count == 0 ? "ok" : $"{found.Count} violation(s)");
             violations.AddRange(found.Select(violation => (spec, violation)));
         }
 
         if (violations.Count > 0)
         {
-            throw new CakeException(ExitCodes.VerifyViolations, $"Verify found {violations.Count} violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations.Select(v => "  - " + v.Violation))}")
+            throw new CakeException(ExitCodes.VerifyViolations,
+                    $"Verify found {violations.Count} violation(s):{Environment.NewLine}" +
+                    $"{string.Join(Environment.NewLine, violations.Select(v => "  - " + v.Violation))}")
                 .At(violations[0].Spec.Dockerfile);
         }
     }
@@ -71,7 +79,11 @@ public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSes
         var budget = ImageVerifier.Budget(context.Configuration);
         foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))
         {
-            context.Log.Information("  would check {0}{1}: non-root, HEALTHCHECK, at most {2} MB, OCI labels, no build secret{3}", spec.PrimaryReference, spec.Flavour == ImageFlavour.Slim ? " (if built)" : "", budget.For(spec.Flavour), spec.Flavour == ImageFlavour.Slim ? ", no Poetry" : "");
+            context.Log.Information("  would check {0}{1}: non-root, HEALTHCHECK, at most {2} MB, OCI labels, no build secret{3}",
+                spec.PrimaryReference,
+                spec.Flavour == ImageFlavour.Slim ? " (if built)" : "",
+                budget.For(spec.Flavour),
+                spec.Flavour == ImageFlavour.Slim ? ", no Poetry" : "");
         }
     }
 }

@@ -35,7 +35,8 @@ public sealed class TestRun(ICommandRunner runner, ISideEffects effects, Directo
                     File.Delete(trx.FullPath);
                 }
             });
-            var exitCode = runner.RunUnchecked(TestSuites.DotNetTest(root, Path.GetRelativePath(root.FullPath, project).Replace('\\', '/'), trx.FullPath, filter, TestSuites.NativeHost));
+            var exitCode = runner.RunUnchecked(TestSuites.DotNetTest(
+                root, Path.GetRelativePath(root.FullPath, project).Replace('\\', '/'), trx.FullPath, filter, TestSuites.NativeHost));
             effects.Make(() => total += Counted(name, trx, exitCode, failedSuites));
         }
 

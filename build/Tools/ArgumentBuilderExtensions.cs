@@ -16,5 +16,6 @@ public static class ArgumentBuilderExtensions
         NeedsQuotes(value) ? builder.AppendSwitchQuoted(option, " ", value) : builder.AppendSwitch(option, " ", value);
 
     private static bool NeedsQuotes(string value) =>
-        value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '\\' or '$' or '`' or '&' or '|' or ';' or '<' or '>' or '(' or ')' or '*' or '?');
+        value.Length == 0 || value.Any(c => char.IsWhiteSpace(c)
+            || c is '"' or '\'' or '\\' or '$' or '`' or '&' or '|' or ';' or '<' or '>' or '(' or ')' or '*' or '?');
 }

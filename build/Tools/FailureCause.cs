@@ -30,7 +30,8 @@ public static partial class FailureCause
             return null;
         }
 
-        var after = lines.Skip(step + 1).Where(line => !line.StartsWith(" ---> ", StringComparison.Ordinal) && !line.StartsWith("Removing intermediate", StringComparison.Ordinal));
+        var after = lines.Skip(step + 1).Where(line =>
+            !line.StartsWith(" ---> ", StringComparison.Ordinal) && !line.StartsWith("Removing intermediate", StringComparison.Ordinal));
         return [lines[step], .. after.TakeLast(MaxLines - 1)];
     }
 

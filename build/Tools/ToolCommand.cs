@@ -17,7 +17,8 @@ public sealed record ToolCommand(
     /// <summary>Text written to the process's standard input (a password for --password-stdin); never printed.</summary>
     public string? StandardInput { get; init; }
 
-    public static ToolCommand Create(string program, DirectoryPath workingDirectory, Action<ProcessArgumentBuilder> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static ToolCommand Create(
+        string program, DirectoryPath workingDirectory, Action<ProcessArgumentBuilder> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var builder = new ProcessArgumentBuilder();
         arguments(builder);
@@ -29,7 +30,9 @@ public sealed record ToolCommand(
 
     /// <summary>The program and its first word that is not an option, in backticks: `docker build`, `docker-compose up`.</summary>
     public string Summary =>
-        $"`{System.IO.Path.GetFileName(Program)}{(ArgumentList.Where((argument, index) => !argument.StartsWith('-') && (index == 0 || !ArgumentList[index - 1].StartsWith("--", StringComparison.Ordinal) || ArgumentList[index - 1].Contains('='))).FirstOrDefault() is { } verb ? " " + verb : "")}`";
+        $"`{System.IO.Path.GetFileName(Program)}{(ArgumentList.Where((argument, index) => !argument.StartsWith('-')
+            && (index == 0 || !ArgumentList[index - 1].StartsWith("--", StringComparison.Ordinal) || ArgumentList[index - 1].Contains('=')))
+            .FirstOrDefault() is { } verb ? " " + verb : "")}`";
 
     /// <summary>A shell-like line with secrets redacted: <c>KEY=value program args</c>.</summary>
     public string Render()

@@ -21,7 +21,8 @@ public static class ImageRules
         var violations = new List<Violation>();
         if (IsRoot(image.User))
         {
-            violations.Add(new(image.Reference, RunsAsRoot, $"runs as root (Config.User is \"{image.User}\"): add USER with a numeric non-root UID to the final stage."));
+            violations.Add(new(image.Reference, RunsAsRoot,
+                $"runs as root (Config.User is \"{image.User}\"): add USER with a numeric non-root UID to the final stage."));
         }
 
         if (!image.HasHealthcheck)
@@ -45,7 +46,9 @@ public static class ImageRules
         var megabytes = image.SizeBytes / 1_000_000.0;
         if (megabytes > limit)
         {
-            violations.Add(new(image.Reference, OverBudget, $"is {megabytes:0.0} MB, over the budget of {limit} MB ([Verify] Max{(image.Flavour == ImageFlavour.Slim ? "Slim" : "Production")}MB in cake.config)."));
+            violations.Add(new(image.Reference, OverBudget,
+                $"is {megabytes:0.0} MB, over the budget of {limit} MB " +
+                $"([Verify] Max{(image.Flavour == ImageFlavour.Slim ? "Slim" : "Production")}MB in cake.config)."));
         }
 
         var required = new List<string> { "title", "version" };
@@ -57,7 +60,8 @@ public static class ImageRules
         var missing = required.Where(name => !image.Labels.TryGetValue(ImagePlanner.LabelPrefix + name, out var value) || value.Length == 0).ToArray();
         if (missing.Length > 0)
         {
-            violations.Add(new(image.Reference, MissingLabel, $"lacks the OCI label{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(name => ImagePlanner.LabelPrefix + name))}."));
+            violations.Add(new(image.Reference, MissingLabel,
+                $"lacks the OCI label{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(name => ImagePlanner.LabelPrefix + name))}."));
         }
 
         return violations;

@@ -95,7 +95,8 @@ internal static class FrostingEngineRegistrar
 
         if (taskTeardowns.Count > 0)
         {
-            engine.RegisterTaskTeardownAction(Each<IFrostingTaskTeardown, ITaskTeardownContext>(taskTeardowns, (teardown, info) => teardown.Teardown(context, info)));
+            engine.RegisterTaskTeardownAction(
+                Each<IFrostingTaskTeardown, ITaskTeardownContext>(taskTeardowns, (teardown, info) => teardown.Teardown(context, info)));
         }
     }
 
@@ -111,7 +112,9 @@ internal static class FrostingEngineRegistrar
     {
         if (!FrostingTaskInfo.IsTaskType(referenced))
         {
-            throw new CakeException($"[{attribute.Replace("Attribute", string.Empty, StringComparison.Ordinal)}(typeof({referenced.Name}))] on {owner.Name}: {referenced.Name} is not a non-abstract Frosting task.");
+            throw new CakeException(
+                $"[{attribute.Replace("Attribute", string.Empty, StringComparison.Ordinal)}(typeof({referenced.Name}))] on {owner.Name}: " +
+                $"{referenced.Name} is not a non-abstract Frosting task.");
         }
 
         return FrostingTaskInfo.GetName(referenced);

@@ -25,8 +25,12 @@ internal static class FrostingTaskInfo
         type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IFrostingTask).IsAssignableFrom(type);
 
     /// <summary>Whether a subclass overrides <paramref name="methodName"/> of <see cref="FrostingTask{T}"/> or <see cref="AsyncFrostingTask{T}"/>.</summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): their constructors, methods and interfaces are all kept.")]
-    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): their constructors, methods and interfaces are all kept.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): " +
+        "their constructors, methods and interfaces are all kept.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075",
+        Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): " +
+        "their constructors, methods and interfaces are all kept.")]
     public static bool IsOverridden(Type taskType, string methodName)
     {
         for (var type = taskType; type is not null && !IsFrostingBase(type); type = type.BaseType)
@@ -47,7 +51,9 @@ internal static class FrostingTaskInfo
         type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(FrostingTask<>) || type.GetGenericTypeDefinition() == typeof(AsyncFrostingTask<>));
 
     /// <summary>The non-abstract task types of the given assemblies, and only of them.</summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): their constructors, methods and interfaces are all kept.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026",
+        Justification = "Task types live in assemblies the native build roots whole (TrimmerRootAssembly in Build.csproj): " +
+        "their constructors, methods and interfaces are all kept.")]
     public static IReadOnlyList<Type> FindTaskTypes(IEnumerable<Assembly> assemblies) =>
         assemblies.Distinct().SelectMany(a => a.GetTypes()).Where(IsTaskType).ToList();
 }

@@ -47,7 +47,9 @@ internal static class TaskNameSuggester
         var suggestion = Closest(first, taskNames);
         var what = unknown.Count == 1 ? $"Unknown target '{first}'." : $"Unknown targets {string.Join(", ", unknown.Select(t => $"'{t}'"))}.";
         var hint = suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?";
-        var valid = taskNames.Count == 0 ? "No tasks are registered." : $"Valid targets: {string.Join(", ", taskNames.Order(StringComparer.OrdinalIgnoreCase))}.";
+        var valid = taskNames.Count == 0
+            ? "No tasks are registered."
+            : $"Valid targets: {string.Join(", ", taskNames.Order(StringComparer.OrdinalIgnoreCase))}.";
         return $"{what}{hint} {valid}";
     }
 }

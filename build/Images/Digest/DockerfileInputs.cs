@@ -16,7 +16,8 @@ public sealed record DockerfileInputs(
     IReadOnlyList<string> FromImages,
     IReadOnlySet<string> StageNames)
 {
-    private static readonly Regex Variable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?<default>[^}]*))?\}|\$(?<bare>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
+    private static readonly Regex Variable = new(
+        @"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?<default>[^}]*))?\}|\$(?<bare>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
 
     public static DockerfileInputs Parse(string text)
     {

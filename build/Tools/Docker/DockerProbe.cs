@@ -19,7 +19,8 @@ public sealed class DockerProbe(ICommandRunner runner, DockerCommands docker)
             // No client version at all: the program given is not a working docker client; the engine was never asked.
             var said = version.Error.Concat(version.Output).FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? "no output";
             throw new CakeException(ExitCodes.DockerClientBroken,
-                $"The docker client {docker.Executable} (--docker or BRIDGE_DOCKER) does not work: `{docker.Executable} version` exited {version.ExitCode} without reporting its own version ({said}). " +
+                $"The docker client {docker.Executable} (--docker or BRIDGE_DOCKER) does not work: " +
+                $"`{docker.Executable} version` exited {version.ExitCode} without reporting its own version ({said}). " +
                 "Point --docker at a docker client (default: docker on PATH); the engine was not asked.");
         }
 
@@ -68,7 +69,10 @@ public sealed class DockerProbe(ICommandRunner runner, DockerCommands docker)
 
         try
         {
-            var v1 = runner.Capture(ToolCommand.Create("docker-compose", new Cake.Core.IO.DirectoryPath(Environment.CurrentDirectory), arguments => arguments.Append("version").Append("--short")), ProbeTimeout);
+            var v1 = runner.Capture(
+                ToolCommand.Create("docker-compose", new Cake.Core.IO.DirectoryPath(Environment.CurrentDirectory),
+                    arguments => arguments.Append("version").Append("--short")),
+                ProbeTimeout);
             if (v1.Succeeded)
             {
                 return $"v1 {v1.OutputText.Trim()}";

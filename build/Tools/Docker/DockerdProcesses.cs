@@ -11,7 +11,8 @@ public static class DockerdProcesses
         try
         {
             var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
-            return arguments.Length > 0 && Path.GetFileName(arguments[0]) == "dockerd" && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ") ? arguments : null;
+            return arguments.Length > 0 && Path.GetFileName(arguments[0]) == "dockerd"
+                && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ") ? arguments : null;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -34,7 +35,8 @@ public static class DockerdProcesses
         var found = new List<Dockerd>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid) || CommandLine(pid) is not { } arguments || NetworkNamespace(pid.ToString(System.Globalization.CultureInfo.InvariantCulture)) != ours)
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || CommandLine(pid) is not { } arguments
+                || NetworkNamespace(pid.ToString(System.Globalization.CultureInfo.InvariantCulture)) != ours)
             {
                 continue;
             }

@@ -63,7 +63,8 @@ public sealed class EngineApi : IDisposable
     public (int Status, byte[] Body)? GetBytes(string path, CancellationToken cancellationToken = default) =>
         Fetch(path, (content, token) => content.ReadAsByteArrayAsync(token), (status, body) => ((int, byte[])?)(status, body), cancellationToken);
 
-    private T? Fetch<TBody, T>(string path, Func<HttpContent, CancellationToken, Task<TBody>> read, Func<int, TBody, T> answer, CancellationToken cancellationToken)
+    private T? Fetch<TBody, T>(
+        string path, Func<HttpContent, CancellationToken, Task<TBody>> read, Func<int, TBody, T> answer, CancellationToken cancellationToken)
     {
         try
         {

@@ -77,13 +77,15 @@ public sealed class ProjectEngine(ProjectEngineLocation location, ICommandRunner
             return false;
         }
 
-        runner.Run(ToolCommand.Create("kill", new DirectoryPath("/"), arguments => arguments.Append("-TERM").Append(pid.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        runner.Run(ToolCommand.Create("kill", new DirectoryPath("/"),
+            arguments => arguments.Append("-TERM").Append(pid.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var clock = Stopwatch.StartNew();
         while (DockerdProcesses.CommandLine(pid) is not null)
         {
             if (clock.Elapsed > StopTimeout)
             {
-                throw new CakeException(ExitCodes.Failed, $"The project engine (pid {pid}) did not stop within {StopTimeout.TotalSeconds:0} s. Its log: {location.LogFile}.");
+                throw new CakeException(ExitCodes.Failed,
+                    $"The project engine (pid {pid}) did not stop within {StopTimeout.TotalSeconds:0} s. Its log: {location.LogFile}.");
             }
 
             Thread.Sleep(200);
@@ -121,11 +123,16 @@ public sealed class ProjectEngine(ProjectEngineLocation location, ICommandRunner
     /// </summary>
     private string BesideAnotherDockerd(DockerdProcesses.Dockerd other)
     {
-        var answering = other.Hosts.Select(EngineEndpoint.FromDockerHost).OfType<EngineEndpoint>().FirstOrDefault(endpoint => endpoint.MayAnswer && version(endpoint) is not null);
+        var answering = other.Hosts.Select(EngineEndpoint.FromDockerHost).OfType<EngineEndpoint>()
+            .FirstOrDefault(endpoint => endpoint.MayAnswer && version(endpoint) is not null);
         var where = other.Hosts.Count == 0 ? "its default socket" : string.Join(", ", other.Hosts);
         return answering is not null
-            ? $"No engine answered where the build looks, but a dockerd (pid {other.Pid}) runs in this network namespace and answers on {answering.Url}; a second engine here would fight it over the docker0 bridge. Use that one: export DOCKER_HOST={answering.Url}, then run the build again."
-            : $"No engine answered, and a dockerd (pid {other.Pid}) runs in this network namespace without answering on {where}; a second engine here would fight it over the docker0 bridge. Wait until it answers and export DOCKER_HOST to its socket, or stop it, then run the build again.";
+            ? $"No engine answered where the build looks, but a dockerd (pid {other.Pid}) runs in this network namespace " +
+                $"and answers on {answering.Url}; a second engine here would fight it over the docker0 bridge. " +
+                $"Use that one: export DOCKER_HOST={answering.Url}, then run the build again."
+            : $"No engine answered, and a dockerd (pid {other.Pid}) runs in this network namespace without answering on {where}; " +
+                "a second engine here would fight it over the docker0 bridge. " +
+                "Wait until it answers and export DOCKER_HOST to its socket, or stop it, then run the build again.";
     }
 
     /// <summary>dockerd's last lines: why it did not come up, in its own words.</summary>

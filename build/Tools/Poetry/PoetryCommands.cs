@@ -28,11 +28,13 @@ public sealed class PoetryCommands(string poetry)
 
     /// <summary>`poetry lock --check` (1.2 – 1.x); the benchmark's alternative to our in-process check.</summary>
     public ToolCommand LockCheck(DirectoryPath project) =>
-        ToolCommand.Create(poetry, project, arguments => arguments.Append("lock").Append("--check").Append("--no-interaction").Append("--no-ansi"), NonInteractive);
+        ToolCommand.Create(poetry, project,
+            arguments => arguments.Append("lock").Append("--check").Append("--no-interaction").Append("--no-ansi"), NonInteractive);
 
     /// <summary>`poetry check --lock` (1.6 and later): the lock matches pyproject.toml.</summary>
     public ToolCommand CheckLock(DirectoryPath project) =>
-        ToolCommand.Create(poetry, project, arguments => arguments.Append("check").Append("--lock").Append("--no-interaction").Append("--no-ansi"), NonInteractive);
+        ToolCommand.Create(poetry, project,
+            arguments => arguments.Append("check").Append("--lock").Append("--no-interaction").Append("--no-ansi"), NonInteractive);
 
     private static readonly IReadOnlyDictionary<string, string> NonInteractive = new Dictionary<string, string>
     {

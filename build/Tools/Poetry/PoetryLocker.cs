@@ -35,7 +35,9 @@ public sealed partial class PoetryLocker(ICommandRunner runner, PoetryCommands p
                 catch (CakeException exception) when (exception.ExitCode == ExitCodes.ToolMissing)
                 {
                     _version = null;
-                    Unavailable = poetry.Executable == "poetry" ? "Poetry is not installed (no poetry on PATH)" : $"{given} cannot be started ({exception.Message.Split(" (")[^1].Split(')')[0]})";
+                    Unavailable = poetry.Executable == "poetry"
+                        ? "Poetry is not installed (no poetry on PATH)"
+                        : $"{given} cannot be started ({exception.Message.Split(" (")[^1].Split(')')[0]})";
                 }
             }
 
