@@ -130,7 +130,10 @@ public sealed class BootstrapTests
         {
             var root = Directory.CreateTempSubdirectory("bootstrap-").FullName;
             var source = HostRun.RepositoryRoot;
-            string[] parts = ["build.sh", "build.ps1", "global.json", "Directory.Build.props", "Directory.Packages.props", "cake.config", "pyproject.toml", "poetry.lock"];
+            string[] parts =
+            [
+                "build.sh", "build.ps1", "global.json", "Directory.Build.props", "Directory.Packages.props", "cake.config", "pyproject.toml", "poetry.lock",
+            ];
             foreach (var path in parts.Append("build"))
             {
                 ScratchRepository.Copy(Path.Combine(source, path), Path.Combine(root, path));
@@ -200,7 +203,8 @@ public sealed class BootstrapRepairTests
     {
         yield return new TestCaseData("Build.dll", (Action<string>)(path => File.WriteAllBytes(path, []))).SetArgDisplayNames("Build.dll truncated to 0 bytes");
         yield return new TestCaseData("Build.dll", (Action<string>)File.Delete).SetArgDisplayNames("Build.dll deleted");
-        yield return new TestCaseData("Build.dll", (Action<string>)(path => File.WriteAllText(path, "not an assembly"))).SetArgDisplayNames("Build.dll not an assembly");
+        yield return new TestCaseData("Build.dll", (Action<string>)(path => File.WriteAllText(path, "not an assembly")))
+            .SetArgDisplayNames("Build.dll not an assembly");
         yield return new TestCaseData("Build.runtimeconfig.json", (Action<string>)File.Delete).SetArgDisplayNames("runtimeconfig deleted");
     }
 
@@ -264,9 +268,11 @@ public sealed class BackgroundNativeCompileTests
         {
             Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
             Assert.That(first.StdErr, Does.Contain("build.sh: compiling the jit build host"));
-            Assert.That(compiling, Is.True, $"the native compile still ran when the first run had ended ({firstTook.TotalSeconds:0.0} s), its output pipe closed");
+            Assert.That(compiling, Is.True,
+                $"the native compile still ran when the first run had ended ({firstTook.TotalSeconds:0.0} s), its output pipe closed");
             Assert.That(File.ReadAllText(_copy.NativeLog), Does.Contain("native build host ready"));
-            Assert.That(File.Exists(Path.Combine(_copy.Host, "Build")) && !File.Exists(Path.Combine(_copy.Host, "Build.dll")), Is.True, "the native host was swapped in");
+            Assert.That(File.Exists(Path.Combine(_copy.Host, "Build")) && !File.Exists(Path.Combine(_copy.Host, "Build.dll")), Is.True,
+                "the native host was swapped in");
             Assert.That(later.ExitCode, Is.Zero, later.StdErr);
             Assert.That(later.StdErr, Does.Not.Contain("build.sh:"), "nothing compiled, nothing started");
             Assert.That(_copy.Kind, Is.EqualTo("native"));
@@ -411,7 +417,8 @@ public sealed class BackgroundNativeCompileTests
         {
             Assert.That(first.ExitCode, Is.Zero, first.StdOut + first.StdErr);
             Assert.That(ticks, Is.Not.Empty, "the compile ran");
-            Assert.That(ticks.Min(), Is.GreaterThanOrEqualTo(firstEnded - 0.05), $"no progress while the first command ran: {ticks.Count} ticks, {ticks.Min():0.00}-{ticks.Max():0.00}; {first.StdErr}");
+            Assert.That(ticks.Min(), Is.GreaterThanOrEqualTo(firstEnded - 0.05),
+                $"no progress while the first command ran: {ticks.Count} ticks, {ticks.Min():0.00}-{ticks.Max():0.00}; {first.StdErr}");
             Assert.That(_copy.NativeFailed, Is.Empty);
             Assert.That(Directory.GetDirectories(Path.Combine(_copy.Cache, "native")), Is.Not.Empty, "the native host is in the machine cache");
         }

@@ -196,7 +196,8 @@ public sealed class InterruptionTests
             _process.WaitForExit(5000);
             // The pipes drain a moment after the exit.
             Task.WaitAll([_output, _error], TimeSpan.FromSeconds(5));
-            return new HostResult(_process.HasExited ? _process.ExitCode : -1, _output.IsCompleted ? _output.Result : "", _error.IsCompleted ? _error.Result : "");
+            return new HostResult(
+                _process.HasExited ? _process.ExitCode : -1, _output.IsCompleted ? _output.Result : "", _error.IsCompleted ? _error.Result : "");
         }
     }
 }

@@ -12,9 +12,12 @@ public sealed class DryRunClosingTests
 
     private static IEnumerable<TestCaseData> Runs()
     {
-        yield return new TestCaseData((object)new[] { "--target=ComposeDown", "--dryrun" }).SetName("A_dry_run_closes_with_the_dry_run_lines_after_the_task_table");
-        yield return new TestCaseData((object)new[] { "--target=ComposeDown", "--dryrun", "--no-report" }).SetName("A_dry_run_without_the_task_table_still_closes_with_the_dry_run_lines");
-        yield return new TestCaseData((object)new[] { "--target=Production", "--dryrun=true", "--no-report", "--exclusive" }).SetName("A_dry_run_of_a_target_without_a_task_of_its_own_closes_with_the_dry_run_lines");
+        yield return new TestCaseData((object)new[] { "--target=ComposeDown", "--dryrun" })
+            .SetName("A_dry_run_closes_with_the_dry_run_lines_after_the_task_table");
+        yield return new TestCaseData((object)new[] { "--target=ComposeDown", "--dryrun", "--no-report" })
+            .SetName("A_dry_run_without_the_task_table_still_closes_with_the_dry_run_lines");
+        yield return new TestCaseData((object)new[] { "--target=Production", "--dryrun=true", "--no-report", "--exclusive" })
+            .SetName("A_dry_run_of_a_target_without_a_task_of_its_own_closes_with_the_dry_run_lines");
     }
 
     [TestCaseSource(nameof(Runs))]

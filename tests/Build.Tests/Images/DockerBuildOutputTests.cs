@@ -17,11 +17,43 @@ public sealed class DockerBuildOutputTests
 
     private static readonly object[] Outputs =
     [
-        new object[] { "legacy builder, a failed RUN", new[] { "Step 3/4 : RUN echo \"the bridge needs libbridge\" >&2; exit 3", "The command '/bin/sh -c echo \"the bridge needs libbridge\" >&2; exit 3' returned a non-zero code: 3" }, 5 },
-        new object[] { "BuildKit on 20.10, a failed RUN", new[] { "#7 ERROR: executor failed running [/bin/sh -c echo \"the bridge needs libbridge\" >&2; exit 3]: exit code: 3" }, 5 },
-        new object[] { "BuildKit today, its Dockerfile excerpt", new[] { " > [base 2/3] RUN echo:", "Dockerfile:5", "--------------------", "ERROR: failed to solve: process \"/bin/sh -c echo\" did not complete successfully: exit code: 3" }, 5 },
+        new object[]
+        {
+            "legacy builder, a failed RUN",
+            new[]
+            {
+                "Step 3/4 : RUN echo \"the bridge needs libbridge\" >&2; exit 3",
+                "The command '/bin/sh -c echo \"the bridge needs libbridge\" >&2; exit 3' returned a non-zero code: 3",
+            },
+            5,
+        },
+        new object[]
+        {
+            "BuildKit on 20.10, a failed RUN",
+            new[] { "#7 ERROR: executor failed running [/bin/sh -c echo \"the bridge needs libbridge\" >&2; exit 3]: exit code: 3" },
+            5,
+        },
+        new object[]
+        {
+            "BuildKit today, its Dockerfile excerpt",
+            new[]
+            {
+                " > [base 2/3] RUN echo:", "Dockerfile:5", "--------------------",
+                "ERROR: failed to solve: process \"/bin/sh -c echo\" did not complete successfully: exit code: 3",
+            },
+            5,
+        },
         new object[] { "a parse error", new[] { "Error response from daemon: dockerfile parse error line 4: unknown instruction: FROBNICATE" }, 4 },
-        new object[] { "BuildKit's parse error", new[] { "failed to solve with frontend dockerfile.v0: failed to create LLB definition: dockerfile parse error on line 2: unknown instruction: FROBNICATE" }, 2 },
+        new object[]
+        {
+            "BuildKit's parse error",
+            new[]
+            {
+                "failed to solve with frontend dockerfile.v0: failed to create LLB definition: " +
+                "dockerfile parse error on line 2: unknown instruction: FROBNICATE",
+            },
+            2,
+        },
         new object[] { "nothing that names a line", new[] { "Cannot connect to the Docker daemon" }, null! },
     ];
 

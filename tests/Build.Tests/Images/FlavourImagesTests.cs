@@ -5,7 +5,8 @@ namespace Build.Tests.Images;
 
 /// <summary>
 /// The image promises against a real engine: every image builds with and without poetry.lock under BuildKit (the
-/// legacy builder is refused: it cannot mount the package index's credentials), production and slim run as non-root, healthy, without Poetry or dev dependencies, a .py change keeps
+/// legacy builder is refused: it cannot mount the package index's credentials), production and slim run as non-root,
+/// healthy, without Poetry or dev dependencies, a .py change keeps
 /// the dependency layers, and the compose file validates. The package index must answer (scripts/package-index.sh up,
 /// its credentials in the environment). Each image set is built once per builder and lock case
 /// (under its own registry prefix, so parallel runs and other tests never share a tag) and reused by the checks.
@@ -86,7 +87,8 @@ public sealed class FlavourImagesTests
                     // The orchestrator and reducer Dockerfiles share their lock step, so a later build of this
                     // context may take it from the cache of an earlier one (its key holds the lock-less COPY of
                     // this run's unique pyproject.toml); otherwise Poetry must say it wrote the lock.
-                    Assert.That(result.All.Contains(LockWritten) || BuildLog.Step(result.All, LockStep) == BuildLog.StepOutcome.Cached, Is.True, $"{command}: no lock written\n{result.All}");
+                    Assert.That(result.All.Contains(LockWritten) || BuildLog.Step(result.All, LockStep) == BuildLog.StepOutcome.Cached, Is.True,
+                        $"{command}: no lock written\n{result.All}");
                 }
             }
 
@@ -254,7 +256,8 @@ public sealed class FlavourImagesTests
     private static ImageSet Built(BuildCase buildCase)
     {
         DockerEngineRequirement.RequireClient(buildCase.Client);
-        return ImageSets.GetOrAdd(buildCase, key => new Lazy<ImageSet>(() => ImageSet.Build(key, $"{RunPrefix}/{key.Name.Replace(", ", "-").Replace(' ', '-')}"))).Value;
+        return ImageSets.GetOrAdd(buildCase, key =>
+            new Lazy<ImageSet>(() => ImageSet.Build(key, $"{RunPrefix}/{key.Name.Replace(", ", "-").Replace(' ', '-')}"))).Value;
     }
 
     private static string RuntimeImage(string service, string tag)

@@ -13,12 +13,18 @@ public sealed class ImageFreshnessTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
-        yield return new TestCaseData(new ImageState("sha256:a", Digest, AllTags), false, FreshnessVerdict.UpToDate, Array.Empty<string>()).SetName("Same_digest_and_all_tags_is_up_to_date");
-        yield return new TestCaseData(new ImageState("sha256:a", Digest, AllTags), true, FreshnessVerdict.Build, Array.Empty<string>()).SetName("Force_builds_anyway");
+        yield return new TestCaseData(new ImageState("sha256:a", Digest, AllTags), false, FreshnessVerdict.UpToDate, Array.Empty<string>())
+            .SetName("Same_digest_and_all_tags_is_up_to_date");
+        yield return new TestCaseData(new ImageState("sha256:a", Digest, AllTags), true, FreshnessVerdict.Build, Array.Empty<string>())
+            .SetName("Force_builds_anyway");
         yield return new TestCaseData(null, false, FreshnessVerdict.Build, Array.Empty<string>()).SetName("A_missing_image_is_built");
-        yield return new TestCaseData(new ImageState("sha256:a", null, AllTags), false, FreshnessVerdict.Build, Array.Empty<string>()).SetName("An_image_without_the_label_is_built");
-        yield return new TestCaseData(new ImageState("sha256:a", "sha256:2222", AllTags), false, FreshnessVerdict.Build, Array.Empty<string>()).SetName("A_different_digest_is_built");
-        yield return new TestCaseData(new ImageState("sha256:a", Digest, ["orchestrator:prod"]), false, FreshnessVerdict.Retag, new[] { "orchestrator:latest", "orchestrator:0.1.0" }).SetName("Missing_tags_are_added_instead_of_building");
+        yield return new TestCaseData(new ImageState("sha256:a", null, AllTags), false, FreshnessVerdict.Build, Array.Empty<string>())
+            .SetName("An_image_without_the_label_is_built");
+        yield return new TestCaseData(new ImageState("sha256:a", "sha256:2222", AllTags), false, FreshnessVerdict.Build, Array.Empty<string>())
+            .SetName("A_different_digest_is_built");
+        yield return new TestCaseData(
+                new ImageState("sha256:a", Digest, ["orchestrator:prod"]), false, FreshnessVerdict.Retag, new[] { "orchestrator:latest", "orchestrator:0.1.0" })
+            .SetName("Missing_tags_are_added_instead_of_building");
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -71,7 +77,8 @@ public sealed class ImageFreshnessTests
                  {"Id":"sha256:2","RepoTags":["omninode/python:3.11-bookworm"]},
                  {"Id":"sha256:3","RepoTags":["busybox:latest"]}]
                 """),
-            ["Error response from daemon: no such image: reducer:prod: No such image: reducer:prod"]).ToDictionary(pair => pair.Reference, pair => pair.State?.Id);
+            ["Error response from daemon: no such image: reducer:prod: No such image: reducer:prod"])
+            .ToDictionary(pair => pair.Reference, pair => pair.State?.Id);
         Assert.That(matched, Is.EquivalentTo(new Dictionary<string, string?>
         {
             ["orchestrator:prod"] = "sha256:1",

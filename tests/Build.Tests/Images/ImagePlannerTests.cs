@@ -16,11 +16,19 @@ public sealed class ImagePlannerTests
     private static IEnumerable<TestCaseData> TagCases()
     {
         yield return new TestCaseData(ImageFlavour.Development, Git, Array.Empty<string>(), new[] { "dev" }).SetName("Development_is_tagged_dev_only");
-        yield return new TestCaseData(ImageFlavour.Production, Git, Array.Empty<string>(), new[] { "prod", "latest", "1.4.0", "sha-0123456", "feature-login_page" }).SetName("Production_gets_flavour_latest_version_sha_and_branch");
-        yield return new TestCaseData(ImageFlavour.Slim, Git, Array.Empty<string>(), new[] { "slim", "1.4.0-slim", "sha-0123456-slim", "feature-login_page-slim" }).SetName("Slim_tags_carry_the_slim_suffix");
-        yield return new TestCaseData(ImageFlavour.Production, GitFacts.None, Array.Empty<string>(), new[] { "prod", "latest", "1.4.0" }).SetName("Outside_git_there_are_no_sha_or_branch_tags");
-        yield return new TestCaseData(ImageFlavour.Production, Git with { Branch = null }, new[] { "rc1", "latest" }, new[] { "prod", "latest", "1.4.0", "sha-0123456", "rc1" }).SetName("Extra_tags_are_added_once");
-        yield return new TestCaseData(ImageFlavour.Development, Git, new[] { "pr-12" }, new[] { "dev", "pr-12" }).SetName("Extra_tags_go_to_the_development_image_too");
+        yield return new TestCaseData(
+                ImageFlavour.Production, Git, Array.Empty<string>(), new[] { "prod", "latest", "1.4.0", "sha-0123456", "feature-login_page" })
+            .SetName("Production_gets_flavour_latest_version_sha_and_branch");
+        yield return new TestCaseData(
+                ImageFlavour.Slim, Git, Array.Empty<string>(), new[] { "slim", "1.4.0-slim", "sha-0123456-slim", "feature-login_page-slim" })
+            .SetName("Slim_tags_carry_the_slim_suffix");
+        yield return new TestCaseData(ImageFlavour.Production, GitFacts.None, Array.Empty<string>(), new[] { "prod", "latest", "1.4.0" })
+            .SetName("Outside_git_there_are_no_sha_or_branch_tags");
+        yield return new TestCaseData(
+                ImageFlavour.Production, Git with { Branch = null }, new[] { "rc1", "latest" }, new[] { "prod", "latest", "1.4.0", "sha-0123456", "rc1" })
+            .SetName("Extra_tags_are_added_once");
+        yield return new TestCaseData(ImageFlavour.Development, Git, new[] { "pr-12" }, new[] { "dev", "pr-12" })
+            .SetName("Extra_tags_go_to_the_development_image_too");
     }
 
     [TestCaseSource(nameof(TagCases))]

@@ -16,7 +16,9 @@ public sealed class ImagePublisherTests
     {
         var processes = new RecordingProcessRunner
         {
-            Respond = (_, arguments) => arguments.StartsWith("login", StringComparison.Ordinal) ? (loginExitCode, loginExitCode == 0 ? [] : [loginError]) : (0, []),
+            Respond = (_, arguments) => arguments.StartsWith("login", StringComparison.Ordinal)
+                ? (loginExitCode, loginExitCode == 0 ? [] : [loginError])
+                : (0, []),
         };
         var cake = new ProcessContext(processes);
         var docker = new DockerCommands("docker", new DirectoryPath("/repo"));
@@ -41,7 +43,9 @@ public sealed class ImagePublisherTests
     {
         var (publisher, processes) = Publisher();
         publisher.Push(new PushOptions("127.0.0.1:5000/omninode", "ci", "secret", false), () => References);
-        var configs = processes.Started.Select(started => started.Settings.EnvironmentVariables is { } variables && variables.TryGetValue("DOCKER_CONFIG", out var config) ? config : null).ToArray();
+        var configs = processes.Started
+            .Select(started => started.Settings.EnvironmentVariables is { } variables && variables.TryGetValue("DOCKER_CONFIG", out var config) ? config : null)
+            .ToArray();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(processes.CommandLines, Has.Count.EqualTo(3));

@@ -110,7 +110,8 @@ public sealed class ParallelImageBuildsTests
         var runner = new CommandRunner(new ProcessContext(processes));
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
-        Assert.Throws<OperationCanceledException>(() => runner.Run(ToolCommand.Create("docker", new Cake.Core.IO.DirectoryPath("/repo"), a => a.Append("build")), null, cancellation.Token));
+        Assert.Throws<OperationCanceledException>(() =>
+            runner.Run(ToolCommand.Create("docker", new Cake.Core.IO.DirectoryPath("/repo"), a => a.Append("build")), null, cancellation.Token));
         Assert.That(processes.Started, Is.Empty, "a cancelled run does not start its process");
     }
 
@@ -120,7 +121,8 @@ public sealed class ParallelImageBuildsTests
         var runner = new CommandRunner(new ProcessContext());
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
-        Assert.Throws<OperationCanceledException>(() => runner.Run(ToolCommand.Create("sleep", new Cake.Core.IO.DirectoryPath("/tmp"), a => a.Append("30")), _ => { }, cancellation.Token));
+        Assert.Throws<OperationCanceledException>(() =>
+            runner.Run(ToolCommand.Create("sleep", new Cake.Core.IO.DirectoryPath("/tmp"), a => a.Append("30")), _ => { }, cancellation.Token));
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
     }
 }

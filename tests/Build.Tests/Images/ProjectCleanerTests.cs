@@ -27,7 +27,11 @@ public sealed class ProjectCleanerTests
         var processes = new RecordingProcessRunner
         {
             Respond = (_, arguments) => arguments.Contains("reference=registry.example/omninode/orchestrator", StringComparison.Ordinal)
-                ? (0, ["registry.example/omninode/orchestrator:prod", "registry.example/omninode/orchestrator:<none>", "registry.example/omninode/orchestrator:0.1.0"])
+                ? (0,
+                    [
+                        "registry.example/omninode/orchestrator:prod", "registry.example/omninode/orchestrator:<none>",
+                        "registry.example/omninode/orchestrator:0.1.0",
+                    ])
                 : (0, []),
         };
         var cake = new ProcessContext(processes);

@@ -8,9 +8,21 @@ public sealed class ContentHashTests
 {
     private static readonly object[] Vectors =
     [
-        new object[] { "{\"dependencies\": null, \"dev-dependencies\": null, \"extras\": null, \"source\": null}", "115cf985d932e9bf5f540555bbdd75decbb62cac81e399375fc19f6277f8c1d8" },
-        new object[] { "{\"dependencies\": {\"python\": \"^3.11\"}, \"dev-dependencies\": null, \"extras\": null, \"source\": null}", "81b2fa642d7f2d1219cf80112ace12d689d053d81be7f7addb98144d56fc0fb2" },
-        new object[] { "{\"project\": {\"dependencies\": [\"fastapi>=0.110\"], \"requires-python\": \">=3.12\"}, \"tool\": {\"poetry\": {}}}", "b0884bbbe3ada360cef6451113a2b596bc84eadafcec429d17231b1102c3222f" },
+        new object[]
+        {
+            "{\"dependencies\": null, \"dev-dependencies\": null, \"extras\": null, \"source\": null}",
+            "115cf985d932e9bf5f540555bbdd75decbb62cac81e399375fc19f6277f8c1d8",
+        },
+        new object[]
+        {
+            "{\"dependencies\": {\"python\": \"^3.11\"}, \"dev-dependencies\": null, \"extras\": null, \"source\": null}",
+            "81b2fa642d7f2d1219cf80112ace12d689d053d81be7f7addb98144d56fc0fb2",
+        },
+        new object[]
+        {
+            "{\"project\": {\"dependencies\": [\"fastapi>=0.110\"], \"requires-python\": \">=3.12\"}, \"tool\": {\"poetry\": {}}}",
+            "b0884bbbe3ada360cef6451113a2b596bc84eadafcec429d17231b1102c3222f",
+        },
     ];
 
     [TestCaseSource(nameof(Vectors))]
@@ -52,10 +64,29 @@ public sealed class ContentHashTests
     private static readonly object[] Families =
     [
         new object[] { HashFamily.Poetry11, "{\"dependencies\": {\"a\": \"1\"}, \"dev-dependencies\": null, \"extras\": null, \"source\": null}" },
-        new object[] { HashFamily.Poetry12Alpha, "{\"dependencies\": {\"a\": \"1\"}, \"extras\": null, \"group\": {\"dev\": {\"dependencies\": {\"b\": \"2\"}}}, \"source\": null}" },
-        new object[] { HashFamily.Poetry12, "{\"dependencies\": {\"a\": \"1\"}, \"dev-dependencies\": null, \"extras\": null, \"group\": {\"dev\": {\"dependencies\": {\"b\": \"2\"}}}, \"source\": null}" },
-        new object[] { HashFamily.Poetry20, "{\"project\": {\"requires-python\": \">=3.9\"}, \"tool\": {\"poetry\": {\"dependencies\": {\"a\": \"1\"}, \"group\": {\"dev\": {\"dependencies\": {\"b\": \"2\"}}}}}}" },
-        new object[] { HashFamily.Poetry23, "{\"dependency-groups\": {\"lint\": [\"ruff\"]}, \"project\": {\"requires-python\": \">=3.9\"}, \"tool\": {\"poetry\": {\"dependencies\": {\"a\": \"1\"}, \"group\": {\"dev\": {\"dependencies\": {\"b\": \"2\"}}}}}}" },
+        new object[]
+        {
+            HashFamily.Poetry12Alpha,
+            "{\"dependencies\": {\"a\": \"1\"}, \"extras\": null, \"group\": {\"dev\": {\"dependencies\": {\"b\": \"2\"}}}, \"source\": null}",
+        },
+        new object[]
+        {
+            HashFamily.Poetry12,
+            "{\"dependencies\": {\"a\": \"1\"}, \"dev-dependencies\": null, \"extras\": null, " +
+            "\"group\": {\"dev\": {\"dependencies\": {\"b\": \"2\"}}}, \"source\": null}",
+        },
+        new object[]
+        {
+            HashFamily.Poetry20,
+            "{\"project\": {\"requires-python\": \">=3.9\"}, " +
+            "\"tool\": {\"poetry\": {\"dependencies\": {\"a\": \"1\"}, \"group\": {\"dev\": {\"dependencies\": {\"b\": \"2\"}}}}}}",
+        },
+        new object[]
+        {
+            HashFamily.Poetry23,
+            "{\"dependency-groups\": {\"lint\": [\"ruff\"]}, \"project\": {\"requires-python\": \">=3.9\"}, " +
+            "\"tool\": {\"poetry\": {\"dependencies\": {\"a\": \"1\"}, \"group\": {\"dev\": {\"dependencies\": {\"b\": \"2\"}}}}}}",
+        },
     ];
 
     [TestCaseSource(nameof(Families))]

@@ -137,21 +137,29 @@ public sealed class HashRulesTests
         TestCaseData Edit(string name, bool relevant, Func<string, string> change) =>
             new TestCaseData(relevant, change).SetArgDisplayNames(name);
 
-        yield return Edit("add a dependency", true, text => text.Replace("python = \"^3.9\"\n", "python = \"^3.9\"\nrequests = \"^2.31\"\n", StringComparison.Ordinal));
+        yield return Edit("add a dependency", true,
+            text => text.Replace("python = \"^3.9\"\n", "python = \"^3.9\"\nrequests = \"^2.31\"\n", StringComparison.Ordinal));
         yield return Edit("change a constraint", true, text => text.Replace("python = \"^3.9\"", "python = \"^3.10\"", StringComparison.Ordinal));
         yield return Edit("change a marker", true, text => text.Replace("sys_platform == 'linux'", "sys_platform == 'darwin'", StringComparison.Ordinal));
-        yield return Edit("add a dev group dependency", true, text => text.Replace("[tool.poetry.group.dev.dependencies]\n", "[tool.poetry.group.dev.dependencies]\npytest = \"*\"\n", StringComparison.Ordinal));
+        yield return Edit("add a dev group dependency", true,
+            text => text.Replace("[tool.poetry.group.dev.dependencies]\n", "[tool.poetry.group.dev.dependencies]\npytest = \"*\"\n", StringComparison.Ordinal));
         yield return Edit("rename a source (non-ASCII)", true, text => text.Replace("internal-ñ", "internal-ö", StringComparison.Ordinal));
         yield return Edit("rename an extra (non-ASCII)", true, text => text.Replace("\"ëxtra\"", "\"éxtra\"", StringComparison.Ordinal));
         yield return Edit("rename the project", false, text => text.Replace("name = \"app\"", "name = \"renamed-app\"", StringComparison.Ordinal));
         yield return Edit("bump the version", false, text => text.Replace("version = \"0.1.0\"", "version = \"2.0.0\"", StringComparison.Ordinal));
-        yield return Edit("change the non-ASCII description", false, text => text.Replace("Приложение", "Anwendung für Ärzte", StringComparison.Ordinal));
-        yield return Edit("add comments", false, text => "# top comment\n" + text.Replace("python = \"^3.9\"", "python = \"^3.9\"  # why", StringComparison.Ordinal));
+        yield return Edit("change the non-ASCII description", false,
+            text => text.Replace("Приложение", "Anwendung für Ärzte", StringComparison.Ordinal));
+        yield return Edit("add comments", false,
+            text => "# top comment\n" + text.Replace("python = \"^3.9\"", "python = \"^3.9\"  # why", StringComparison.Ordinal));
         yield return Edit("reformat an inline table as a table", false, text => text
             .Replace("libe = { path = \"../libe\", develop = true, markers = \"sys_platform == 'linux'\" }\n", "", StringComparison.Ordinal)
-            .Replace("[tool.poetry.group.dev.dependencies]", "[tool.poetry.dependencies.libe]\nmarkers = \"sys_platform == 'linux'\"\ndevelop = true\npath = '../libe'\n\n[tool.poetry.group.dev.dependencies]", StringComparison.Ordinal));
+            .Replace("[tool.poetry.group.dev.dependencies]",
+                "[tool.poetry.dependencies.libe]\nmarkers = \"sys_platform == 'linux'\"\ndevelop = true\npath = '../libe'\n\n" +
+                "[tool.poetry.group.dev.dependencies]",
+                StringComparison.Ordinal));
         yield return Edit("reorder keys and tables", false, text => text
-            .Replace("python = \"^3.9\"\nlibe = { path = \"../libe\", develop = true, markers = \"sys_platform == 'linux'\" }", "libe = { markers = \"sys_platform == 'linux'\", develop = true, path = \"../libe\" }\npython = \"^3.9\"", StringComparison.Ordinal));
+            .Replace("python = \"^3.9\"\nlibe = { path = \"../libe\", develop = true, markers = \"sys_platform == 'linux'\" }",
+                "libe = { markers = \"sys_platform == 'linux'\", develop = true, path = \"../libe\" }\npython = \"^3.9\"", StringComparison.Ordinal));
         yield return Edit("use CRLF line endings", false, text => text.ReplaceLineEndings("\r\n"));
     }
 
@@ -202,7 +210,8 @@ public sealed class HashRulesTests
         }
 
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-        TestContext.Out.WriteLine($"MEASURE LockInspector.Inspect median {Median(inspect):0.000} ms (100 warm runs); poetry lock --check median {Median(check):0} ms (5 runs)");
+        TestContext.Out.WriteLine(
+            $"MEASURE LockInspector.Inspect median {Median(inspect):0.000} ms (100 warm runs); poetry lock --check median {Median(check):0} ms (5 runs)");
         Assert.That(Median(inspect), Is.LessThan(Median(check)));
     }
 }

@@ -63,7 +63,9 @@ public sealed class TomlFileTests
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("import sys, tomllib\ntry:\n    tomllib.load(open(sys.argv[1], 'rb'))\nexcept tomllib.TOMLDecodeError as error:\n    print(error)\n    sys.exit(1)");
+        start.ArgumentList.Add(
+            "import sys, tomllib\ntry:\n    tomllib.load(open(sys.argv[1], 'rb'))\n" +
+            "except tomllib.TOMLDecodeError as error:\n    print(error)\n    sys.exit(1)");
         start.ArgumentList.Add(path);
         using var python = Process.Start(start)!;
         var output = python.StandardOutput.ReadToEnd();

@@ -10,7 +10,8 @@ public sealed class PackageIndexErrorsTests
     {
         var spec = new ImageSpec("reducer", ImageFlavour.Production, "reducer", "deployment/Dockerfile.reducer", "production",
             ["prod"], new Dictionary<string, string>(), new Dictionary<string, string>());
-        var error = PackageIndexErrors.LegacyBuilderCannotMountSecrets(spec, new PackageIndexSource("omninode-index", new Uri("http://127.0.0.1:3141/simple/")));
+        var error = PackageIndexErrors.LegacyBuilderCannotMountSecrets(
+            spec, new PackageIndexSource("omninode-index", new Uri("http://127.0.0.1:3141/simple/")));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error.ExitCode, Is.EqualTo(ExitCodes.BadInput));

@@ -20,7 +20,8 @@ public sealed class PackageIndexFailuresTests
             "Source (omninode-index): Authorization error accessing http://127.0.0.1:3141/simple/uvicorn/",
             "Because omninode-bridge depends on marshmallow (^3.18.0) which doesn't match any versions, version solving failed.",
         }, "the package index 'omninode-index' refused the credentials (HTTP 401 at http://127.0.0.1:3141/simple/): " +
-           "check POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME and POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD").SetName("Refused_credentials_name_the_source_and_the_401");
+           "check POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME and POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD")
+               .SetName("Refused_credentials_name_the_source_and_the_401");
         yield return new TestCaseData(new[]
         {
             "Because omninode-bridge depends on nopackage (^1.0) which doesn't match any versions, version solving failed.",

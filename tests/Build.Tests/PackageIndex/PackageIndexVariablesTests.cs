@@ -18,7 +18,8 @@ public sealed class PackageIndexVariablesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(variables["POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD"], Is.EqualTo("p=a=ss"));
-            Assert.That(variables.Keys, Is.EquivalentTo(new[] { "INDEX_URL", "POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME", "POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD" }));
+            Assert.That(variables.Keys, Is.EquivalentTo(
+                new[] { "INDEX_URL", "POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME", "POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD" }));
             Assert.That(progress, Has.Count.EqualTo(2));
             Assert.That(string.Join("\n", progress), Does.Not.Contain("p=a=ss"));
         }

@@ -12,10 +12,13 @@ public sealed class PackagePlanTests
         yield return new TestCaseData(Array.Empty<string>(), Array.Empty<string>()).SetName("Nothing_missing_installs_nothing");
         yield return new TestCaseData(new[] { "dockerd" }, new[] { "docker.io" }).SetName("A_missing_dockerd_is_docker_io");
         yield return new TestCaseData(new[] { "dockerd", "docker" }, new[] { "docker.io" }).SetName("Daemon_and_client_missing_install_docker_io_once");
-        yield return new TestCaseData(new[] { "dockerd", "docker", "docker-compose" }, new[] { "docker-compose", "docker.io" }).SetName("A_fresh_machine_gets_the_engine_and_compose");
+        yield return new TestCaseData(new[] { "dockerd", "docker", "docker-compose" }, new[] { "docker-compose", "docker.io" })
+            .SetName("A_fresh_machine_gets_the_engine_and_compose");
         yield return new TestCaseData(new[] { "mmdebstrap" }, new[] { "mmdebstrap" }).SetName("Local_base_images_need_mmdebstrap");
         yield return new TestCaseData(new[] { "gcc", "crt1.o" }, new[] { "gcc", "libc6-dev" }).SetName("The_native_host_needs_gcc_and_the_C_start_files");
-        yield return new TestCaseData(new[] { "poetry", "docker-registry", "npm", "chromium" }, new[] { "chromium", "docker-registry", "npm", "python3-poetry" }).SetName("The_test_suites_tools_map_to_their_packages");
+        yield return new TestCaseData(
+                new[] { "poetry", "docker-registry", "npm", "chromium" }, new[] { "chromium", "docker-registry", "npm", "python3-poetry" })
+            .SetName("The_test_suites_tools_map_to_their_packages");
     }
 
     private static readonly Requirement[] All =
@@ -37,14 +40,21 @@ public sealed class PackagePlanTests
     {
         var command = PackageInstaller.InstallCommand(["docker-compose", "docker.io"]);
 
-        Assert.That(command.Render(), Is.EqualTo("DEBIAN_FRONTEND=noninteractive apt-get install --yes --quiet --no-install-recommends docker-compose docker.io"));
+        Assert.That(command.Render(),
+            Is.EqualTo("DEBIAN_FRONTEND=noninteractive apt-get install --yes --quiet --no-install-recommends docker-compose docker.io"));
     }
 
     private static IEnumerable<TestCaseData> Refusals()
     {
-        yield return new TestCaseData(new InstallPolicy(NoInstall: true, IsRoot: true, HasApt: true), "--no-install (or BRIDGE_NO_INSTALL=1) forbids installing it: run `DEBIAN_FRONTEND=noninteractive apt-get install").SetName("No_install_names_the_command_instead_of_running_it");
-        yield return new TestCaseData(new InstallPolicy(NoInstall: false, IsRoot: false, HasApt: true), "Installing needs root: run `sudo DEBIAN_FRONTEND=noninteractive apt-get install").SetName("Not_root_names_the_command_with_sudo");
-        yield return new TestCaseData(new InstallPolicy(NoInstall: false, IsRoot: true, HasApt: false), "This machine has no apt-get: install not-a-real-tool-4711 with its package manager").SetName("Without_apt_names_what_to_install");
+        yield return new TestCaseData(new InstallPolicy(NoInstall: true, IsRoot: true, HasApt: true),
+                "--no-install (or BRIDGE_NO_INSTALL=1) forbids installing it: run `DEBIAN_FRONTEND=noninteractive apt-get install")
+            .SetName("No_install_names_the_command_instead_of_running_it");
+        yield return new TestCaseData(new InstallPolicy(NoInstall: false, IsRoot: false, HasApt: true),
+                "Installing needs root: run `sudo DEBIAN_FRONTEND=noninteractive apt-get install")
+            .SetName("Not_root_names_the_command_with_sudo");
+        yield return new TestCaseData(new InstallPolicy(NoInstall: false, IsRoot: true, HasApt: false),
+                "This machine has no apt-get: install not-a-real-tool-4711 with its package manager")
+            .SetName("Without_apt_names_what_to_install");
     }
 
     [TestCaseSource(nameof(Refusals))]

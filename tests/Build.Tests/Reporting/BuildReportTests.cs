@@ -127,7 +127,8 @@ public sealed class BuildReportTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(json.RootElement.GetProperty("target").GetString(), Is.EqualTo("B"));
-                Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName), Is.EquivalentTo(new[] { "build-report.json", "build-report.html" }));
+                Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName),
+                    Is.EquivalentTo(new[] { "build-report.json", "build-report.html" }));
             }
         }
         finally
@@ -165,7 +166,8 @@ public sealed class BuildReportTests
     {
         var inner = new Cake.Core.CakeException(1, "docker failed").At("deployment/Dockerfile.reducer", 15).WithToolMessage("exit code: 3");
         var wrapped = new Cake.Core.CakeException(1, "reducer:prod failed: docker failed", inner);
-        Assert.That(BuildFailure.From(wrapped), Is.EqualTo(new BuildFailure("deployment/Dockerfile.reducer", 15, "reducer:prod failed: docker failed", "exit code: 3")));
+        Assert.That(BuildFailure.From(wrapped),
+            Is.EqualTo(new BuildFailure("deployment/Dockerfile.reducer", 15, "reducer:prod failed: docker failed", "exit code: 3")));
     }
 
     [Test]

@@ -81,7 +81,8 @@ public sealed partial class BuildTaskLifetimeTests
             Assert.That(result.ExitCode, Is.Zero, result.All);
             Assert.That(outputs["version"], Is.EqualTo(version));
             Assert.That(outputs["sha"], Does.Match("^([0-9a-f]{40})?$"));
-            Assert.That(images.RootElement.EnumerateArray().Select(image => image.GetProperty("name").GetString()), Is.EquivalentTo(new[] { "orchestrator:prod", "reducer:prod" }));
+            Assert.That(images.RootElement.EnumerateArray().Select(image => image.GetProperty("name").GetString()),
+                Is.EquivalentTo(new[] { "orchestrator:prod", "reducer:prod" }));
             Assert.That(images.RootElement[0].GetProperty("tags").EnumerateArray().Select(tag => tag.GetString()), Does.Contain(version));
         }
     }
@@ -98,11 +99,14 @@ public sealed partial class BuildTaskLifetimeTests
             Assert.That(root.GetProperty("dryRun").GetBoolean(), Is.True);
             Assert.That(root.GetProperty("target").GetString(), Is.EqualTo("Production"));
             Assert.That(root.GetProperty("status").GetString(), Is.EqualTo("succeeded"));
-            var tasks = root.GetProperty("tasks").EnumerateArray().Select(task => (task.GetProperty("name").GetString(), task.GetProperty("status").GetString())).ToArray();
+            var tasks = root.GetProperty("tasks").EnumerateArray()
+                .Select(task => (task.GetProperty("name").GetString(), task.GetProperty("status").GetString()))
+                .ToArray();
             Assert.That(tasks, Does.Contain(("EnsureLock", "planned")).And.Contain(("BuildReducer", "planned")).And.Contain(("Production", "planned")));
             var images = root.GetProperty("images").EnumerateArray().ToArray();
             Assert.That(images.Select(image => image.GetProperty("status").GetString()), Is.All.EqualTo("planned"));
-            Assert.That(images.Select(image => image.GetProperty("dockerfile").GetString()), Is.EquivalentTo(new[] { "deployment/Dockerfile.orchestrator", "deployment/Dockerfile.reducer" }));
+            Assert.That(images.Select(image => image.GetProperty("dockerfile").GetString()),
+                Is.EquivalentTo(new[] { "deployment/Dockerfile.orchestrator", "deployment/Dockerfile.reducer" }));
             Assert.That(root.GetProperty("lock").GetProperty("state").GetString(), Is.EqualTo("fresh"));
         }
     }
@@ -110,7 +114,8 @@ public sealed partial class BuildTaskLifetimeTests
     [Test]
     public void Report_is_written_without_github_actions_too_and_no_workflow_commands_are_printed()
     {
-        var result = InProcessBuild.In(HostRun.RepositoryRoot, new Dictionary<string, string>(), null, "--target=Production", "--dryrun", $"--report={ReportPath}");
+        var result = InProcessBuild.In(HostRun.RepositoryRoot, new Dictionary<string, string>(), null,
+            "--target=Production", "--dryrun", $"--report={ReportPath}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
@@ -144,7 +149,9 @@ public sealed partial class BuildTaskLifetimeTests
         using var repository = new ScratchRepository();
         File.AppendAllText(repository.PathOf("pyproject.toml"), "\n[tool.poetry.group.ci.dependencies]\nrequests = \"^2.31\"\n");
         var result = RunOnGitHubActions(repository.Root, "--target=EnsureLock", "--locked");
-        var line = File.ReadLines(repository.PathOf("poetry.lock")).Select((text, index) => (text, index)).First(pair => pair.text.Contains("content-hash")).index + 1;
+        var line = File.ReadLines(repository.PathOf("poetry.lock"))
+            .Select((text, index) => (text, index))
+            .First(pair => pair.text.Contains("content-hash")).index + 1;
         using var report = JsonDocument.Parse(File.ReadAllText(ReportPath));
         using (Assert.EnterMultipleScope())
         {

@@ -30,7 +30,10 @@ public sealed class GitHubOutputsTests
     public void Outputs_round_trip_through_the_heredoc_reader()
     {
         var report = new BuildReport();
-        report.ImageBuilt(new ImageSpec("reducer", ImageFlavour.Production, "reducer", "deployment/Dockerfile.reducer", "production", ["prod"], new Dictionary<string, string>(), new Dictionary<string, string>()), "sha256:1", 2);
+        report.ImageBuilt(
+            new ImageSpec("reducer", ImageFlavour.Production, "reducer", "deployment/Dockerfile.reducer", "production", ["prod"],
+                new Dictionary<string, string>(), new Dictionary<string, string>()),
+            "sha256:1", 2);
         var document = report.Snapshot("Production", false, DateTimeOffset.UtcNow, "0.1.0", "abc");
         var parsed = BuildTaskLifetimeTests.ParseOutputs(GitHubOutputs.Format(GitHubOutputs.From(document), GitHubOutputs.NewDelimiter()));
         using var images = JsonDocument.Parse(parsed["images"]);
@@ -53,7 +56,10 @@ public sealed class GitHubOutputsTests
     public void Summary_escapes_pipes_and_newlines_in_table_cells()
     {
         var report = new BuildReport();
-        report.ImageSkipped(new ImageSpec("reducer", ImageFlavour.Slim, "reducer", "d", "runtime", ["slim"], new Dictionary<string, string>(), new Dictionary<string, string>()), "a | b\nc");
+        report.ImageSkipped(
+            new ImageSpec("reducer", ImageFlavour.Slim, "reducer", "d", "runtime", ["slim"],
+                new Dictionary<string, string>(), new Dictionary<string, string>()),
+            "a | b\nc");
         var summary = StepSummary.Render(report.Snapshot("Slim", false, DateTimeOffset.UtcNow, null, null));
         Assert.That(summary, Does.Contain("| skipped: a \\| b c |"));
     }

@@ -13,13 +13,16 @@ public sealed class HtmlReportTests
         {
             Images =
             [
-                new ImageEntry("orchestrator:prod", "orchestrator", "production", "orchestrator", ["prod", "0.1.0"], "deployment/Dockerfile.orchestrator", ImageStatuses.Built,
-                    "sha256:62d8ee5d444f0123", 250_000_000, "sha256:82a5aa", Task: "BuildOrchestrator", Build: new ImageTiming(0.1, 4.9), SizeBudgetBytes: 200_000_000,
+                new ImageEntry("orchestrator:prod", "orchestrator", "production", "orchestrator", ["prod", "0.1.0"], "deployment/Dockerfile.orchestrator",
+                    ImageStatuses.Built,
+                    "sha256:62d8ee5d444f0123", 250_000_000, "sha256:82a5aa", Task: "BuildOrchestrator", Build: new ImageTiming(0.1, 4.9),
+                    SizeBudgetBytes: 200_000_000,
                     BaseImages: ["omninode/python:3.11-bookworm"]),
                 new ImageEntry("reducer:prod", "reducer", "production", "reducer", ["prod"], "deployment/Dockerfile.reducer", ImageStatuses.Skipped,
                     Reason: "inputs unchanged", Task: "BuildReducer", Build: new ImageTiming(0.1, 0.05), SizeBudgetBytes: 200_000_000),
             ],
-            Lock = new LockEntry("regenerated", "poetry.lock was regenerated.", "Poetry 1.2–1.8 rules", "Poetry 1.3", ["content-hash 0123456789ab → ba9876543210"]),
+            Lock = new LockEntry("regenerated", "poetry.lock was regenerated.", "Poetry 1.2–1.8 rules", "Poetry 1.3",
+                ["content-hash 0123456789ab → ba9876543210"]),
             Compose = new ComposeEntry([new ServiceHealth("reducer", 2, 2, 0)]),
             Stack = new StackEntry([new StackServiceEntry("orchestrator", 3, 3, "orchestrator:prod",
                 [new StackTaskEntry("node-a", "running", "10.0.1.5", ["127.0.0.1:18060"]), new StackTaskEntry("node-b", "running", null, [])])]),
@@ -80,7 +83,8 @@ public sealed class HtmlReportTests
         var html = HtmlReport.Render(Report());
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(html, Does.Match("<rect class=\"bar uptodate[^\"]*\" data-task=\"BuildReducer\""), "an image task whose image was skipped is up to date");
+            Assert.That(html, Does.Match("<rect class=\"bar uptodate[^\"]*\" data-task=\"BuildReducer\""),
+                "an image task whose image was skipped is up to date");
             Assert.That(html, Does.Contain("inputs unchanged (input digest)"));
             Assert.That(html, Does.Match("<g class=\"node [^\"]*target[^\"]*\" data-task=\"Production\""));
             Assert.That(html, Does.Match("<rect class=\"bar built critical\" data-task=\"BuildOrchestrator\""));

@@ -50,7 +50,8 @@ public sealed class ImageReportingTests
         ImageReporting.Built(report, images, dryRun: true, Spec);
 
         using var scope = Assert.EnterMultipleScope();
-        Assert.That(report.Snapshot("Production", dryRun: true, DateTimeOffset.UnixEpoch, null, null).Images.Single().Status, Is.EqualTo(ImageStatuses.Planned));
+        Assert.That(report.Snapshot("Production", dryRun: true, DateTimeOffset.UnixEpoch, null, null).Images.Single().Status,
+            Is.EqualTo(ImageStatuses.Planned));
         Assert.That(processes.Started, Is.Empty);
     }
 }

@@ -29,7 +29,8 @@ public sealed class LockReportingTests
     {
         var before = Verdict(LockState.Stale, "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb");
         var after = Verdict(LockState.Fresh, "bbbbbbbbbbbbbbbb", "bbbbbbbbbbbbbbbb") with { DeclaredButNotLocked = [], LockedButNotDeclared = [] };
-        var entry = LockReporting.Entry(new EnsureLockResult(true, before, after, Regenerated: true, RestoredInterruptedBackup: false, "poetry.lock regenerated."));
+        var entry = LockReporting.Entry(
+            new EnsureLockResult(true, before, after, Regenerated: true, RestoredInterruptedBackup: false, "poetry.lock regenerated."));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(entry.State, Is.EqualTo("regenerated"));

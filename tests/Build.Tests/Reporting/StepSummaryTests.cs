@@ -81,7 +81,8 @@ public sealed partial class StepSummaryTests
     /// Reads the Mermaid flowchart back; every line must be one of the forms the renderer writes (node, edge, classDef,
     /// class, linkStyle), so anything else is a syntax slip.
     /// </summary>
-    private static (Dictionary<string, string> Nodes, List<(string From, string To, string Kind)> Edges, List<string> Targets, List<int> StyledLinks) ParseMermaid(string mermaid)
+    private static (Dictionary<string, string> Nodes, List<(string From, string To, string Kind)> Edges, List<string> Targets, List<int> StyledLinks)
+        ParseMermaid(string mermaid)
     {
         var lines = mermaid.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines[0], Is.EqualTo("flowchart LR"));

@@ -10,7 +10,9 @@ public sealed class TaskGraphTests
         public string Description => "";
 
         public static PlannedTask Of(string name, string[]? dependsOn = null, string[]? dependeeOf = null) =>
-            new(name, (dependsOn ?? []).Select(task => new CakeTaskDependency(task, true)).ToList(), (dependeeOf ?? []).Select(task => new CakeTaskDependency(task, true)).ToList());
+            new(name,
+                (dependsOn ?? []).Select(task => new CakeTaskDependency(task, true)).ToList(),
+                (dependeeOf ?? []).Select(task => new CakeTaskDependency(task, true)).ToList());
     }
 
     [Test]
@@ -44,7 +46,10 @@ public sealed class TaskGraphTests
     {
         var report = Report(
             [("EnsureLock", 0.1), ("BuildOrchestrator", 5), ("BuildReducer", 1), ("Verify", 0.5), ("Production", 0)],
-            [("EnsureLock", "BuildOrchestrator"), ("EnsureLock", "BuildReducer"), ("BuildOrchestrator", "Verify"), ("BuildReducer", "Verify"), ("Verify", "Production"), ("BuildOrchestrator", "Production"), ("BuildReducer", "Production")]);
+            [
+                ("EnsureLock", "BuildOrchestrator"), ("EnsureLock", "BuildReducer"), ("BuildOrchestrator", "Verify"), ("BuildReducer", "Verify"),
+                ("Verify", "Production"), ("BuildOrchestrator", "Production"), ("BuildReducer", "Production"),
+            ]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(TaskGraph.CriticalPath(report), Is.EqualTo(new[] { "EnsureLock", "BuildOrchestrator", "Verify", "Production" }));
@@ -70,7 +75,8 @@ public sealed class TaskGraphTests
             start += task.Seconds;
             return entry;
         }).ToArray();
-        return new BuildReportDocument(1, tasks[^1].Name, false, TaskStatuses.Succeeded, DateTimeOffset.UnixEpoch, start, "0.1.0", null, null, entries, [], null, null,
+        return new BuildReportDocument(1, tasks[^1].Name, false, TaskStatuses.Succeeded, DateTimeOffset.UnixEpoch, start, "0.1.0", null, null,
+            entries, [], null, null,
             Targets: [tasks[^1].Name], Edges: edges.Select(edge => new TaskEdge(edge.From, edge.To, TaskEdgeKinds.Dependency)).ToArray());
     }
 }

@@ -25,14 +25,16 @@ public sealed class ComposeStackTests
         """;
 
     private static HostResult Host(params string[] arguments) =>
-        HostRun.In(HostRun.RepositoryRoot, null, [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
+        HostRun.In(HostRun.RepositoryRoot, null,
+            [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
 
     private const string RunningOrchestrator = """
         {"Id":"c2","Name":"/omninode-bridge_orchestrator_1","State":{"Status":"running","Health":{"Status":"healthy"}},
          "Config":{"Labels":{"com.docker.compose.service":"orchestrator"}}}
         """;
 
-    private static (ComposeStack Stack, RecordingProcessRunner Processes, ProcessContext Cake) Stack(ScalePlan scale, bool dryRun = false, int upExitCode = 0, bool bothRun = false)
+    private static (ComposeStack Stack, RecordingProcessRunner Processes, ProcessContext Cake) Stack(
+        ScalePlan scale, bool dryRun = false, int upExitCode = 0, bool bothRun = false)
     {
         var processes = new RecordingProcessRunner
         {
@@ -40,14 +42,16 @@ public sealed class ComposeStackTests
                 arguments.StartsWith("ps ", StringComparison.Ordinal) ? (0, bothRun ? ["c1", "c2"] : ["c1"])
                 : arguments.StartsWith("container inspect", StringComparison.Ordinal)
                     ? (0, [bothRun ? $"[{RunningReducer},{RunningOrchestrator}]" : $"[{RunningReducer}]"])
-                : arguments.Contains(" up ", StringComparison.Ordinal) ? (upExitCode, upExitCode == 0 ? [] : ["Error response from daemon: port is already allocated"])
+                : arguments.Contains(" up ", StringComparison.Ordinal)
+                    ? (upExitCode, upExitCode == 0 ? [] : ["Error response from daemon: port is already allocated"])
                 : (0, []),
         };
         var cake = new ProcessContext(processes);
         var runner = RunServices.Runner(cake, dryRun);
         var root = new DirectoryPath("/repo");
         var project = new ComposeProject(["deployment/docker-compose.bridge.yml"], "omninode-bridge", new Dictionary<string, string>());
-        var tools = new StackTools(runner, () => new DockerCommands("docker", root), () => new ComposeCommands(ComposeClient.V2("docker", "2.27.0"), project, root), () => null);
+        var tools = new StackTools(runner, () => new DockerCommands("docker", root),
+            () => new ComposeCommands(ComposeClient.V2("docker", "2.27.0"), project, root), () => null);
         var options = new StackOptions("omninode-bridge", scale, TimeSpan.FromSeconds(5), DownOnFailure: false, RemoveVolumes: false);
         return (new ComposeStack(options, tools, cake.Log, new Interruption(), RunServices.Effects(dryRun)), processes, cake);
     }
@@ -60,7 +64,8 @@ public sealed class ComposeStackTests
         var (stack, processes, _) = Stack(Scale("orchestrator", 3));
         stack.Up(noRecreate: true);
         Assert.That(processes.CommandLines.Last(), Is.EqualTo(
-            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --no-recreate --scale orchestrator=3 --scale reducer=1"));
+            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge " +
+            "up --detach --no-build --no-recreate --scale orchestrator=3 --scale reducer=1"));
     }
 
     [Test]
@@ -71,8 +76,10 @@ public sealed class ComposeStackTests
         var ups = processes.CommandLines.Where(line => line.Contains(" up ", StringComparison.Ordinal)).ToList();
         Assert.That(ups, Is.EquivalentTo(new[]
         {
-            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --no-deps --scale orchestrator=1 orchestrator",
-            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --no-deps --scale reducer=2 reducer",
+            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge " +
+            "up --detach --no-build --no-deps --scale orchestrator=1 orchestrator",
+            "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge " +
+            "up --detach --no-build --no-deps --scale reducer=2 reducer",
         }));
     }
 
@@ -109,7 +116,8 @@ public sealed class ComposeStackTests
         {
             Assert.That(processes.CommandLines, Is.Empty);
             Assert.That(services, Is.Empty);
-            Assert.That(cake.CollectedLog.Lines, Has.Some.Contains("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --scale reducer=2"));
+            Assert.That(cake.CollectedLog.Lines, Has.Some.Contains(
+                "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build --scale reducer=2"));
             Assert.That(cake.CollectedLog.Lines, Has.Some.EqualTo("  then wait until every container of project omninode-bridge is healthy (at most 5 s)"));
         }
     }
@@ -122,7 +130,8 @@ public sealed class ComposeStackTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failure!.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked));
-            Assert.That(processes.CommandLines[0], Is.EqualTo("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge down --remove-orphans"));
+            Assert.That(processes.CommandLines[0],
+                Is.EqualTo("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge down --remove-orphans"));
             Assert.That(processes.CommandLines.Skip(1), Has.All.StartWith("docker "), "then asks the engine what is left");
         }
     }

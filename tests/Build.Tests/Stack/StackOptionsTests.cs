@@ -34,7 +34,8 @@ public sealed class StackOptionsTests
                 }
             }
 
-            var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=ComposeUp", "--build-target=production", $"--project-name={Project}", $"--docker={client}", "--down-on-failure", "--wait-timeout=60");
+            var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=ComposeUp", "--build-target=production",
+                $"--project-name={Project}", $"--docker={client}", "--down-on-failure", "--wait-timeout=60");
             var left = DockerEngineRequirement.Docker("ps", "-aq", "--filter", $"label=com.docker.compose.project={Project}").Output.Trim();
             using (Assert.EnterMultipleScope())
             {

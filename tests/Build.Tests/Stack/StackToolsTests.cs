@@ -16,7 +16,8 @@ public sealed class StackToolsTests
     private const string Project = "bridge-stack-test";
 
     private static HostResult Host(params string[] arguments) =>
-        HostRun.In(HostRun.RepositoryRoot, null, [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
+        HostRun.In(HostRun.RepositoryRoot, null,
+            [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
 
     [OneTimeSetUp]
     public void Start() => DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
@@ -62,7 +63,8 @@ public sealed class StackToolsTests
         for (var attempt = 0; attempt < 5 && instances.Count < 2; attempt++)
         {
             // A buffered body: the service (http.server) wants a Content-Length, not a chunked body.
-            using var body = new StringContent(JsonSerializer.Serialize(new { values = Enumerable.Range(1, 40).ToArray(), parts = 8 }), System.Text.Encoding.UTF8, "application/json");
+            using var body = new StringContent(
+                JsonSerializer.Serialize(new { values = Enumerable.Range(1, 40).ToArray(), parts = 8 }), System.Text.Encoding.UTF8, "application/json");
             var response = http.PostAsync($"http://127.0.0.1:{ports[attempt % ports.Count]}/jobs", body).Result;
             Assert.That((int)response.StatusCode, Is.EqualTo(200), response.Content.ReadAsStringAsync().Result);
             using var answer = JsonDocument.Parse(response.Content.ReadAsStringAsync().Result);
@@ -101,7 +103,8 @@ public sealed class StackToolsTests
 
     private static List<int> PublishedOrchestratorPorts()
     {
-        var (_, output) = DockerEngineRequirement.Docker("ps", "--filter", $"label=com.docker.compose.project={Project}", "--filter", "label=com.docker.compose.service=orchestrator", "--format", "{{.Ports}}");
+        var (_, output) = DockerEngineRequirement.Docker("ps", "--filter", $"label=com.docker.compose.project={Project}",
+            "--filter", "label=com.docker.compose.service=orchestrator", "--format", "{{.Ports}}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"127\.0\.0\.1:(\d+)->8060"))
             .Where(match => match.Success)

@@ -17,7 +17,8 @@ public static class DockerEngineRequirement
         {
             if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
             {
-                Assert.Fail($"CI is set but no Docker engine answers: {problem}. ./build.sh --target=Test provisions one (the project engine) before the suites run.");
+                Assert.Fail($"CI is set but no Docker engine answers: {problem}. " +
+                    "./build.sh --target=Test provisions one (the project engine) before the suites run.");
             }
 
             Assert.Ignore($$"""No Docker engine answers ({{problem}}); ./build.sh --target=Test finds or starts one (or: eval "export $(./build.sh --target=Engine | grep ^DOCKER_HOST=)").""");
@@ -46,7 +47,8 @@ public static class DockerEngineRequirement
     public static (int ExitCode, string Output) Run(string program, params string[] arguments) => RunIn(null, null, program, arguments);
 
     /// <summary>As <see cref="Run"/>, in a working directory, with variables set (or removed, where the value is null).</summary>
-    public static (int ExitCode, string Output) RunIn(string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, string program, params string[] arguments)
+    public static (int ExitCode, string Output) RunIn(
+        string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, string program, params string[] arguments)
     {
         var (exitCode, output, error) = TestEnvironment.Run(program, arguments, workingDirectory, environment);
         return (exitCode, output + error);

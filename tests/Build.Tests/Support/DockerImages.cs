@@ -79,7 +79,8 @@ public sealed class RunningContainer : IDisposable
         var status = "";
         while (clock.Elapsed < timeout)
         {
-            status = DockerEngineRequirement.Docker("inspect", "--format", "{{if .State.Health}}{{.State.Health.Status}}{{else}}no health check{{end}}", Id).Output.Trim();
+            status = DockerEngineRequirement.Docker(
+                "inspect", "--format", "{{if .State.Health}}{{.State.Health.Status}}{{else}}no health check{{end}}", Id).Output.Trim();
             if (status is "healthy" or "unhealthy" or "no health check")
             {
                 return status;
@@ -178,7 +179,8 @@ public static class BuildLog
     public static IReadOnlyList<string> LegacyStages(string log) =>
         log.Split('\n')
             .Select(line => Unprefix(line.TrimEnd('\r')).Line)
-            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^Step \d+/\d+ : FROM (\S+)(?: AS (\S+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(
+                line, @"^Step \d+/\d+ : FROM (\S+)(?: AS (\S+))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
             .Where(match => match.Success)
             .Select(match => match.Groups[2].Success ? match.Groups[2].Value : match.Groups[1].Value)
             .ToArray();

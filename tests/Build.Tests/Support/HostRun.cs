@@ -117,7 +117,9 @@ public sealed class ScratchRepository : IDisposable
     public IReadOnlyDictionary<string, string> Snapshot() =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
             .Where(path => Path.GetRelativePath(Root, path).Split(Path.DirectorySeparatorChar)[0] is not ("artifacts" or ".build"))
-            .ToDictionary(path => Path.GetRelativePath(Root, path), path => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
+            .ToDictionary(
+                path => Path.GetRelativePath(Root, path),
+                path => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
 
     /// <summary>Runs the build host process in this copy.</summary>
     public HostResult Run(params string[] arguments) => HostRun.In(Root, null, arguments);

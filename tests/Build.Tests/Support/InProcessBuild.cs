@@ -30,7 +30,8 @@ public static class InProcessBuild
     /// process's variables (and without the ones a caller's shell may have left: BUILD_TARGET, BRIDGE_REGISTRY,
     /// GITHUB_ACTIONS, as <see cref="HostRun"/> does), recording processes in <paramref name="processes"/>.
     /// </summary>
-    public static HostResult In(string workingDirectory, IReadOnlyDictionary<string, string>? environment, RecordingProcessRunner? processes, params string[] arguments)
+    public static HostResult In(
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment, RecordingProcessRunner? processes, params string[] arguments)
     {
         var output = new StringBuilder();
         var error = new StringBuilder();

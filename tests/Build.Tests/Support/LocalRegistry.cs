@@ -22,7 +22,8 @@ public sealed class LocalRegistry : IDisposable
         if (login is { } credentials)
         {
             var htpasswd = Path.Combine(_storage, "htpasswd");
-            var (exitCode, hash) = DockerEngineRequirement.Run("python3", "-c", $"import crypt; print(crypt.crypt('{credentials.Password}', crypt.mksalt(crypt.METHOD_BLOWFISH)))");
+            var (exitCode, hash) = DockerEngineRequirement.Run("python3", "-c",
+                $"import crypt; print(crypt.crypt('{credentials.Password}', crypt.mksalt(crypt.METHOD_BLOWFISH)))");
             Assert.That(exitCode, Is.Zero, hash);
             File.WriteAllText(htpasswd, $"{credentials.User}:{hash.Trim()}\n");
             auth = $"""
@@ -43,7 +44,10 @@ public sealed class LocalRegistry : IDisposable
               addr: 127.0.0.1:{Port}
             {auth}
             """);
-        _process = Process.Start(new ProcessStartInfo(Program, ["serve", config]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false })!;
+        _process = Process.Start(new ProcessStartInfo(Program, ["serve", config])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+        })!;
         _process.ErrorDataReceived += (_, _) => { };
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();

@@ -74,7 +74,8 @@ public sealed class PngPixels
         var count = 0;
         for (var index = 0; index < _pixels.Length; index += _channels)
         {
-            if (Math.Abs(_pixels[index] - red) <= tolerance && Math.Abs(_pixels[index + 1] - green) <= tolerance && Math.Abs(_pixels[index + 2] - blue) <= tolerance)
+            if (Math.Abs(_pixels[index] - red) <= tolerance && Math.Abs(_pixels[index + 1] - green) <= tolerance
+                && Math.Abs(_pixels[index + 2] - blue) <= tolerance)
             {
                 count++;
             }

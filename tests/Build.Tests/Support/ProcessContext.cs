@@ -64,8 +64,30 @@ public sealed class ProcessContext(IProcessRunner? processRunner = null) : ICake
             var process = Process.Start(info)!;
             var output = new List<string>();
             var error = new List<string>();
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Add(e.Data); } settings.RedirectedStandardOutputHandler?.Invoke(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (error) { error.Add(e.Data); } settings.RedirectedStandardErrorHandler?.Invoke(e.Data); } };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (output)
+                    {
+                        output.Add(e.Data);
+                    }
+
+                    settings.RedirectedStandardOutputHandler?.Invoke(e.Data);
+                }
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (error)
+                    {
+                        error.Add(e.Data);
+                    }
+
+                    settings.RedirectedStandardErrorHandler?.Invoke(e.Data);
+                }
+            };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             return new Wrapped(process, output, error);

@@ -39,7 +39,8 @@ public sealed class StackClient(string managerSocket, string stack) : IDisposabl
             try
             {
                 // A string body: the nodes want a Content-Length, and PostAsJsonAsync would send the JSON chunked.
-                using var content = new StringContent(JsonSerializer.Serialize(new JobRequest(values, parts), JobJson.Default.JobRequest), System.Text.Encoding.UTF8, "application/json");
+                using var content = new StringContent(
+                    JsonSerializer.Serialize(new JobRequest(values, parts), JobJson.Default.JobRequest), System.Text.Encoding.UTF8, "application/json");
                 using var response = _http.PostAsync($"{endpoint}/jobs", content).GetAwaiter().GetResult();
                 var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
                 if (response.IsSuccessStatusCode)

@@ -39,7 +39,8 @@ public sealed class SwarmLab
     {
         DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
         var missing = new[] { "/usr/sbin/dockerd", LocalRegistry.Program }
-            .Concat(new[] { "ip", "iptables", "nsenter", "unshare", "curl" }.Where(program => DockerEngineRequirement.Run("sh", "-c", $"command -v {program}").ExitCode != 0))
+            .Concat(new[] { "ip", "iptables", "nsenter", "unshare", "curl" }
+                .Where(program => DockerEngineRequirement.Run("sh", "-c", $"command -v {program}").ExitCode != 0))
             .Where(program => !program.StartsWith('/') || !File.Exists(program)).ToArray();
         var problem = Environment.UserName != "root" ? "the swarm lab needs root (network namespaces, dockerd)"
             : missing.Length > 0 ? $"the swarm lab needs {string.Join(", ", missing)}"
@@ -82,7 +83,8 @@ public sealed class SwarmLab
     {
         var leftovers = new List<string>();
         var namespaces = DockerEngineRequirement.Run("ip", "netns", "list").Output;
-        leftovers.AddRange(namespaces.Split('\n').Select(line => line.Split(' ')[0]).Where(ns => ns.StartsWith(Name + "-", StringComparison.Ordinal)).Select(ns => $"namespace {ns}"));
+        leftovers.AddRange(namespaces.Split('\n').Select(line => line.Split(' ')[0])
+            .Where(ns => ns.StartsWith(Name + "-", StringComparison.Ordinal)).Select(ns => $"namespace {ns}"));
         if (DockerEngineRequirement.Run("ip", "link", "show", Name + "0").ExitCode == 0)
         {
             leftovers.Add($"bridge {Name}0");

@@ -38,7 +38,8 @@ internal static class TestEnvironment
     /// Runs a process to completion and returns exit code and output: the one process runner of the tests. An
     /// environment value of null removes that variable.
     /// </summary>
-    public static (int ExitCode, string StdOut, string StdErr) Run(string fileName, IEnumerable<string> arguments, string? workingDirectory, IEnumerable<KeyValuePair<string, string?>>? environment = null, string? stdin = null)
+    public static (int ExitCode, string StdOut, string StdErr) Run(string fileName, IEnumerable<string> arguments, string? workingDirectory,
+        IEnumerable<KeyValuePair<string, string?>>? environment = null, string? stdin = null)
     {
         var start = new ProcessStartInfo(fileName)
         {

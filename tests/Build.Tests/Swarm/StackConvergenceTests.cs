@@ -37,7 +37,8 @@ public sealed class StackConvergenceTests
             .SetName("A_completed_rollback_is_a_failure_even_when_every_replica_runs");
         yield return new TestCaseData(Web(New, 2, "paused"), new[] { Task("n1", Old), Task("n2", Old) }, ServiceOutcome.Paused)
             .SetName("A_paused_update_is_a_failure");
-        yield return new TestCaseData(Web(Old, 2, "rollback_completed", Since.AddMinutes(-5)), new[] { Task("n1", Old), Task("n2", Old) }, ServiceOutcome.Converged)
+        yield return new TestCaseData(
+                Web(Old, 2, "rollback_completed", Since.AddMinutes(-5)), new[] { Task("n1", Old), Task("n2", Old) }, ServiceOutcome.Converged)
             .SetName("A_rollback_of_an_earlier_deploy_is_not_this_one");
         yield return new TestCaseData(Web(New, 1, "completed"), new[] { Task("n1", New), Task("n2", New, "running", "shutdown") }, ServiceOutcome.Converged)
             .SetName("A_task_being_shut_down_does_not_count_after_a_scale_down");

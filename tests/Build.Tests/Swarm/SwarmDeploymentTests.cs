@@ -46,7 +46,8 @@ public sealed class SwarmDeploymentTests
 
     private HostResult Host(params string[] arguments) =>
         HostRun.In(HostRun.RepositoryRoot, null,
-            [.. arguments, $"--project-name={Stack}", $"--registry={_registry.Address}/omninode", $"--docker={DockerEngineRequirement.BuildKitClient}", "--wait-timeout=180",
+            [.. arguments, $"--project-name={Stack}", $"--registry={_registry.Address}/omninode",
+                $"--docker={DockerEngineRequirement.BuildKitClient}", "--wait-timeout=180",
                 $"--report={Path.Combine(Path.GetTempPath(), Stack + "-report.json")}"]);
 
     [Test]

@@ -47,7 +47,8 @@ public sealed class CleanTests
         var bystander = $"{registry}-other/reducer:keep";
         try
         {
-            var build = repository.Run("--target=BuildReducer", "--exclusive", "--build-target=production", $"--registry={registry}", $"--docker={client}", "--tag=extra");
+            var build = repository.Run("--target=BuildReducer", "--exclusive", "--build-target=production",
+                $"--registry={registry}", $"--docker={client}", "--tag=extra");
             Assert.That(build.ExitCode, Is.Zero, build.All);
             // An image of another repository that merely shares the prefix must survive.
             DockerEngineRequirement.Docker("tag", $"{registry}/reducer:prod", bystander);
@@ -61,7 +62,8 @@ public sealed class CleanTests
                 Assert.That(DockerImages.RemoveRepositories($"{registry}/"), Is.Empty, "no tag of the project's images is left");
                 Assert.That(DockerEngineRequirement.Docker("image", "inspect", bystander).ExitCode, Is.Zero, "another repository's image is kept");
                 // What is left in artifacts/ is the report of the Clean run itself (JSON and HTML), written after the task.
-                Assert.That(Directory.EnumerateFiles(repository.PathOf("artifacts"), "*", SearchOption.AllDirectories).Select(Path.GetFileName), Is.EquivalentTo(new[] { "build-report.json", "build-report.html" }));
+                Assert.That(Directory.EnumerateFiles(repository.PathOf("artifacts"), "*", SearchOption.AllDirectories).Select(Path.GetFileName),
+                    Is.EquivalentTo(new[] { "build-report.json", "build-report.html" }));
             }
         }
         finally

@@ -13,7 +13,8 @@ public sealed class ComposeDownTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            Assert.That(result.Output.ReplaceLineEndings("\n"), Does.Contain("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge " + ending));
+            Assert.That(result.Output.ReplaceLineEndings("\n"),
+                Does.Contain("docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge " + ending));
         }
     }
 }

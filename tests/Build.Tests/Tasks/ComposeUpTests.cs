@@ -39,7 +39,9 @@ public sealed class ComposeUpTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            Assert.That(result.Output, Does.Contain("BUILD_TARGET=production IMAGE_REGISTRY=127.0.0.1:5000/omninode/ IMAGE_TAG=prod docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build"));
+            Assert.That(result.Output, Does.Contain(
+                "BUILD_TARGET=production IMAGE_REGISTRY=127.0.0.1:5000/omninode/ IMAGE_TAG=prod " +
+                "docker compose --file deployment/docker-compose.bridge.yml --project-name omninode-bridge up --detach --no-build"));
             Assert.That(result.Output, Does.Not.Contain("docker-compose.bridge.dev.yml"));
         }
     }

@@ -51,7 +51,10 @@ public sealed class DeployTests
 
     private HostResult Host(params string[] arguments) =>
         HostRun.In(_repository.Root, new Dictionary<string, string> { ["DOCKER_HOST"] = _lab.DockerHost },
-            [.. arguments, $"--project-name={Stack}", $"--registry={_lab.Registry}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--wait-timeout=240"]);
+            [
+                .. arguments, $"--project-name={Stack}", $"--registry={_lab.Registry}", $"--docker={DockerEngineRequirement.BuildKitClient}",
+                "--wait-timeout=240",
+            ]);
 
     private JsonElement ReportStack()
     {
@@ -88,8 +91,10 @@ public sealed class DeployTests
             Assert.That(Service(stack, "orchestrator").GetProperty("running").GetInt32(), Is.EqualTo(2));
             Assert.That(Service(stack, "reducer").GetProperty("running").GetInt32(), Is.EqualTo(3));
             Assert.That(nodes, Has.Length.GreaterThanOrEqualTo(2), result.Output);
-            Assert.That(Service(stack, "orchestrator").GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("endpoints").GetArrayLength()), Is.All.EqualTo(1));
-            Assert.That(Service(stack, "reducer").GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("endpoints").GetArrayLength()), Is.All.Zero);
+            Assert.That(Service(stack, "orchestrator").GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("endpoints").GetArrayLength()),
+                Is.All.EqualTo(1));
+            Assert.That(Service(stack, "reducer").GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("endpoints").GetArrayLength()),
+                Is.All.Zero);
             Assert.That(result.Output, Does.Contain("converged in").And.Contain("orchestrator 2/2 healthy"));
         }
     }
@@ -144,11 +149,14 @@ public sealed class DeployTests
         var after = ReportStack();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Service(after, "orchestrator").GetProperty("image").GetString(), Is.Not.EqualTo(Service(before, "orchestrator").GetProperty("image").GetString()));
-            Assert.That(Service(after, "reducer").GetProperty("image").GetString(), Is.Not.EqualTo(Service(before, "reducer").GetProperty("image").GetString()));
+            Assert.That(Service(after, "orchestrator").GetProperty("image").GetString(),
+                Is.Not.EqualTo(Service(before, "orchestrator").GetProperty("image").GetString()));
+            Assert.That(Service(after, "reducer").GetProperty("image").GetString(),
+                Is.Not.EqualTo(Service(before, "reducer").GetProperty("image").GetString()));
             Assert.That(result.Output, Does.Contain("(updating)"));
             Assert.That(loop.Requests, Is.GreaterThan(20), "the request loop ran during the update");
-            Assert.That(loop.Failed, Is.Zero, $"{loop.Failed} of {loop.Requests} requests failed ({loop.Retried} retried on another endpoint): {string.Join("; ", loop.Reasons)}");
+            Assert.That(loop.Failed, Is.Zero,
+                $"{loop.Failed} of {loop.Requests} requests failed ({loop.Retried} retried on another endpoint): {string.Join("; ", loop.Reasons)}");
         }
 
         TestContext.Out.WriteLine($"rolling update: {loop.Requests} requests, {loop.Failed} failed, {loop.Retried} retried on another endpoint");
@@ -161,7 +169,8 @@ public sealed class DeployTests
         var healthy = "return HTTPStatus.OK, {\"status\": \"ok\", \"node\": NODE";
         Assert.That(good, Does.Contain(healthy), "the orchestrator's health answer moved; update this test");
         var running = Service(ReportStack(), "orchestrator").GetProperty("image").GetString();
-        File.WriteAllText(module, good.Replace(healthy, "return HTTPStatus.SERVICE_UNAVAILABLE, {\"status\": \"broken on purpose\", \"node\": NODE", StringComparison.Ordinal));
+        File.WriteAllText(module,
+            good.Replace(healthy, "return HTTPStatus.SERVICE_UNAVAILABLE, {\"status\": \"broken on purpose\", \"node\": NODE", StringComparison.Ordinal));
         try
         {
             var result = Host("--target=Deploy");
@@ -202,7 +211,8 @@ public sealed class DeployTests
                     break;
                 }
 
-                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(120)), $"not healed after {worker} stopped: {string.Join(", ", healed.Services.Select(s => $"{s.Name} {s.Running}/{s.Desired}"))}");
+                Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(120)),
+                    $"not healed after {worker} stopped: {string.Join(", ", healed.Services.Select(s => $"{s.Name} {s.Running}/{s.Desired}"))}");
                 Thread.Sleep(1000);
             }
 

@@ -7,7 +7,8 @@ namespace Build.Tests.Tasks;
 public sealed class ImagePairsTests
 {
     private static ImageSpec Spec(string service, ImageFlavour flavour = ImageFlavour.Production) =>
-        new(service, flavour, service, $"deployment/Dockerfile.{service}", "production", ["prod"], new Dictionary<string, string>(), new Dictionary<string, string>());
+        new(service, flavour, service, $"deployment/Dockerfile.{service}", "production", ["prod"],
+            new Dictionary<string, string>(), new Dictionary<string, string>());
 
     private static readonly ImageSpec Orchestrator = Spec("orchestrator");
     private static readonly ImageSpec Reducer = Spec("reducer");

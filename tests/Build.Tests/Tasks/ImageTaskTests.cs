@@ -59,7 +59,8 @@ public sealed class ImageTaskTests
         using var repository = new ScratchRepository();
         var tag = $"bridge-failing-{Guid.NewGuid():N}"[..24];
         // A first good build gives the tag an image; then the Dockerfile breaks and the tag must stay where it was.
-        File.WriteAllText(repository.PathOf("deployment/Dockerfile.reducer"), "ARG PYTHON_IMAGE=omninode/python:3.11-bookworm\nARG BUILDER_IMAGE=x\nFROM ${PYTHON_IMAGE} AS production\nRUN echo good > /good\n");
+        File.WriteAllText(repository.PathOf("deployment/Dockerfile.reducer"),
+            "ARG PYTHON_IMAGE=omninode/python:3.11-bookworm\nARG BUILDER_IMAGE=x\nFROM ${PYTHON_IMAGE} AS production\nRUN echo good > /good\n");
         var first = repository.Run("--target=BuildReducer", "--build-target=production", $"--tag={tag}", "--force");
         Assert.That(first.ExitCode, Is.Zero, first.All);
         var before = DockerEngineRequirement.Docker("image", "inspect", "--format", "{{.Id}}", $"reducer:{tag}").Output.Trim();
@@ -73,7 +74,8 @@ public sealed class ImageTaskTests
             Assert.That(second.ExitCode, Is.Not.Zero);
             // The closing error leads with the failing step and its exit code, then names the command.
             Assert.That(second.All, Does.Match(@"Error: (Step \d+/\d+ : RUN exit 3| > \[(production )?\d+/\d+\] RUN exit 3:)"));
-            Assert.That(second.All[second.All.LastIndexOf("Error: ", StringComparison.Ordinal)..], Does.Match(@"(code: 3|non-zero code: 3)[\s\S]*docker failed \(exit code \d+\): DOCKER_BUILDKIT=\d \S*docker build"));
+            Assert.That(second.All[second.All.LastIndexOf("Error: ", StringComparison.Ordinal)..],
+                Does.Match(@"(code: 3|non-zero code: 3)[\s\S]*docker failed \(exit code \d+\): DOCKER_BUILDKIT=\d \S*docker build"));
             Assert.That(second.All, Does.Not.Contain("   at "));
             Assert.That(after, Is.EqualTo(before));
         }

@@ -24,7 +24,8 @@ public sealed class PushTests
     public void Registry_password_is_never_printed()
     {
         var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "hunter2-secret" };
-        var result = InProcessBuild.In(HostRun.RepositoryRoot, environment, null, "--target=Push", "--registry=127.0.0.1:5000/omninode", "--registry-username=ci", "--dryrun");
+        var result = InProcessBuild.In(HostRun.RepositoryRoot, environment, null,
+            "--target=Push", "--registry=127.0.0.1:5000/omninode", "--registry-username=ci", "--dryrun");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
@@ -68,7 +69,8 @@ public sealed class PushTests
         LocalRegistry.Require();
         using var registry = new LocalRegistry(("ci", "right-password"));
         var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "wrong-password-123" };
-        var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=Push", $"--registry={registry.Address}/omninode", "--registry-username=ci", $"--docker={DockerEngineRequirement.BuildKitClient}");
+        var result = HostRun.In(HostRun.RepositoryRoot, environment,
+            "--target=Push", $"--registry={registry.Address}/omninode", "--registry-username=ci", $"--docker={DockerEngineRequirement.BuildKitClient}");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.LoginRefused), result.All);
@@ -90,7 +92,8 @@ public sealed class PushTests
         try
         {
             var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "right-password", ["HOME"] = home };
-            var result = HostRun.In(HostRun.RepositoryRoot, environment, "--target=Push", $"--registry={registry.Address}/omninode", "--registry-username=ci", $"--docker={DockerEngineRequirement.BuildKitClient}");
+            var result = HostRun.In(HostRun.RepositoryRoot, environment,
+                "--target=Push", $"--registry={registry.Address}/omninode", "--registry-username=ci", $"--docker={DockerEngineRequirement.BuildKitClient}");
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(result.ExitCode, Is.Zero, result.All);

@@ -12,7 +12,8 @@ public sealed class ScaleTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            Assert.That(result.Output, Does.Contain("--project-name omninode-bridge up --detach --no-build --no-recreate --scale orchestrator=3 --scale reducer=2"));
+            Assert.That(result.Output,
+                Does.Contain("--project-name omninode-bridge up --detach --no-build --no-recreate --scale orchestrator=3 --scale reducer=2"));
             Assert.That(result.Output, Does.Contain("then wait until every container of project omninode-bridge is healthy (at most 120 s)"));
         }
     }
@@ -24,7 +25,8 @@ public sealed class ScaleTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            Assert.That(result.Output.IndexOf(". ComposeUp", StringComparison.Ordinal), Is.GreaterThan(0).And.LessThan(result.Output.IndexOf(". Scale", StringComparison.Ordinal)));
+            Assert.That(result.Output.IndexOf(". ComposeUp", StringComparison.Ordinal),
+                Is.GreaterThan(0).And.LessThan(result.Output.IndexOf(". Scale", StringComparison.Ordinal)));
         }
     }
 

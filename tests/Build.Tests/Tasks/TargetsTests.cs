@@ -13,10 +13,13 @@ public sealed class TargetsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            var order = new[] { "EnsureLock", "BuildOrchestrator", "BuildReducer", "Production" }.Select(task => output.IndexOf($". {task}", StringComparison.Ordinal)).ToArray();
+            var order = new[] { "EnsureLock", "BuildOrchestrator", "BuildReducer", "Production" }
+                .Select(task => output.IndexOf($". {task}", StringComparison.Ordinal))
+                .ToArray();
             Assert.That(order, Is.All.GreaterThanOrEqualTo(0), output);
             Assert.That(order, Is.Ordered, output);
-            Assert.That(output, Does.Contain("docker build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest"));
+            Assert.That(output,
+                Does.Contain("docker build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest"));
             Assert.That(output, Does.Contain("docker build -f deployment/Dockerfile.reducer --target production -t reducer:prod"));
             Assert.That(output, Does.Contain("No tasks were actually executed"));
         }
@@ -43,7 +46,8 @@ public sealed class TargetsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.MissingDockerfile), result.All);
-            Assert.That(result.Error, Does.StartWith("Error: deployment/Dockerfile.orchestrator is missing").Or.Contain("deployment/Dockerfile.orchestrator is missing"));
+            Assert.That(result.Error,
+                Does.StartWith("Error: deployment/Dockerfile.orchestrator is missing").Or.Contain("deployment/Dockerfile.orchestrator is missing"));
             Assert.That(result.All, Does.Not.Contain("   at "));
         }
     }

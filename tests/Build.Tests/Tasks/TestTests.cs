@@ -13,7 +13,11 @@ public sealed class TestTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            var order = new[] { "tests/Build.Tests/Build.Tests.csproj", "tests/Cake.Frosting.Tests/Cake.Frosting.Tests.csproj", "poetry run python -m unittest discover -s tests/python" }
+            var order = new[]
+                {
+                    "tests/Build.Tests/Build.Tests.csproj", "tests/Cake.Frosting.Tests/Cake.Frosting.Tests.csproj",
+                    "poetry run python -m unittest discover -s tests/python",
+                }
                 .Select(suite => output.IndexOf(suite, StringComparison.Ordinal)).ToArray();
             Assert.That(order, Is.All.GreaterThanOrEqualTo(0), output);
             Assert.That(order, Is.Ordered, output);

@@ -13,7 +13,8 @@ public sealed class VerifyTests
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
             Assert.That(result.Output, Does.Contain("would check orchestrator:prod: non-root, HEALTHCHECK, at most 185 MB, OCI labels"));
-            Assert.That(result.Output, Does.Contain("would check reducer:slim (if built): non-root, HEALTHCHECK, at most 150 MB, OCI labels, no build secret, no Poetry"));
+            Assert.That(result.Output, Does.Contain(
+                "would check reducer:slim (if built): non-root, HEALTHCHECK, at most 150 MB, OCI labels, no build secret, no Poetry"));
         }
     }
 }

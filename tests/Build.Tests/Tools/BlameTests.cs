@@ -12,7 +12,8 @@ public sealed class BlameTests
         using var repository = new ScratchRepository();
         // An engine that answers (a stand-in with the base images), so that only the client can be to blame.
         using var engine = CannedEngine.WithLocalBaseImages(repository.PathOf("engine.sock"));
-        var result = HostRun.In(repository.Root, new Dictionary<string, string> { ["DOCKER_HOST"] = "unix://" + engine.Path }, "--target=Production", "--docker=/bin/false", "--force");
+        var result = HostRun.In(repository.Root, new Dictionary<string, string> { ["DOCKER_HOST"] = "unix://" + engine.Path },
+            "--target=Production", "--docker=/bin/false", "--force");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.DockerClientBroken), result.All);
@@ -41,7 +42,8 @@ public sealed class BlameTests
     public void A_registry_that_refuses_the_connection_is_named_unreachable_not_a_refused_login()
     {
         var client = DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
-        var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Push", $"--docker={client}", "--registry=127.0.0.1:1/omninode", "--registry-username=u", "--registry-password=p");
+        var result = HostRun.In(HostRun.RepositoryRoot, null,
+            "--target=Push", $"--docker={client}", "--registry=127.0.0.1:1/omninode", "--registry-username=u", "--registry-password=p");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(10), result.All);

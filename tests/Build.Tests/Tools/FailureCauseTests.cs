@@ -18,11 +18,17 @@ public sealed class FailureCauseTests
         yield return new TestCaseData(
             new[]
             {
-                "#7 [builder 3/6] RUN ./check.sh", "#7 0.21 check.sh: the lock is stale", "#7 ERROR: process \"/bin/sh -c ./check.sh\" did not complete successfully: exit code: 3",
+                "#7 [builder 3/6] RUN ./check.sh", "#7 0.21 check.sh: the lock is stale",
+                "#7 ERROR: process \"/bin/sh -c ./check.sh\" did not complete successfully: exit code: 3",
                 "------", " > [builder 3/6] RUN ./check.sh:", "#7 0.21 check.sh: the lock is stale", "------", "Dockerfile:14", "--------------------",
-                "  14 | >>> RUN ./check.sh", "--------------------", "ERROR: failed to solve: process \"/bin/sh -c ./check.sh\" did not complete successfully: exit code: 3",
+                "  14 | >>> RUN ./check.sh", "--------------------",
+                "ERROR: failed to solve: process \"/bin/sh -c ./check.sh\" did not complete successfully: exit code: 3",
             },
-            new[] { " > [builder 3/6] RUN ./check.sh:", "#7 0.21 check.sh: the lock is stale", "ERROR: failed to solve: process \"/bin/sh -c ./check.sh\" did not complete successfully: exit code: 3" })
+            new[]
+            {
+                " > [builder 3/6] RUN ./check.sh:", "#7 0.21 check.sh: the lock is stale",
+                "ERROR: failed to solve: process \"/bin/sh -c ./check.sh\" did not complete successfully: exit code: 3",
+            })
             .SetName("BuildKit_shows_the_failed_step_block_and_the_solve_error");
         yield return new TestCaseData(
             new[]
@@ -33,15 +39,35 @@ public sealed class FailureCauseTests
             new[] { " > [3/3] RUN exit 3:", "executor failed running [/bin/sh -c exit 3]: exit code: 3" })
             .SetName("The_BuildKit_of_dockerd_20_10_shows_the_failed_step_and_its_executor_error");
         yield return new TestCaseData(
-            new[] { "Step 3/57 : FROM ${BUILDER_IMAGE} AS base", "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host" },
-            new[] { "Step 3/57 : FROM ${BUILDER_IMAGE} AS base", "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host" })
+            new[]
+            {
+                "Step 3/57 : FROM ${BUILDER_IMAGE} AS base",
+                "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host",
+            },
+            new[]
+            {
+                "Step 3/57 : FROM ${BUILDER_IMAGE} AS base",
+                "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host",
+            })
             .SetName("A_pull_that_cannot_reach_the_registry_shows_no_such_host");
         yield return new TestCaseData(
-            new[] { "Updating dependencies", "Resolving dependencies...", "", "  SolverProblemError", "", "  Because orchestrator depends on fastapi (>=99) which doesn't match any versions, version solving failed." },
-            new[] { "Updating dependencies", "Resolving dependencies...", "  SolverProblemError", "  Because orchestrator depends on fastapi (>=99) which doesn't match any versions, version solving failed." })
+            new[]
+            {
+                "Updating dependencies", "Resolving dependencies...", "", "  SolverProblemError", "",
+                "  Because orchestrator depends on fastapi (>=99) which doesn't match any versions, version solving failed.",
+            },
+            new[]
+            {
+                "Updating dependencies", "Resolving dependencies...", "  SolverProblemError",
+                "  Because orchestrator depends on fastapi (>=99) which doesn't match any versions, version solving failed.",
+            })
             .SetName("Poetry_shows_its_own_message");
         yield return new TestCaseData(
-            new[] { "\u001b[31mError response from daemon: pull access denied for nothing/here, repository does not exist or may require 'docker login'\u001b[0m" },
+            new[]
+            {
+                "\u001b[31mError response from daemon: pull access denied for nothing/here, " +
+                "repository does not exist or may require 'docker login'\u001b[0m",
+            },
             new[] { "Error response from daemon: pull access denied for nothing/here, repository does not exist or may require 'docker login'" })
             .SetName("Colours_are_removed_from_the_cause");
     }
@@ -66,7 +92,9 @@ public sealed class FailureCauseTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(error.Message, Does.StartWith("Step 7/9 : RUN ./check.sh" + Environment.NewLine + "check.sh: the lock is stale" + Environment.NewLine + "docker failed (exit code 1): docker build --label label0=value0"));
+            Assert.That(error.Message, Does.StartWith(
+                "Step 7/9 : RUN ./check.sh" + Environment.NewLine + "check.sh: the lock is stale" + Environment.NewLine +
+                "docker failed (exit code 1): docker build --label label0=value0"));
             Assert.That(error.Message, Does.EndWith("… (whole command in the log above)"));
             Assert.That(error.Message, Does.Not.Contain("label39"));
         }

@@ -15,7 +15,8 @@ public sealed class ImageRulesTests
     };
 
     private static ImageFacts Good(ImageFlavour flavour = ImageFlavour.Production) =>
-        new("orchestrator:prod", flavour, "10001:10001", HasHealthcheck: true, SizeBytes: 125_000_000, AllLabels, HasPoetry: flavour == ImageFlavour.Slim ? false : null);
+        new("orchestrator:prod", flavour, "10001:10001", HasHealthcheck: true, SizeBytes: 125_000_000, AllLabels,
+            HasPoetry: flavour == ImageFlavour.Slim ? false : null);
 
     private static IEnumerable<TestCaseData> Cases()
     {
@@ -24,17 +25,28 @@ public sealed class ImageRulesTests
         yield return new TestCaseData(Good() with { User = "root" }, true, new[] { ImageRules.RunsAsRoot }).SetName("USER root runs as root");
         yield return new TestCaseData(Good() with { User = "0:0" }, true, new[] { ImageRules.RunsAsRoot }).SetName("USER 0:0 runs as root");
         yield return new TestCaseData(Good() with { User = "app" }, true, Array.Empty<string>()).SetName("A named non-root user passes");
-        yield return new TestCaseData(Good() with { HasHealthcheck = false }, true, new[] { ImageRules.NoHealthcheck }).SetName("An image without HEALTHCHECK is reported");
-        yield return new TestCaseData(Good(ImageFlavour.Slim) with { HasPoetry = true, SizeBytes = 100_000_000 }, true, new[] { ImageRules.PoetryInSlim }).SetName("Poetry in a slim image is reported");
+        yield return new TestCaseData(Good() with { HasHealthcheck = false }, true, new[] { ImageRules.NoHealthcheck })
+            .SetName("An image without HEALTHCHECK is reported");
+        yield return new TestCaseData(Good(ImageFlavour.Slim) with { HasPoetry = true, SizeBytes = 100_000_000 }, true, new[] { ImageRules.PoetryInSlim })
+            .SetName("Poetry in a slim image is reported");
         yield return new TestCaseData(Good() with { HasPoetry = true }, true, Array.Empty<string>()).SetName("Poetry in a production image is allowed");
-        yield return new TestCaseData(Good() with { SizeBytes = 200_000_001 }, true, new[] { ImageRules.OverBudget }).SetName("A production image over its budget is reported");
-        yield return new TestCaseData(Good() with { SizeBytes = 200_000_000 }, true, Array.Empty<string>()).SetName("A production image exactly at its budget passes");
-        yield return new TestCaseData(Good(ImageFlavour.Slim) with { SizeBytes = 125_000_000 }, true, new[] { ImageRules.OverBudget }).SetName("A slim image is held to the slim budget");
-        yield return new TestCaseData(Good() with { Labels = new Dictionary<string, string>() }, true, new[] { ImageRules.MissingLabel }).SetName("Missing OCI labels are reported once");
-        yield return new TestCaseData(Good() with { Labels = AllLabels.Where(p => !p.Key.EndsWith("revision")).ToDictionary() }, false, Array.Empty<string>()).SetName("Revision is not required outside git");
-        yield return new TestCaseData(Good() with { SecretsFound = ["POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD"] }, true, new[] { ImageRules.SecretInImage }).SetName("A build secret's value in the image is reported");
+        yield return new TestCaseData(Good() with { SizeBytes = 200_000_001 }, true, new[] { ImageRules.OverBudget })
+            .SetName("A production image over its budget is reported");
+        yield return new TestCaseData(Good() with { SizeBytes = 200_000_000 }, true, Array.Empty<string>())
+            .SetName("A production image exactly at its budget passes");
+        yield return new TestCaseData(Good(ImageFlavour.Slim) with { SizeBytes = 125_000_000 }, true, new[] { ImageRules.OverBudget })
+            .SetName("A slim image is held to the slim budget");
+        yield return new TestCaseData(Good() with { Labels = new Dictionary<string, string>() }, true, new[] { ImageRules.MissingLabel })
+            .SetName("Missing OCI labels are reported once");
+        yield return new TestCaseData(Good() with { Labels = AllLabels.Where(p => !p.Key.EndsWith("revision")).ToDictionary() }, false, Array.Empty<string>())
+            .SetName("Revision is not required outside git");
+        yield return new TestCaseData(Good() with { SecretsFound = ["POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD"] }, true, new[] { ImageRules.SecretInImage })
+            .SetName("A build secret's value in the image is reported");
         yield return new TestCaseData(Good() with { SecretsFound = [] }, true, Array.Empty<string>()).SetName("A scanned image without secrets passes");
-        yield return new TestCaseData(new ImageFacts("bad:latest", ImageFlavour.Production, "", false, 1, new Dictionary<string, string>()), false, new[] { ImageRules.RunsAsRoot, ImageRules.NoHealthcheck, ImageRules.MissingLabel }).SetName("Every broken rule is listed");
+        yield return new TestCaseData(
+                new ImageFacts("bad:latest", ImageFlavour.Production, "", false, 1, new Dictionary<string, string>()), false,
+                new[] { ImageRules.RunsAsRoot, ImageRules.NoHealthcheck, ImageRules.MissingLabel })
+            .SetName("Every broken rule is listed");
     }
 
     [TestCaseSource(nameof(Cases))]

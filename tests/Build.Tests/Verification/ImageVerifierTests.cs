@@ -45,8 +45,10 @@ public sealed class ImageVerifierTests
         Assert.That(facts.SizeBytes, Is.EqualTo(124639378));
         Assert.That(facts.HasPoetry, Is.True);
         Assert.That(again!.User, Is.EqualTo(facts.User));
-        Assert.That(processes.CommandLines.Count(line => line.Contains("image inspect", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", processes.CommandLines));
-        Assert.That(processes.CommandLines, Has.Some.EqualTo("docker run --rm --entrypoint sh orchestrator:slim -c \"command -v poetry || ls /app/.venv/bin/poetry\""));
+        Assert.That(processes.CommandLines.Count(line => line.Contains("image inspect", StringComparison.Ordinal)), Is.EqualTo(1),
+            string.Join("\n", processes.CommandLines));
+        Assert.That(processes.CommandLines,
+            Has.Some.EqualTo("docker run --rm --entrypoint sh orchestrator:slim -c \"command -v poetry || ls /app/.venv/bin/poetry\""));
         Assert.That(warnings, Is.Empty);
     }
 

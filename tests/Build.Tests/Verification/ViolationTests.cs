@@ -25,7 +25,8 @@ public sealed class ViolationTests
         var (exitCode, _, error) = TestEnvironment.Run("docker", ["version", "--format", "{{.Server.Version}}"], Path.GetTempPath());
         if (exitCode != 0)
         {
-            TestEnvironment.IgnoreExceptOnCi($"No docker engine answers (DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unset"}): {error.Trim()}");
+            TestEnvironment.IgnoreExceptOnCi(
+                $"No docker engine answers (DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unset"}): {error.Trim()}");
         }
 
         if (TestEnvironment.Run("docker", ["image", "inspect", BaseImage], Path.GetTempPath()).ExitCode != 0)
@@ -44,7 +45,8 @@ public sealed class ViolationTests
         try
         {
             File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {BaseImage}\nCMD [\"python3\", \"-c\", \"print('no user, no health check')\"]\n");
-            var build = TestEnvironment.Run("docker", ["build", "--tag", _tag, "--label", "org.opencontainers.image.title=bad", "--label", "org.opencontainers.image.version=0", "."], context,
+            var build = TestEnvironment.Run("docker",
+                ["build", "--tag", _tag, "--label", "org.opencontainers.image.title=bad", "--label", "org.opencontainers.image.version=0", "."], context,
                 new Dictionary<string, string?> { ["DOCKER_BUILDKIT"] = "0" });
             Assert.That(build.ExitCode, Is.Zero, build.StdOut + build.StdErr);
 
@@ -52,7 +54,8 @@ public sealed class ViolationTests
             Assert.That(inspect.ExitCode, Is.Zero, inspect.StdErr);
             var facts = ImageFacts.Parse(_tag, ImageFlavour.Production, inspect.StdOut);
             var violations = ImageRules.Check(facts, new VerifyBudget(1000, 1000), requireRevision: false);
-            Assert.That(violations.Select(violation => violation.Rule), Is.EquivalentTo(new[] { ImageRules.RunsAsRoot, ImageRules.NoHealthcheck }), string.Join("\n", violations));
+            Assert.That(violations.Select(violation => violation.Rule), Is.EquivalentTo(new[] { ImageRules.RunsAsRoot, ImageRules.NoHealthcheck }),
+                string.Join("\n", violations));
         }
         finally
         {

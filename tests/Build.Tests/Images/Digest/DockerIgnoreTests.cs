@@ -11,7 +11,8 @@ public sealed class DockerIgnoreTests
         yield return new TestCaseData(AllowList, "README.md", true).SetName("Star_ignores_top_level_files");
         yield return new TestCaseData(AllowList, "pyproject.toml", false).SetName("Exception_puts_a_file_back");
         yield return new TestCaseData(AllowList, "src/omninode_bridge/server.py", false).SetName("Exception_on_a_directory_puts_its_files_back");
-        yield return new TestCaseData(AllowList, "src/omninode_bridge/__pycache__/server.cpython-311.pyc", true).SetName("Double_star_matches_directories_at_any_depth");
+        yield return new TestCaseData(AllowList, "src/omninode_bridge/__pycache__/server.cpython-311.pyc", true)
+            .SetName("Double_star_matches_directories_at_any_depth");
         yield return new TestCaseData(AllowList, "src/a/b/c.pyc", true).SetName("Double_star_slash_star_matches_extensions_at_any_depth");
         yield return new TestCaseData(AllowList, "src/bin/tool", true).SetName("Later_pattern_wins_over_an_earlier_exception");
         yield return new TestCaseData("/secrets\n", "secrets/key", true).SetName("Leading_slash_is_stripped");

@@ -29,8 +29,10 @@ public sealed class DockerfileInputsTests
     private static IEnumerable<TestCaseData> BaseCases()
     {
         yield return new TestCaseData(new Dictionary<string, string>(), new[] { "python:3.12-slim" }).SetName("Base_images_default_to_the_arg_defaults");
-        yield return new TestCaseData(new Dictionary<string, string> { ["PYTHON_IMAGE"] = "p:1" }, new[] { "p:1" }).SetName("Builder_default_follows_the_python_build_arg");
-        yield return new TestCaseData(new Dictionary<string, string> { ["PYTHON_IMAGE"] = "p:1", ["BUILDER_IMAGE"] = "b:2" }, new[] { "b:2", "p:1" }).SetName("Both_build_args_name_both_bases");
+        yield return new TestCaseData(new Dictionary<string, string> { ["PYTHON_IMAGE"] = "p:1" }, new[] { "p:1" })
+            .SetName("Builder_default_follows_the_python_build_arg");
+        yield return new TestCaseData(new Dictionary<string, string> { ["PYTHON_IMAGE"] = "p:1", ["BUILDER_IMAGE"] = "b:2" }, new[] { "b:2", "p:1" })
+            .SetName("Both_build_args_name_both_bases");
     }
 
     [TestCaseSource(nameof(BaseCases))]

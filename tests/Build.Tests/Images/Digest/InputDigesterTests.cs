@@ -19,7 +19,11 @@ public sealed class InputDigesterTests
 
     private const string Ignore = "*\n!pyproject.toml\n!poetry.lock\n!src/\n!tools/bridge-devtools/\n**/__pycache__/\n**/*.pyc\n";
 
-    private static readonly Dictionary<string, string> Args = new() { ["PYTHON_IMAGE"] = "omninode/python:3.11-bookworm", ["BUILDER_IMAGE"] = "omninode/poetry:1.3.2-bookworm" };
+    private static readonly Dictionary<string, string> Args = new()
+    {
+        ["PYTHON_IMAGE"] = "omninode/python:3.11-bookworm",
+        ["BUILDER_IMAGE"] = "omninode/poetry:1.3.2-bookworm",
+    };
 
     private TestRepository _repository = null!;
     private Dictionary<string, string> _baseIds = null!;
@@ -51,11 +55,13 @@ public sealed class InputDigesterTests
         yield return Case("Dockerfile_edit", t => t._repository.Write("deployment/Dockerfile.orchestrator", Dockerfile + "\nENV X=1\n"));
         yield return Case("Copied_file_edit", t => t._repository.Write("src/omninode_bridge/orchestrator.py", "print('bye')\n"));
         yield return Case("New_py_file_under_src", t => t._repository.Write("src/omninode_bridge/new_module.py", ""));
-        yield return Case("Lock_appears_for_the_optional_wildcard", t => t._repository.Write("poetry.lock", "# new\n"), setup: t => File.Delete(t._repository.PathOf("poetry.lock")));
+        yield return Case("Lock_appears_for_the_optional_wildcard", t => t._repository.Write("poetry.lock", "# new\n"),
+            setup: t => File.Delete(t._repository.PathOf("poetry.lock")));
         yield return Case("Local_path_dependency_edit", t => t._repository.Write("tools/bridge-devtools/pyproject.toml", "[tool.poetry]\nname = \"d\"\n"));
         yield return Case("Base_image_id_change", t => t._baseIds["omninode/python:3.11-bookworm"] = "sha256:ccc");
         yield return Case("Base_image_missing", t => t._baseIds.Remove("omninode/poetry:1.3.2-bookworm"));
-        yield return Case("Dockerignore_lets_a_file_in", t => t._repository.Write(".dockerignore", Ignore.Replace("**/*.pyc\n", "")), setup: t => t._repository.Write("src/x.pyc", "1"));
+        yield return Case("Dockerignore_lets_a_file_in", t => t._repository.Write(".dockerignore", Ignore.Replace("**/*.pyc\n", "")),
+            setup: t => t._repository.Write("src/x.pyc", "1"));
         yield return Case("File_mode_change", t => MakeExecutable(t._repository.PathOf("src/omninode_bridge/orchestrator.py")));
 
         static TestCaseData Case(string name, Action<InputDigesterTests> change, Action<InputDigesterTests>? setup = null) =>
@@ -115,7 +121,8 @@ public sealed class InputDigesterTests
         {
             Assert.That(inputs.Files.Select(file => file.Path), Is.EqualTo(new[]
             {
-                "poetry.lock", "pyproject.toml", "src/omninode_bridge/__init__.py", "src/omninode_bridge/orchestrator.py", "tools/bridge-devtools/pyproject.toml",
+                "poetry.lock", "pyproject.toml", "src/omninode_bridge/__init__.py", "src/omninode_bridge/orchestrator.py",
+                "tools/bridge-devtools/pyproject.toml",
             }));
             Assert.That(inputs.BaseImageIds.Keys, Is.EquivalentTo(Args.Values));
             Assert.That(inputs.Digest(), Is.EqualTo(Digest()).And.StartsWith("sha256:"));

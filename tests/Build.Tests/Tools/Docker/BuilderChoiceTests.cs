@@ -18,7 +18,8 @@ public sealed class BuilderChoiceTests
         yield return new TestCaseData(Client("docker", "23.0.0"), DockerBuilder.Legacy).SetName("Client_23_is_the_first_without_built_in_BuildKit");
         yield return new TestCaseData(Client("docker", "28.2.2", buildx: true), DockerBuilder.Buildx).SetName("A_28_client_with_buildx_uses_it");
         yield return new TestCaseData(Client("docker", "20.10.24", buildx: true), DockerBuilder.Buildx).SetName("Buildx_wins_over_built_in_BuildKit");
-        yield return new TestCaseData(Client("docker", "28.2.2", buildx: true, engineBuildKit: false), DockerBuilder.Legacy).SetName("An_engine_without_BuildKit_gets_the_legacy_builder");
+        yield return new TestCaseData(Client("docker", "28.2.2", buildx: true, engineBuildKit: false), DockerBuilder.Legacy)
+            .SetName("An_engine_without_BuildKit_gets_the_legacy_builder");
     }
 
     [TestCaseSource(nameof(BuilderCases))]
@@ -28,7 +29,8 @@ public sealed class BuilderChoiceTests
     private static IEnumerable<TestCaseData> ChoiceCases()
     {
         yield return new TestCaseData(new[] { Client("docker", "28.2.2"), Client("/usr/bin/docker", "20.10.24+dfsg1") }, false,
-                "/usr/bin/docker", DockerBuilder.BuildKitEnvironment, "docker 20.10.24+dfsg1 has BuildKit built in, docker 28.2.2 first on PATH has no buildx plugin")
+                "/usr/bin/docker", DockerBuilder.BuildKitEnvironment,
+                "docker 20.10.24+dfsg1 has BuildKit built in, docker 28.2.2 first on PATH has no buildx plugin")
             .SetName("A_client_with_BuildKit_later_on_PATH_is_chosen_over_a_buildx_less_one");
         yield return new TestCaseData(new[] { Client("docker", "28.2.2", buildx: true), Client("/usr/bin/docker", "20.10.24+dfsg1") }, false,
                 "docker", DockerBuilder.Buildx, "docker 28.2.2 has the buildx plugin")
@@ -42,7 +44,8 @@ public sealed class BuilderChoiceTests
         yield return new TestCaseData(new[] { Client("/usr/local/bin/docker", "28.2.2") }, true,
                 "/usr/local/bin/docker", DockerBuilder.Legacy, "docker 28.2.2 has no buildx plugin (--docker chose the client)")
             .SetName("An_explicit_docker_option_decides_outright");
-        yield return new TestCaseData(new[] { Client("docker", "28.2.2", engineBuildKit: false), Client("/usr/bin/docker", "20.10.24", engineBuildKit: false) }, false,
+        yield return new TestCaseData(
+                new[] { Client("docker", "28.2.2", engineBuildKit: false), Client("/usr/bin/docker", "20.10.24", engineBuildKit: false) }, false,
                 "docker", DockerBuilder.Legacy, "the engine has no BuildKit (a Windows engine, or older than 18.09)")
             .SetName("An_engine_without_BuildKit_is_named_as_the_reason");
     }
@@ -61,7 +64,8 @@ public sealed class BuilderChoiceTests
 
     private static IEnumerable<TestCaseData> VersionCases()
     {
-        yield return new TestCaseData($$"""{"Client":{"Version":"28.2.2"},{{LinuxEngine}}}""", "28.2.2", true, true).SetName("A_linux_engine_of_API_1_41_has_BuildKit");
+        yield return new TestCaseData($$"""{"Client":{"Version":"28.2.2"},{{LinuxEngine}}}""", "28.2.2", true, true)
+            .SetName("A_linux_engine_of_API_1_41_has_BuildKit");
         yield return new TestCaseData("""{"Client":{"Version":"28.2.2"},"Server":null}""", "28.2.2", false, false).SetName("No_server_means_no_engine");
         yield return new TestCaseData("""{"Client":{"Version":"20.10.24"},"Server":{"Version":"18.06.3","ApiVersion":"1.38","Os":"linux"}}""", "20.10.24", true, false).SetName("An_engine_older_than_18_09_has_no_BuildKit");
         yield return new TestCaseData("""{"Client":{"Version":"28.2.2"},"Server":{"Version":"28.0.1","ApiVersion":"1.48","Os":"windows"}}""", "28.2.2", true, false).SetName("A_windows_engine_has_no_BuildKit");

@@ -72,7 +72,9 @@ public sealed class BuilderProbeTests
 
     [Test]
     public void The_same_client_twice_on_PATH_is_asked_once() =>
-        Assert.That(BuilderProbe.Candidates("docker", false, $"{Folder("a", DockerEngineRequirement.BuildKitClient)}{Path.PathSeparator}{Folder("b", DockerEngineRequirement.BuildKitClient)}"),
+        Assert.That(
+            BuilderProbe.Candidates("docker", false,
+                $"{Folder("a", DockerEngineRequirement.BuildKitClient)}{Path.PathSeparator}{Folder("b", DockerEngineRequirement.BuildKitClient)}"),
             Is.EqualTo(new[] { "docker" }));
 
     [Test]

@@ -18,25 +18,40 @@ public sealed class DockerCommandsTests
     private static IEnumerable<TestCaseData> BuildCases()
     {
         yield return new TestCaseData(Production with { Builder = DockerBuilder.Unprobed }, "",
-            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm .")
+            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm .")
             .SetName("Build_in_CLI_order");
         yield return new TestCaseData(Production with { Builder = DockerBuilder.Legacy }, "DOCKER_BUILDKIT=0",
-            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm .")
+            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm .")
             .SetName("Legacy_builder_switches_buildkit_off_explicitly");
-        yield return new TestCaseData(Production with { Builder = DockerBuilder.BuildKitEnvironment, CacheFrom = ["orchestrator:prod"], Progress = "plain" }, "DOCKER_BUILDKIT=1",
-            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm --cache-from orchestrator:prod --build-arg BUILDKIT_INLINE_CACHE=1 --progress plain .")
+        yield return new TestCaseData(
+                Production with { Builder = DockerBuilder.BuildKitEnvironment, CacheFrom = ["orchestrator:prod"], Progress = "plain" }, "DOCKER_BUILDKIT=1",
+            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm " +
+            "--cache-from orchestrator:prod --build-arg BUILDKIT_INLINE_CACHE=1 --progress plain .")
             .SetName("BuildKit_by_environment_uses_inline_cache");
         yield return new TestCaseData(Production with { Builder = DockerBuilder.Buildx, Pull = true, NoCache = true }, "",
-            "buildx build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm --build-arg BUILDKIT_INLINE_CACHE=1 --pull --no-cache --load .")
+            "buildx build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm " +
+            "--build-arg BUILDKIT_INLINE_CACHE=1 --pull --no-cache --load .")
             .SetName("Buildx_loads_the_image_into_the_engine");
         yield return new TestCaseData(Production with
             {
                 Builder = DockerBuilder.BuildKitEnvironment, Network = "host",
-                Secrets = [new BuildSecret("index_username", "POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME"), new BuildSecret("index_password", "POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD")],
+                Secrets =
+                [
+                    new BuildSecret("index_username", "POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME"),
+                    new BuildSecret("index_password", "POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD"),
+                ],
             }, "DOCKER_BUILDKIT=1",
-            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest --label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm --build-arg BUILDKIT_INLINE_CACHE=1 --secret id=index_username,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME --secret id=index_password,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD --network host .")
+            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm " +
+            "--build-arg BUILDKIT_INLINE_CACHE=1 --secret id=index_username,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME " +
+            "--secret id=index_password,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD --network host .")
             .SetName("Index_credentials_are_secrets_the_client_reads_from_its_environment");
-        yield return new TestCaseData(new DockerBuildSettings("deployment/Dockerfile.reducer", ".") { Labels = new Dictionary<string, string> { ["description"] = "two words" } }, "",
+        yield return new TestCaseData(
+                new DockerBuildSettings("deployment/Dockerfile.reducer", ".") { Labels = new Dictionary<string, string> { ["description"] = "two words" } }, "",
             "build -f deployment/Dockerfile.reducer --label \"description=two words\" .")
             .SetName("Values_with_spaces_are_quoted");
     }

@@ -32,7 +32,9 @@ public sealed class DockerProbeTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(3), result.All);
-            Assert.That(result.All, Does.Match(@"a dockerd \(pid \d+\) runs in this network namespace and answers on unix://\S+; a second engine here would fight it over the docker0 bridge\. Use that one: export DOCKER_HOST=unix://"));
+            Assert.That(result.All, Does.Match(
+                @"a dockerd \(pid \d+\) runs in this network namespace and answers on unix://\S+; " +
+                @"a second engine here would fight it over the docker0 bridge\. Use that one: export DOCKER_HOST=unix://"));
             // Asked once, over the socket: no docker client started for an inspect or a version before the error.
             Assert.That(result.All, Does.Not.Contain("docker image inspect"));
             Assert.That(result.All, Does.Not.Contain("docker version"));
@@ -70,8 +72,11 @@ public sealed class DockerProbeTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Not.Zero);
-            Assert.That(error, Does.StartWith("Error: reducer:prod needs the base image 127.0.0.1:9/nothing/python:3.12-slim, which the engine does not have and could not pull: the registry is unreachable."));
-            Assert.That(error, Does.Contain("Build from the local base images instead (omninode/python:3.11-bookworm, omninode/poetry:1.3.2-bookworm, made by --target=BaseImages)"));
+            Assert.That(error, Does.StartWith(
+                "Error: reducer:prod needs the base image 127.0.0.1:9/nothing/python:3.12-slim, " +
+                "which the engine does not have and could not pull: the registry is unreachable."));
+            Assert.That(error, Does.Contain(
+                "Build from the local base images instead (omninode/python:3.11-bookworm, omninode/poetry:1.3.2-bookworm, made by --target=BaseImages)"));
             Assert.That(error, Does.Contain("connection refused"));
             Assert.That(error, Does.Not.Contain("   at "));
         }

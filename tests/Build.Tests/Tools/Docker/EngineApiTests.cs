@@ -70,7 +70,8 @@ public sealed class EngineApiTests
         {
             Assert.That(EngineApi.ForClientEngine(Env(("DOCKER_CONTEXT", "remote"), ("HOME", _directory)), TimeSpan.FromSeconds(1)), Is.Null);
             // DOCKER_CONTEXT=default is the plain socket again; the default socket itself does not exist here.
-            Assert.That(EngineApi.ForClientEngine(Env(("DOCKER_CONTEXT", "default"), ("DOCKER_HOST", "unix://" + socket)), TimeSpan.FromSeconds(1)), Is.Not.Null);
+            Assert.That(EngineApi.ForClientEngine(Env(("DOCKER_CONTEXT", "default"), ("DOCKER_HOST", "unix://" + socket)), TimeSpan.FromSeconds(1)),
+                Is.Not.Null);
         }
     }
 
@@ -111,7 +112,8 @@ public sealed class EngineApiTests
             Assert.That(state.RepoTags, Is.EqualTo(new[] { "orchestrator:prod", "orchestrator:latest" }));
             Assert.That(engine.InspectImage("reducer:prod"), Is.SameAs(EngineAnswer.NotFound));
             Assert.That(engine.InspectImage("other:prod"), Is.Null, "a 500 sends the question to the docker client");
-            Assert.That(server.Requests, Is.EqualTo(new[] { "/v1.41/images/orchestrator:prod/json", "/v1.41/images/reducer:prod/json", "/v1.41/images/other:prod/json" }));
+            Assert.That(server.Requests,
+                Is.EqualTo(new[] { "/v1.41/images/orchestrator:prod/json", "/v1.41/images/reducer:prod/json", "/v1.41/images/other:prod/json" }));
         }
     }
 
@@ -281,7 +283,10 @@ public sealed class EngineApiEngineTests
         var project = $"socket-{Guid.NewGuid():N}"[..20];
         var label = $"com.docker.compose.project={project}";
         string Start(params string[] health) => DockerEngineRequirement.Docker(
-            ["run", "--detach", "--label", label, "--label", "com.docker.compose.service=probe", .. health, "--entrypoint", "sleep", "omninode/python:3.11-bookworm", "60"])
+            [
+                "run", "--detach", "--label", label, "--label", "com.docker.compose.service=probe", .. health,
+                "--entrypoint", "sleep", "omninode/python:3.11-bookworm", "60",
+            ])
             .Output.Trim().Split('\n')[^1];
         var healthy = Start("--health-cmd", "true", "--health-interval", "1s");
         var plain = Start();
@@ -296,7 +301,8 @@ public sealed class EngineApiEngineTests
             }
             while (viaSocket!.Any(container => container.Health == "starting") && clock.Elapsed < TimeSpan.FromSeconds(20));
 
-            var ids = DockerEngineRequirement.Docker("ps", "--all", "--quiet", "--no-trunc", "--filter", $"label={label}").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var ids = DockerEngineRequirement.Docker("ps", "--all", "--quiet", "--no-trunc", "--filter", $"label={label}")
+                .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var viaClient = ContainerState.FromInspectOutput(DockerEngineRequirement.Docker(["container", "inspect", .. ids]).Output);
             using (Assert.EnterMultipleScope())
             {

@@ -50,7 +50,8 @@ public sealed class EngineResolverTests
     }
 
     [TestCaseSource(nameof(Orders))]
-    public void The_first_engine_that_answers_is_used(bool dockerHost, bool context, bool defaultSocket, bool projectEngine, EngineSource source, string version)
+    public void The_first_engine_that_answers_is_used(
+        bool dockerHost, bool context, bool defaultSocket, bool projectEngine, EngineSource source, string version)
     {
         var variables = new Dictionary<string, string?> { ["HOME"] = _directory };
         if (dockerHost)
@@ -63,7 +64,8 @@ public sealed class EngineResolverTests
             variables["DOCKER_CONFIG"] = ContextStore("lab", "unix://" + Socket("context", answers: true));
         }
 
-        var resolver = Resolver(variables, Socket("default", defaultSocket), Socket("project", projectEngine), (_, _) => Assert.Fail("nothing is installed when an engine answers"));
+        var resolver = Resolver(variables, Socket("default", defaultSocket), Socket("project", projectEngine),
+            (_, _) => Assert.Fail("nothing is installed when an engine answers"));
 
         var engine = resolver.Resolve();
 
@@ -179,12 +181,15 @@ public sealed class EngineResolverTests
     {
         var config = Directory.CreateDirectory(Path.Combine(_directory, "docker-config")).FullName;
         File.WriteAllText(Path.Combine(config, "config.json"), $$"""{"currentContext":"{{name}}"}""");
-        var meta = Directory.CreateDirectory(Path.Combine(config, "contexts", "meta", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name))))).FullName;
-        File.WriteAllText(Path.Combine(meta, "meta.json"), "{\"Name\":\"" + name + "\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\"" + host + "\",\"SkipTLSVerify\":false}}}");
+        var meta = Directory.CreateDirectory(
+            Path.Combine(config, "contexts", "meta", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name))))).FullName;
+        File.WriteAllText(Path.Combine(meta, "meta.json"),
+            "{\"Name\":\"" + name + "\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\"" + host + "\",\"SkipTLSVerify\":false}}}");
         return config;
     }
 
-    private static EngineResolver Resolver(Dictionary<string, string?> variables, string defaultSocket, string projectSocket, Action<IEnumerable<Requirement>, string> ensureInstalled, ProcessContext? log = null)
+    private static EngineResolver Resolver(Dictionary<string, string?> variables, string defaultSocket, string projectSocket,
+        Action<IEnumerable<Requirement>, string> ensureInstalled, ProcessContext? log = null)
     {
         var context = log ?? new ProcessContext();
         Func<string, string?> environment = name => variables.GetValueOrDefault(name);

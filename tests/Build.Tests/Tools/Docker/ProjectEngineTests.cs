@@ -55,7 +55,8 @@ public sealed class ProjectEngineTests
             {
                 Assert.That(production.ExitCode, Is.Zero, production.All);
                 Assert.That(production.All, Does.Not.Contain("Starting the project engine"));
-                Assert.That(production.All, Does.Match(@"The engine lacks the local base images omninode/\S+-bookworm, omninode/\S+-bookworm: building them first"));
+                Assert.That(production.All,
+                    Does.Match(@"The engine lacks the local base images omninode/\S+-bookworm, omninode/\S+-bookworm: building them first"));
                 Assert.That(images, Does.Contain("orchestrator:prod").And.Contain("reducer:prod").And.Contain("omninode/python:3.11-bookworm"));
                 Assert.That(ReportedEngine(home.File("production.json")), Is.EqualTo((location.Endpoint.Url, "project engine")));
             }

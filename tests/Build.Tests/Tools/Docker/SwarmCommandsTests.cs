@@ -27,7 +27,9 @@ public sealed class SwarmCommandsTests
     [Test]
     public void Stack_variables_go_into_the_environment()
     {
-        var command = Swarm.StackDeploy("stack.yml", "s", false, new Dictionary<string, string> { ["IMAGE_REGISTRY"] = "reg:5000/ns/", ["WEB_REPLICAS"] = "2" });
-        Assert.That(command.Render(), Is.EqualTo("IMAGE_REGISTRY=reg:5000/ns/ WEB_REPLICAS=2 docker stack deploy --compose-file stack.yml --prune --resolve-image always s"));
+        var command = Swarm.StackDeploy("stack.yml", "s", false,
+            new Dictionary<string, string> { ["IMAGE_REGISTRY"] = "reg:5000/ns/", ["WEB_REPLICAS"] = "2" });
+        Assert.That(command.Render(),
+            Is.EqualTo("IMAGE_REGISTRY=reg:5000/ns/ WEB_REPLICAS=2 docker stack deploy --compose-file stack.yml --prune --resolve-image always s"));
     }
 }
