@@ -27,13 +27,17 @@
 #
 # Settings (environment): SWARM_LAB_NAME (default omnilab: namespaces omnilab-K, bridge omnilab0, state in
 # /run/omnilab and /var/lib/omnilab), SWARM_LAB_SUBNET (the first three octets, default 10.213.0),
-# SWARM_LAB_REGISTRY_PORT (5000), SWARM_LAB_TIMEOUT (seconds to wait for a dockerd or the swarm, 90).
-# Needs root, iproute2, iptables, dockerd, docker-registry.
+# SWARM_LAB_REGISTRY_PORT (5000), SWARM_LAB_INDEX_PORT (3141, the package index relayed into each node),
+# SWARM_LAB_TIMEOUT (seconds to wait for a dockerd or the swarm, 90).
+# Needs root, iproute2, iptables, dockerd, docker-registry, python3.
 set -euo pipefail
 
 LAB="${SWARM_LAB_NAME:-omnilab}"
 NET="${SWARM_LAB_SUBNET:-10.213.0}"
 REGISTRY_PORT="${SWARM_LAB_REGISTRY_PORT:-5000}"
+# The project's package index (pyproject.toml's source): relayed into every node, where builds run.
+INDEX_PORT="${SWARM_LAB_INDEX_PORT:-3141}"
+RELAY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/tcp-relay.py"
 TIMEOUT="${SWARM_LAB_TIMEOUT:-90}"
 RUN="/run/$LAB"
 DATA="/var/lib/$LAB"
@@ -142,6 +146,30 @@ EOF
     wait_until registry registry_answers || { tail -n 20 "$RUN/registry.log" >&2; die "the registry did not answer on $REGISTRY_ADDRESS"; }
 }
 
+# start_relay NAME NAMESPACE|- LISTEN_HOST TARGET_HOST: a tcp-relay.py of the index port, its pid in $RUN/NAME.pid.
+start_relay() {
+    local name="$1" ns="$2" listen="$3" target="$4" enter=()
+    [[ "$ns" == - ]] || enter=(nsenter --net="/var/run/netns/$ns")
+    setsid "${enter[@]}" python3 "$RELAY" "$listen" "$INDEX_PORT" "$target" "$INDEX_PORT" >>"$RUN/$name.log" 2>&1 </dev/null &
+    echo $! >"$RUN/$name.pid"
+}
+
+# The package index on the host's 127.0.0.1 reached from each node's own 127.0.0.1, through the bridge's host address.
+start_index_relays() {
+    local k
+    start_relay index-relay-host - "$HOST_ADDRESS" 127.0.0.1
+    for ((k = 1; k <= $1; k++)); do start_relay "index-relay-node$k" "$(namespace "$k")" 127.0.0.1 "$HOST_ADDRESS"; done
+}
+
+stop_index_relays() {
+    local file pid
+    for file in "$RUN"/index-relay-*.pid; do
+        [[ -f "$file" ]] || continue
+        pid="$(cat "$file")"
+        if alive "$pid"; then kill -TERM "$pid" 2>/dev/null || true; fi
+    done
+}
+
 swarm_ready() {
     # Every node Ready, and as many nodes as the lab has.
     local ready
@@ -195,6 +223,7 @@ up() {
             nsenter --net="/var/run/netns/$ns" ip route add default via "$HOST_ADDRESS"
         done
         start_registry
+        start_index_relays "$n"
         for ((k = 1; k <= n; k++)); do start_dockerd "$k"; done
         node_docker 1 swarm init --advertise-addr "$(node_address 1)" --listen-addr "$(node_address 1):2377" \
             --default-addr-pool "$ADDRESS_POOL" >/dev/null
@@ -252,6 +281,7 @@ down() {
         stopping+=($!)
     done
     for pid in "${stopping[@]}"; do wait "$pid" || true; done
+    stop_index_relays
     pid="$(cat "$RUN/registry.pid" 2>/dev/null || true)"
     if alive "$pid"; then kill -TERM "$pid"; wait_until registry-stop bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true; fi
     # dockerd unmounts on a clean exit; whatever a killed one left mounted must go before the folders can.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Build.PackageIndex;
@@ -20,8 +21,11 @@ public static partial class PackageIndexFailures
                 $"check {source.UsernameVariable} and {source.PasswordVariable}";
         }
 
-        if (Has("Connection refused") || Has("Failed to establish a new connection") || Has("Max retries exceeded")
-            || Has("Name or service not known") || Has("Temporary failure in name resolution") || Has("timed out"))
+        // Only a failure to reach the index itself: a build also fails to connect when a base image's registry is down.
+        bool AboutIndex(string line) => line.Contains(source.Url.Host, StringComparison.OrdinalIgnoreCase)
+            && line.Contains(source.Url.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        bool Unreachable(string line) => UnreachableSigns.Any(sign => line.Contains(sign, StringComparison.OrdinalIgnoreCase));
+        if (lines.Any(line => Unreachable(line) && AboutIndex(line)))
         {
             return $"the package index '{source.Name}' at {source.Url} is not reachable";
         }
@@ -42,6 +46,12 @@ public static partial class PackageIndexFailures
 
         return null;
     }
+
+    private static readonly string[] UnreachableSigns =
+    [
+        "Connection refused", "Failed to establish a new connection", "Max retries exceeded", "Name or service not known",
+        "Temporary failure in name resolution", "timed out",
+    ];
 
     [GeneratedRegex(@"depends on (?<name>[A-Za-z0-9_.\-]+) \((?<constraint>[^)]*)\) which doesn't match any versions")]
     private static partial Regex MissingVersion();

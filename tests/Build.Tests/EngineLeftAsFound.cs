@@ -6,7 +6,7 @@ namespace Build.Tests;
 /// The suite leaves the engine's tags as it found them: tests create, and remove, only images of their own, and
 /// never build over, retag or remove a user's (a production build of the Quick start leaves orchestrator:prod
 /// behind, and builds are reproducible, so a test image may well have the same id). Read once before every test
-/// of the assembly and once after; the difference, if any, is the failure.
+/// of the assembly and once after; the difference, if any, is put back and listed, and what cannot be put back fails.
 /// </summary>
 [SetUpFixture]
 public sealed class EngineLeftAsFound
@@ -25,9 +25,20 @@ public sealed class EngineLeftAsFound
         }
 
         var changes = after.ChangesSince(_before);
-        if (changes.Count > 0)
+        if (changes.Count == 0)
         {
-            var message = $"The suite changed the engine's tags ({changes.Count}):{Environment.NewLine}{string.Join(Environment.NewLine, changes)}";
+            return;
+        }
+
+        // What the tests left is put back, so that the user's engine is as it was whatever a test forgot; the log names
+        // it, so that the test that left it can be found. Only what cannot be put back (a user's image gone) fails.
+        var failures = after.Restore(_before);
+        TestContext.Progress.WriteLine(
+            $"The suite changed the engine's tags ({changes.Count}), now put back:{Environment.NewLine}{string.Join(Environment.NewLine, changes)}");
+        if (failures.Count > 0)
+        {
+            var message = $"The suite changed the engine's tags and {failures.Count} could not be put back:{Environment.NewLine}" +
+                string.Join(Environment.NewLine, failures);
             // A fixture's teardown is not a test result under dotnet test: standard error carries it to the log too.
             TestContext.Error.WriteLine(message);
             Assert.Fail(message);

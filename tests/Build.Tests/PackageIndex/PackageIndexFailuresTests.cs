@@ -27,6 +27,12 @@ public sealed class PackageIndexFailuresTests
             "Because omninode-bridge depends on nopackage (^1.0) which doesn't match any versions, version solving failed.",
         }, "nopackage (^1.0) is not in the package index 'omninode-index' at http://127.0.0.1:3141/simple/").SetName("A_missing_package_is_named");
         yield return new TestCaseData(new[] { "Invalid TOML file /app/pyproject.toml" }, null).SetName("Other_failures_are_not_the_index");
+        // What BuildKit printed when a base image's registry was down: a connection refused that is not the index's.
+        yield return new TestCaseData(new[]
+        {
+            "failed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request: " +
+            "Head \"http://127.0.0.1:9/v2/nothing/python/manifests/3.12-slim\": dial tcp 127.0.0.1:9: connect: connection refused",
+        }, null).SetName("A_base_image_registry_that_refuses_is_not_the_index");
     }
 
     [TestCaseSource(nameof(Cases))]

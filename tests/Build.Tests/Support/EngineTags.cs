@@ -27,4 +27,30 @@ public sealed record EngineTags(IReadOnlyDictionary<string, string> ImageOfTag)
             .Select(tag => $"moved: {tag} ({before.ImageOfTag[tag]} -> {ImageOfTag[tag]})");
         return removed.Concat(added).Concat(moved).Order(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>
+    /// Puts the tags back as they were in <paramref name="before"/>: a tag the suite added is removed (docker rmi
+    /// --no-prune), a tag it moved or removed points at its old image again. What could not be put back, one line a tag.
+    /// </summary>
+    public IReadOnlyList<string> Restore(EngineTags before)
+    {
+        var failures = new List<string>();
+        foreach (var tag in ImageOfTag.Keys.Except(before.ImageOfTag.Keys))
+        {
+            if (DockerEngineRequirement.Docker("rmi", "--no-prune", tag).ExitCode != 0)
+            {
+                failures.Add($"could not remove {tag}");
+            }
+        }
+
+        foreach (var (tag, image) in before.ImageOfTag.Where(pair => !ImageOfTag.TryGetValue(pair.Key, out var now) || now != pair.Value))
+        {
+            if (DockerEngineRequirement.Docker("tag", image, tag).ExitCode != 0)
+            {
+                failures.Add($"could not point {tag} at {image} again (the image is gone)");
+            }
+        }
+
+        return failures;
+    }
 }
