@@ -32,14 +32,14 @@ public sealed record EngineTags(IReadOnlyDictionary<string, string> ImageOfTag)
     /// Puts the tags back as they were in <paramref name="before"/>: a tag the suite added is removed (docker rmi
     /// --no-prune), a tag it moved or removed points at its old image again. What could not be put back, one line a tag.
     /// </summary>
-    public IReadOnlyList<string> Restore(EngineTags before)
+    public IReadOnlyList<(string Tag, string Message)> Restore(EngineTags before)
     {
-        var failures = new List<string>();
+        var failures = new List<(string Tag, string Message)>();
         foreach (var tag in ImageOfTag.Keys.Except(before.ImageOfTag.Keys))
         {
             if (DockerEngineRequirement.Docker("rmi", "--no-prune", tag).ExitCode != 0)
             {
-                failures.Add($"could not remove {tag}");
+                failures.Add((tag, $"could not remove {tag}"));
             }
         }
 
@@ -47,10 +47,23 @@ public sealed record EngineTags(IReadOnlyDictionary<string, string> ImageOfTag)
         {
             if (DockerEngineRequirement.Docker("tag", image, tag).ExitCode != 0)
             {
-                failures.Add($"could not point {tag} at {image} again (the image is gone)");
+                failures.Add((tag, $"could not point {tag} at {image} again (the image is gone)"));
             }
         }
 
         return failures;
+    }
+
+    /// <summary>Whether a tag names a registry (its first part has a dot or a colon, or is localhost), as Docker reads it.</summary>
+    public static bool UnderRegistry(string tag)
+    {
+        var slash = tag.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return false;
+        }
+
+        var first = tag[..slash];
+        return first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost";
     }
 }

@@ -20,4 +20,12 @@ public sealed class EngineTagsTests
     [Test]
     public void The_same_tags_on_the_same_images_are_no_change() =>
         Assert.That(EngineTags.Parse("a:1 sha256:a\nb:2 sha256:b").ChangesSince(EngineTags.Parse("b:2 sha256:b\na:1 sha256:a")), Is.Empty);
+
+    [TestCase("127.0.0.1:5999/report-test/reducer:prod", true)]
+    [TestCase("imagetests.local/x/reducer:prod", true)]
+    [TestCase("localhost/reducer:prod", true)]
+    [TestCase("orchestrator:prod", false)]
+    [TestCase("omninode/python:3.11-bookworm", false)]
+    public void A_tag_under_a_registry_name_is_told_from_a_users_local_tag(string tag, bool underRegistry) =>
+        Assert.That(EngineTags.UnderRegistry(tag), Is.EqualTo(underRegistry));
 }

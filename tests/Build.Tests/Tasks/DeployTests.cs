@@ -166,11 +166,12 @@ public sealed class DeployTests
     {
         var module = _repository.PathOf("src/omninode_bridge/orchestrator.py");
         var good = File.ReadAllText(module);
-        var healthy = "return HTTPStatus.OK, {\"status\": \"ok\", \"node\": NODE";
+        var healthy = "return JSONResponse({\"status\": \"ok\", \"node\": NODE";
         Assert.That(good, Does.Contain(healthy), "the orchestrator's health answer moved; update this test");
         var running = Service(ReportStack(), "orchestrator").GetProperty("image").GetString();
         File.WriteAllText(module,
-            good.Replace(healthy, "return HTTPStatus.SERVICE_UNAVAILABLE, {\"status\": \"broken on purpose\", \"node\": NODE", StringComparison.Ordinal));
+            good.Replace(healthy, "return JSONResponse(status_code=503, content={\"status\": \"broken on purpose\", \"node\": NODE",
+                StringComparison.Ordinal));
         try
         {
             var result = Host("--target=Deploy");
@@ -180,7 +181,7 @@ public sealed class DeployTests
             {
                 Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked), result.All);
                 Assert.That(result.All, Does.Contain($"orchestrator rolled back to {running}"));
-                Assert.That(result.All, Does.Contain("Failing health check: healthcheck http://127.0.0.1:8060/health: HTTP/1.0 503"));
+                Assert.That(result.All, Does.Contain("Failing health check: healthcheck http://127.0.0.1:8060/health: HTTP/1.1 503"));
                 Assert.That(answer, Is.Not.Null, "the old image answers after the rollback");
                 Assert.That(_client.Stack().Services.Single(service => service.Name == "orchestrator").Image, Is.EqualTo(running));
             }
