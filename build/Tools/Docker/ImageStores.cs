@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Build.Tools.Docker.Documents;
 
 namespace Build.Tools.Docker;
 
@@ -19,23 +19,13 @@ public static class ImageStores
     /// <summary>containerd or classic from the body of <c>GET /info</c>; null when it is not an engine's answer.</summary>
     public static string? FromInfo(string infoJson)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(infoJson);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Driver", out _))
-            {
-                return null;
-            }
-
-            var containerd = document.RootElement.TryGetProperty("DriverStatus", out var status) && status.ValueKind == JsonValueKind.Array
-                && status.EnumerateArray().Any(pair => pair.ValueKind == JsonValueKind.Array && pair.GetArrayLength() == 2
-                    && pair[0].GetString() == "driver-type" && pair[1].GetString() == SnapshotterType);
-            return containerd ? Containerd : Classic;
-        }
-        catch (JsonException)
+        if (EngineJson.Read(infoJson, EngineJson.Default.InfoDocument) is not { Driver: not null } info)
         {
             return null;
         }
+
+        var containerd = info.DriverStatus?.Any(pair => pair is ["driver-type", SnapshotterType]) ?? false;
+        return containerd ? Containerd : Classic;
     }
 
     /// <summary>The store of the engine behind <paramref name="api"/>; null when it does not answer.</summary>
