@@ -34,6 +34,7 @@ public sealed class ParallelImageBuildsEngineTests
     public void Clean()
     {
         _context?.Dispose();
+        DockerImages.RemoveRepositories("build-tests-fast/");
     }
 
     private ImageSpec Spec(string name) => new(name, ImageFlavour.Production, "build-tests-fast/" + name, "Dockerfile." + name, "", ["test"],

@@ -48,6 +48,7 @@ public sealed class BuildReportWriterTests
 
         // A registry prefix of its own keeps this run's images apart from the ones other tests build.
         var result = scratch.Run("--target=Production", "--registry=127.0.0.1:5999/report-test", "--force");
+        DockerImages.RemoveRepositories("127.0.0.1:5999/report-test/");
         var html = scratch.PathOf("artifacts/build-report.html");
         using var report = JsonDocument.Parse(File.ReadAllText(scratch.PathOf("artifacts/build-report.json")));
         var failure = report.RootElement.GetProperty("failure");

@@ -81,8 +81,10 @@ public sealed class LocalRegistry : IDisposable
         Assert.Ignore("docker-registry is not installed (apt-get install docker-registry).");
     }
 
+    /// <summary>Stops the registry and removes the engine's tags under its address: they name a registry that is gone.</summary>
     public void Dispose()
     {
+        DockerImages.RemoveRepositories(Address + "/");
         if (!_process.HasExited)
         {
             _process.Kill();

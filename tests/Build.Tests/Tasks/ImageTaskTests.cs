@@ -18,11 +18,16 @@ public sealed class ImageTaskTests
     {
         DockerEngineRequirement.RequireClient(client);
         var sha = Git("rev-parse", "HEAD");
-        var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Production", $"--docker={client}", "--force");
+        // A registry name of its own: the user's orchestrator:prod and reducer:prod (the Quick start's) stay untouched.
+        var registry = $"image-task-test.local/{Guid.NewGuid():N}"[..40];
+        var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=Production", $"--docker={client}", $"--registry={registry}", "--force");
+        var inspections = new[] { "orchestrator", "reducer" }
+            .Select(service => (Service: service, Inspect: DockerEngineRequirement.Docker("image", "inspect", $"{registry}/{service}:prod")))
+            .ToArray();
+        DockerImages.RemoveRepositories(registry + "/");
         Assert.That(result.ExitCode, Is.Zero, result.All);
-        foreach (var service in new[] { "orchestrator", "reducer" })
+        foreach (var (service, (exitCode, json)) in inspections)
         {
-            var (exitCode, json) = DockerEngineRequirement.Docker("image", "inspect", $"{service}:prod");
             Assert.That(exitCode, Is.Zero, json);
             using var document = JsonDocument.Parse(json);
             var image = document.RootElement[0];
@@ -30,7 +35,7 @@ public sealed class ImageTaskTests
             var labels = image.GetProperty("Config").GetProperty("Labels");
             using (Assert.EnterMultipleScope())
             {
-                Assert.That(tags, Is.SupersetOf(new[] { $"{service}:prod", $"{service}:latest", $"{service}:0.1.0", $"{service}:sha-{sha[..7]}" }));
+                Assert.That(tags, Is.SupersetOf(new[] { "prod", "latest", "0.1.0", $"sha-{sha[..7]}" }.Select(tag => $"{registry}/{service}:{tag}")));
                 Assert.That(labels.GetProperty("org.opencontainers.image.title").GetString(), Is.EqualTo($"omninode-bridge-{service}"));
                 Assert.That(labels.GetProperty("org.opencontainers.image.version").GetString(), Is.EqualTo("0.1.0"));
                 Assert.That(labels.GetProperty("org.opencontainers.image.revision").GetString(), Is.EqualTo(sha));
