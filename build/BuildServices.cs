@@ -4,6 +4,7 @@ using Build.PackageIndex;
 using Build.Provisioning;
 using Build.Reporting;
 using Build.Stack;
+using Build.SupplyChain;
 using Build.Swarm;
 using Build.Tools;
 using Build.Tools.Compose;
@@ -126,7 +127,9 @@ public static class BuildServices
             options,
             new ImageBuildTools(provider.GetRequiredService<ICommandRunner>(), provider.GetRequiredService<ImageInputs>(),
                 provider.GetRequiredService<BuildReport>(), provider.GetRequiredService<LocalBaseImages>(),
-                () => engine.Builder.Builder, () => engine.BuildDocker, () => engine.Docker, provider.GetRequiredService<ISideEffects>()),
+                () => engine.Builder.Builder, () => engine.BuildDocker, () => engine.Docker, provider.GetRequiredService<ISideEffects>(),
+                new ImageSboms(options.RepositoryRoot, () => provider.GetRequiredService<BuildContext>().Project.Name, provider.GetRequiredService<ICommandRunner>(),
+                    () => engine.Docker, provider.GetRequiredService<ISideEffects>(), provider.GetRequiredService<ICakeLog>())),
             provider.GetRequiredService<ICakeLog>(), PackageIndexSources.ReadProjectOrNone(options.RepositoryRoot.FullPath));
     }
 

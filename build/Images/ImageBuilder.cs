@@ -1,6 +1,7 @@
 using Build.Context;
 using Build.PackageIndex;
 using Build.Reporting;
+using Build.SupplyChain;
 using Build.TaskFacts;
 using Build.Tools;
 using Build.Tools.Docker;
@@ -94,6 +95,14 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
 
         // The id and size of what was built go into the report; a dry run's report plans the image.
         tools.Effects.Make(() => ImageReporting.Built(tools.Report, tools.Inputs, dryRun: false, spec, digest), () => tools.Report.ImagePlanned(spec, digest));
+        if (ImageSboms.Covers(spec.Flavour))
+        {
+            tools.Report.ImageProvenance(spec, false);
+            if (tools.Sboms.Write(spec) is { } sbom)
+            {
+                tools.Report.ImageSbom(spec, sbom);
+            }
+        }
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>
@@ -141,6 +150,10 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
                 var existing = inputs.Inspect(spec);
                 tools.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id,
                     sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
+                if (ImageSboms.Covers(spec.Flavour) && tools.Sboms.Existing(spec) is { } sbom)
+                {
+                    tools.Report.ImageSbom(spec, sbom);
+                }
             },
             () =>
             {
