@@ -1,4 +1,3 @@
-using System.Globalization;
 using Build.Images;
 using Build.Tools;
 using Build.Tools.Docker;
@@ -22,7 +21,7 @@ public sealed class ImageSboms(DirectoryPath repositoryRoot, Func<string> projec
 
     /// <summary>The generator's command for <paramref name="spec"/>: the dry run prints it, the real run captures its output.</summary>
     public ToolCommand Command(ImageSpec spec) =>
-        SbomCommands.FromImage(docker(), repositoryRoot, spec.PrimaryReference, projectName(), SourceDateEpoch(spec));
+        SbomCommands.FromImage(docker(), repositoryRoot, spec.PrimaryReference, projectName(), spec.SourceDateEpoch);
 
     /// <summary>Makes the SBOM of a freshly built image and hands back its summary (null in a dry run).</summary>
     public SbomSummary? Write(ImageSpec spec) => effects.Make<SbomSummary?>(() => WriteNow(spec), () =>
@@ -58,13 +57,6 @@ public sealed class ImageSboms(DirectoryPath repositoryRoot, Func<string> projec
             summary.Changes?.Describe() ?? "none to compare with");
         return summary;
     }
-
-    /// <summary>The commit's time, which the image's created label carries: two builds of one commit get one document.</summary>
-    public static long? SourceDateEpoch(ImageSpec spec) =>
-        spec.Labels.TryGetValue(ImagePlanner.LabelPrefix + "created", out var created)
-        && DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-            ? time.ToUnixTimeSeconds()
-            : null;
 
     private string Previous(ImageSpec spec) => SbomFiles.PreviousPathFor(repositoryRoot.FullPath, spec.Service, spec.Flavour);
 

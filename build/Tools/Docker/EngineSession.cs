@@ -28,6 +28,7 @@ public sealed class EngineSession : IEngineSession
     private readonly Lazy<EngineApi?> _api;
     private readonly Lazy<ToolProbeCache> _probeAnswers;
     private readonly DockerCommands _docker;
+    private string? _imageStore;
 
     public EngineSession(
         BuildOptions options, ICommandRunner runner, EngineResolver resolver, BuildReport report, ICakeLog log, Func<string, string?> environment,
@@ -68,6 +69,15 @@ public sealed class EngineSession : IEngineSession
             // Every docker and compose process of the run (Clean, Push, ComposeDown, … too) talks to the engine the log names.
             _ = Engine;
             return _docker;
+        }
+    }
+
+    public string? ImageStore
+    {
+        get
+        {
+            _ = Engine;
+            return _imageStore;
         }
     }
 
@@ -133,6 +143,7 @@ public sealed class EngineSession : IEngineSession
             imageStore = ImageStores.Of(api);
         }
 
+        _imageStore = imageStore;
         _report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName, imageStore));
         _watch.Found(engine);
         if (engine.Source is not EngineSource.Context)

@@ -10,7 +10,7 @@ namespace Build.Tests.SupplyChain;
 public sealed class ImageSbomsTests
 {
     private static readonly ImageSpec Slim = new("reducer", ImageFlavour.Slim, "reducer", "docker/bridge-nodes/Dockerfile.reducer", "runtime",
-        ["slim"], new Dictionary<string, string> { [ImagePlanner.LabelPrefix + "created"] = "2023-11-14T22:13:20Z" }, new Dictionary<string, string>());
+        ["slim"], new Dictionary<string, string>(), new Dictionary<string, string>()) { SourceDateEpoch = 1_700_000_000 };
 
     private static string DataText(string name) => File.ReadAllText(Path.Combine(HostRun.RepositoryRoot, "tests", "Build.Tests", "SupplyChain", "Data", name));
 
