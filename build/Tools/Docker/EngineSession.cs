@@ -98,6 +98,15 @@ public sealed class EngineSession : IEngineSession
     {
         var clientGiven = _options.DockerExecutableGiven;
         var candidates = BuilderProbe.Candidates(_options.DockerExecutable, clientGiven, _environment("PATH"));
+        var debian13 = ProjectEngineLocation.From(_environment, ProjectEngineKind.Debian13).Endpoint;
+        if (ProjectEngineClient.For(Engine, _options.ProjectEngine, clientGiven, Provisioning.Debian13Toolchain.From(_environment), debian13) is { } own)
+        {
+            _children.Set("DOCKER_CONFIG", own.Config);
+            candidates = [own.Docker];
+            clientGiven = true;
+            _log.Information("The Debian 13 project engine builds with its own client: {0} (DOCKER_CONFIG={1}).", own.Docker, own.Config);
+        }
+
         var probe = new BuilderProbe(_runner, client => new DockerCommands(client, _options.RepositoryRoot), _probeAnswers.Value,
             client => Fingerprint(client));
         var choice = probe.Choose(candidates, clientGiven, () =>
