@@ -131,7 +131,7 @@ public static class BuildServices
                 new ImageSboms(options.RepositoryRoot, () => ProjectName(provider), provider.GetRequiredService<ICommandRunner>(),
                     () => engine.Docker, provider.GetRequiredService<ISideEffects>(), provider.GetRequiredService<ICakeLog>()),
                 () => engine.ImageStore,
-                new SbomGeneratorImage(options.RepositoryRoot, options.BaseImage, ProjectName(provider), provider.GetRequiredService<ICommandRunner>())),
+                new SbomGeneratorImage(options.RepositoryRoot, options.BaseImage, () => ProjectName(provider), provider.GetRequiredService<ICommandRunner>())),
             provider.GetRequiredService<ICakeLog>(), PackageIndexSources.ReadProjectOrNone(options.RepositoryRoot.FullPath));
     }
 

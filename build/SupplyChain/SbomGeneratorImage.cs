@@ -9,7 +9,8 @@ namespace Build.SupplyChain;
 /// (nothing is pulled) and named by the hash of its folder, so a changed script is a new image. Made once per run,
 /// before the first build that attests, only when the engine lacks it.
 /// </summary>
-public sealed class SbomGeneratorImage(DirectoryPath repositoryRoot, string? runtimeImage, string project, ICommandRunner runner)
+/// <param name="project">The project's distribution name, read when the image is built (a task without images never reads pyproject.toml).</param>
+public sealed class SbomGeneratorImage(DirectoryPath repositoryRoot, string? runtimeImage, Func<string> project, ICommandRunner runner)
 {
     public const string Repository = "omninode-bridge/sbom-generator";
 
@@ -24,8 +25,8 @@ public sealed class SbomGeneratorImage(DirectoryPath repositoryRoot, string? run
     {
         Tags = [Name],
         BuildArgs = runtimeImage is null
-            ? new Dictionary<string, string> { ["PROJECT"] = project }
-            : new Dictionary<string, string> { ["PROJECT"] = project, ["PYTHON_IMAGE"] = runtimeImage },
+            ? new Dictionary<string, string> { ["PROJECT"] = project() }
+            : new Dictionary<string, string> { ["PROJECT"] = project(), ["PYTHON_IMAGE"] = runtimeImage },
         Builder = DockerBuilder.Buildx,
         Progress = "plain",
     });
