@@ -4,6 +4,7 @@ using Build.PackageIndex;
 using Build.Provisioning;
 using Build.Reporting;
 using Build.Stack;
+using Build.SupplyChain;
 using Build.Swarm;
 using Build.Tools;
 using Build.Tools.Compose;
@@ -126,9 +127,15 @@ public static class BuildServices
             options,
             new ImageBuildTools(provider.GetRequiredService<ICommandRunner>(), provider.GetRequiredService<ImageInputs>(),
                 provider.GetRequiredService<BuildReport>(), provider.GetRequiredService<LocalBaseImages>(),
-                () => engine.Builder.Builder, () => engine.BuildDocker, () => engine.Docker, provider.GetRequiredService<ISideEffects>()),
+                () => engine.Builder.Builder, () => engine.BuildDocker, () => engine.Docker, provider.GetRequiredService<ISideEffects>(),
+                new ImageSboms(options.RepositoryRoot, () => ProjectName(provider), provider.GetRequiredService<ICommandRunner>(),
+                    () => engine.Docker, provider.GetRequiredService<ISideEffects>(), provider.GetRequiredService<ICakeLog>()),
+                () => engine.ImageStore,
+                new SbomGeneratorImage(options.RepositoryRoot, options.BaseImage, () => ProjectName(provider), provider.GetRequiredService<ICommandRunner>())),
             provider.GetRequiredService<ICakeLog>(), PackageIndexSources.ReadProjectOrNone(options.RepositoryRoot.FullPath));
     }
+
+    private static string ProjectName(IServiceProvider provider) => provider.GetRequiredService<BuildContext>().Project.Name;
 
     /// <summary>The stack of this run: its options, and the run's runner, command lines and engine API, found on first use.</summary>
     private static ComposeStack ComposeStackOf(IServiceProvider provider)

@@ -20,6 +20,8 @@ public sealed class UnprobedEngineSession(BuildOptions options, EngineResolver r
 
     public bool AnswersImageQuestions => ImageInputs.LocalEngineSocketExists(environment("DOCKER_HOST"));
 
+    public string? ImageStore => null;
+
     public DockerCommands Docker => new(options.DockerExecutable, options.RepositoryRoot);
 
     public BuilderChoice Builder => BuilderChoice.Unprobed(options.DockerExecutable);

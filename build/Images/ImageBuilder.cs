@@ -1,6 +1,7 @@
 using Build.Context;
 using Build.PackageIndex;
 using Build.Reporting;
+using Build.SupplyChain;
 using Build.TaskFacts;
 using Build.Tools;
 using Build.Tools.Docker;
@@ -30,6 +31,7 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         Progress = builder.IsBuildKit() ? "plain" : null,
         Secrets = builder.IsBuildKit() && index is not null ? index.Secrets : [],
         Network = index is { IsLoopback: true } ? "host" : null,
+        SourceDateEpoch = spec.SourceDateEpoch,
     };
 
     public void Build(ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
@@ -63,7 +65,14 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
             throw PackageIndexErrors.LegacyBuilderCannotMountSecrets(spec, projectIndex);
         }
 
-        var settings = Settings(spec, options, tools.Builder(), digest, replacesAnImage, index);
+        var attestations = Attestations(spec);
+        // An engine that attests keeps its build cache in the containerd store; the inline cache's layer times would
+        // make every rebuild of one commit another image.
+        var settings = Settings(spec, options, tools.Builder(), digest, replacesAnImage, index) with
+        {
+            Attestations = attestations,
+            InlineCache = attestations.Count == 0,
+        };
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         try
         {
@@ -94,6 +103,36 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
 
         // The id and size of what was built go into the report; a dry run's report plans the image.
         tools.Effects.Make(() => ImageReporting.Built(tools.Report, tools.Inputs, dryRun: false, spec, digest), () => tools.Report.ImagePlanned(spec, digest));
+        if (ImageSboms.Covers(spec.Flavour))
+        {
+            tools.Report.ImageProvenance(spec, BuildAttestations.CarryProvenance(attestations));
+            if (tools.Sboms.Write(spec) is { } sbom)
+            {
+                tools.Report.ImageSbom(spec, sbom);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Provenance and the SBOM attestation where the engine can take them, the generator image made first; on the
+    /// legacy builder, a line saying its images cannot be reproduced (it stamps every layer with the build's time).
+    /// </summary>
+    private IReadOnlyList<string> Attestations(ImageSpec spec)
+    {
+        var builder = tools.Builder();
+        if (builder == DockerBuilder.Legacy)
+        {
+            log.Information("{0}: the legacy builder ignores SOURCE_DATE_EPOCH, so a rebuild of the same commit gives another image digest.",
+                spec.PrimaryReference);
+        }
+
+        var attestations = BuildAttestations.For(spec.Flavour, builder, tools.ImageStore(), tools.Generator.Name);
+        if (attestations.Count > 0)
+        {
+            tools.Generator.Ensure(tools.BuildDocker(), reference => tools.Inputs.MissingImages([reference]).Count > 0);
+        }
+
+        return attestations;
     }
 
     /// <summary>The spec's labels plus the input-digest label (when there is a digest).</summary>
@@ -141,6 +180,10 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
                 var existing = inputs.Inspect(spec);
                 tools.Report.ImageSkipped(spec, "inputs unchanged", digest: existing?.Id,
                     sizeBytes: existing is { SizeBytes: > 0 } ? existing.SizeBytes : null, inputDigest: digest);
+                if (ImageSboms.Covers(spec.Flavour) && tools.Sboms.Existing(spec) is { } sbom)
+                {
+                    tools.Report.ImageSbom(spec, sbom);
+                }
             },
             () =>
             {

@@ -19,7 +19,10 @@ public static class ImagePlanner
     {
         var row = ImageTable.Of(flavour);
         return new ImageSpec(service, flavour, ImageTable.Repository(options.Registry, service), row.Dockerfile(service), row.Stage,
-            Tags(flavour, project.Version, git, options.ExtraTags), Labels(service, project, git), BuildArguments(options));
+            Tags(flavour, project.Version, git, options.ExtraTags), Labels(service, project, git), BuildArguments(options))
+        {
+            SourceDateEpoch = git.CommitTime?.ToUnixTimeSeconds(),
+        };
     }
 
     /// <summary>

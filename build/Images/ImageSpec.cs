@@ -14,6 +14,12 @@ public sealed record ImageSpec(
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyDictionary<string, string> BuildArgs)
 {
+    /// <summary>
+    /// The commit's time in seconds (SOURCE_DATE_EPOCH of the build); null outside a git work tree. Not an input of the
+    /// image's digest: an image whose inputs did not change since an earlier commit is kept, not rebuilt.
+    /// </summary>
+    public long? SourceDateEpoch { get; init; }
+
     /// <summary>The image's name in messages and reports: orchestrator:prod.</summary>
     public string PrimaryReference => $"{Repository}:{Tags[0]}";
 

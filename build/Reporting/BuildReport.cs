@@ -1,6 +1,7 @@
 using Build.Images;
 using Build.Provisioning;
 using Build.Stack;
+using Build.SupplyChain;
 using Build.Verification;
 
 namespace Build.Reporting;
@@ -21,6 +22,8 @@ public sealed class BuildReport(bool dryRun = false)
     private readonly Dictionary<string, ImageTiming> _imageTimings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imageTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _imageBases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SbomSummary> _imageSboms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _imageProvenance = new(StringComparer.Ordinal);
     private ComposeEntry? _compose;
     private EngineEntry? _engine;
     private StackEntry? _stack;
@@ -107,6 +110,24 @@ public sealed class BuildReport(bool dryRun = false)
         lock (_gate)
         {
             _imageBases[spec.PrimaryReference] = baseImages.ToArray();
+        }
+    }
+
+    /// <summary>The SBOM of an image: written after its build, or kept from its last build when it was up to date.</summary>
+    public void ImageSbom(ImageSpec spec, SbomSummary sbom)
+    {
+        lock (_gate)
+        {
+            _imageSboms[spec.PrimaryReference] = sbom;
+        }
+    }
+
+    /// <summary>Whether the image's build attached BuildKit provenance (only engines with the containerd image store and buildx can).</summary>
+    public void ImageProvenance(ImageSpec spec, bool attached)
+    {
+        lock (_gate)
+        {
+            _imageProvenance[spec.PrimaryReference] = attached;
         }
     }
 
@@ -231,6 +252,8 @@ public sealed class BuildReport(bool dryRun = false)
                     Task = _imageTasks.GetValueOrDefault(image.Name),
                     Build = _imageTimings.GetValueOrDefault(image.Name),
                     BaseImages = _imageBases.GetValueOrDefault(image.Name),
+                    Provenance = _imageProvenance.TryGetValue(image.Name, out var provenance) ? provenance : null,
+                    Sbom = _imageSboms.GetValueOrDefault(image.Name),
                 }).ToArray(),
                 Lock: _lock,
                 Compose: _compose,

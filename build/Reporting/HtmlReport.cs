@@ -232,7 +232,7 @@ public static class HtmlReport
         }
 
         html.Append("<table class=\"images\"><thead><tr><th>Image</th><th>Tags</th><th>Size (Verify budget)</th>" +
-            "<th>Digest · input digest</th><th>Status</th><th>Base images</th><th>Build</th></tr></thead><tbody>");
+            "<th>Digest · input digest</th><th>Status</th><th>Base images</th><th>Supply chain</th><th>Build</th></tr></thead><tbody>");
         foreach (var image in report.Images)
         {
             var status = TaskOutcome.ImageClass(image);
@@ -252,10 +252,39 @@ public static class HtmlReport
                 .Append(CultureInfo.InvariantCulture, $"<td><span class=\"badge {status}\">{statusText}</span>")
                 .Append(CultureInfo.InvariantCulture, $"{(image.Reason is null ? "" : $"<br><small>{E(image.Reason)}</small>")}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td><small>{string.Join("<br>", (image.BaseImages ?? []).Select(E))}</small></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"supply-chain\"><small>{SupplyChain(image)}</small></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"nowrap\">{(image.Build is { } build ? Duration(build.DurationSeconds) : "–")}</td></tr>");
         }
 
         html.Append("</tbody></table></section>\n");
+    }
+
+    /// <summary>
+    /// Provenance attached or not, and the SBOM: its file, package counts, licences, and what changed since the previous
+    /// build (the changed packages in the cell's tooltip); "–" for an image without either (a development image).
+    /// </summary>
+    private static string SupplyChain(ImageEntry image)
+    {
+        var lines = new List<string>();
+        if (image.Provenance is { } provenance)
+        {
+            lines.Add(provenance ? "provenance attached" : "no provenance (engine without attestations)");
+        }
+
+        if (image.Sbom is { } sbom)
+        {
+            lines.Add($"SBOM <code>{E(sbom.File)}</code>");
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{sbom.Packages} packages ({sbom.DebianPackages} Debian, {sbom.PythonDistributions} Python), {sbom.Licences} licences"));
+            if (sbom.Changes is { } changes)
+            {
+                var detail = string.Join("\n", changes.Added.Select(added => $"+ {added}").Concat(changes.Removed.Select(removed => $"- {removed}"))
+                    .Concat(changes.Changed.Select(changed => $"~ {changed}")));
+                lines.Add($"<span title=\"{E(detail)}\">since the previous build: {E(changes.Describe())}</span>");
+            }
+        }
+
+        return lines.Count == 0 ? "–" : string.Join("<br>", lines);
     }
 
     /// <summary>The image's size as a bar against its Verify budget (red above it); text only when one is unknown.</summary>

@@ -1,3 +1,5 @@
+using Build.SupplyChain;
+
 namespace Build.Reporting;
 
 public sealed record ImageEntry(
@@ -15,4 +17,6 @@ public sealed record ImageEntry(
     string? Task = null,
     ImageTiming? Build = null,
     long? SizeBudgetBytes = null,
-    IReadOnlyList<string>? BaseImages = null);
+    IReadOnlyList<string>? BaseImages = null,
+    bool? Provenance = null,
+    SbomSummary? Sbom = null);

@@ -53,6 +53,11 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
                 arguments.AppendOption("--build-arg", $"{key}={value}");
             }
 
+            if (settings.SourceDateEpoch is { } epoch)
+            {
+                arguments.AppendOption("--build-arg", $"SOURCE_DATE_EPOCH={epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
             foreach (var image in settings.CacheFrom)
             {
                 arguments.AppendOption("--cache-from", image);
@@ -60,8 +65,12 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
 
             if (settings.Builder.IsBuildKit())
             {
-                // Lets a later BuildKit build use this image as --cache-from.
-                arguments.AppendOption("--build-arg", "BUILDKIT_INLINE_CACHE=1");
+                if (settings.InlineCache)
+                {
+                    // Lets a later BuildKit build use this image as --cache-from.
+                    arguments.AppendOption("--build-arg", "BUILDKIT_INLINE_CACHE=1");
+                }
+
                 if (settings.Progress is not null)
                 {
                     arguments.AppendOption("--progress", settings.Progress);
@@ -70,6 +79,14 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
                 foreach (var secret in settings.Secrets)
                 {
                     arguments.AppendOption("--secret", secret.Argument);
+                }
+            }
+
+            if (settings.Builder == DockerBuilder.Buildx)
+            {
+                foreach (var attestation in settings.Attestations)
+                {
+                    arguments.AppendOption("--attest", attestation);
                 }
             }
 

@@ -28,6 +28,7 @@ public sealed class EngineSession : IEngineSession
     private readonly Lazy<EngineApi?> _api;
     private readonly Lazy<ToolProbeCache> _probeAnswers;
     private readonly DockerCommands _docker;
+    private string? _imageStore;
 
     public EngineSession(
         BuildOptions options, ICommandRunner runner, EngineResolver resolver, BuildReport report, ICakeLog log, Func<string, string?> environment,
@@ -71,6 +72,15 @@ public sealed class EngineSession : IEngineSession
         }
     }
 
+    public string? ImageStore
+    {
+        get
+        {
+            _ = Engine;
+            return _imageStore;
+        }
+    }
+
     public BuilderChoice Builder => _builder.Value;
 
     public DockerCommands BuildDocker => new(Builder.Client, _options.RepositoryRoot);
@@ -88,6 +98,15 @@ public sealed class EngineSession : IEngineSession
     {
         var clientGiven = _options.DockerExecutableGiven;
         var candidates = BuilderProbe.Candidates(_options.DockerExecutable, clientGiven, _environment("PATH"));
+        var debian13 = ProjectEngineLocation.From(_environment, ProjectEngineKind.Debian13).Endpoint;
+        if (ProjectEngineClient.For(Engine, _options.ProjectEngine, clientGiven, Provisioning.Debian13Toolchain.From(_environment), debian13) is { } own)
+        {
+            _children.Set("DOCKER_CONFIG", own.Config);
+            candidates = [own.Docker];
+            clientGiven = true;
+            _log.Information("The Debian 13 project engine builds with its own client: {0} (DOCKER_CONFIG={1}).", own.Docker, own.Config);
+        }
+
         var probe = new BuilderProbe(_runner, client => new DockerCommands(client, _options.RepositoryRoot), _probeAnswers.Value,
             client => Fingerprint(client));
         var choice = probe.Choose(candidates, clientGiven, () =>
@@ -133,6 +152,7 @@ public sealed class EngineSession : IEngineSession
             imageStore = ImageStores.Of(api);
         }
 
+        _imageStore = imageStore;
         _report.Engine(new EngineEntry(engine.Endpoint.Url, engine.Version, engine.SourceName, imageStore));
         _watch.Found(engine);
         if (engine.Source is not EngineSource.Context)

@@ -18,6 +18,9 @@ public interface IEngineSession
     /// <summary>Whether the engine is asked about images (which exist, their labels): a dry run asks only a local socket that exists.</summary>
     bool AnswersImageQuestions { get; }
 
+    /// <summary>containerd or classic (<see cref="ImageStores"/>); null when the engine's API was not asked (a dry run, a docker context).</summary>
+    string? ImageStore { get; }
+
     /// <summary>The docker command lines, for the engine of the run (a real run resolves it first).</summary>
     DockerCommands Docker { get; }
 

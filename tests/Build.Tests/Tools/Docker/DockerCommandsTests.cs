@@ -50,6 +50,22 @@ public sealed class DockerCommandsTests
             "--build-arg BUILDKIT_INLINE_CACHE=1 --secret id=index_username,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME " +
             "--secret id=index_password,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD --network host .")
             .SetName("Index_credentials_are_secrets_the_client_reads_from_its_environment");
+        yield return new TestCaseData(Production with
+            {
+                Builder = DockerBuilder.Buildx, SourceDateEpoch = 1_700_000_000, InlineCache = false,
+                Attestations = ["type=provenance,mode=max", "type=sbom,generator=omninode-bridge/sbom-generator:0123456789ab"],
+            }, "",
+            "buildx build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm " +
+            "--build-arg SOURCE_DATE_EPOCH=1700000000 --attest type=provenance,mode=max " +
+            "--attest type=sbom,generator=omninode-bridge/sbom-generator:0123456789ab --load .")
+            .SetName("Buildx_attests_and_builds_reproducibly_without_the_inline_cache");
+        yield return new TestCaseData(Production with { Builder = DockerBuilder.BuildKitEnvironment, Attestations = ["type=provenance,mode=max"] },
+            "DOCKER_BUILDKIT=1",
+            "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm " +
+            "--build-arg BUILDKIT_INLINE_CACHE=1 .")
+            .SetName("Docker_build_without_buildx_has_no_attest_option");
         yield return new TestCaseData(
                 new DockerBuildSettings("deployment/Dockerfile.reducer", ".") { Labels = new Dictionary<string, string> { ["description"] = "two words" } }, "",
             "build -f deployment/Dockerfile.reducer --label \"description=two words\" .")

@@ -1,0 +1,23 @@
+using Build.Images;
+
+namespace Build.SupplyChain;
+
+/// <summary>
+/// Where an image's SBOM is written: artifacts/sbom/{service}-{flavour}.spdx.json, the bare SPDX 2.3 document. Push
+/// attaches the same file as a signed attestation, so the rule lives here once; the previous build's file of the same
+/// image is kept under artifacts/sbom/previous/ to say what changed.
+/// </summary>
+public static class SbomFiles
+{
+    public static string PathFor(string repositoryRoot, string service, ImageFlavour flavour) =>
+        Path.Combine(repositoryRoot, "artifacts", "sbom", FileName(service, flavour));
+
+    /// <summary>The SBOM of the build before this one of the same image.</summary>
+    public static string PreviousPathFor(string repositoryRoot, string service, ImageFlavour flavour) =>
+        Path.Combine(repositoryRoot, "artifacts", "sbom", "previous", FileName(service, flavour));
+
+    /// <summary>The path as the report shows it: relative to the repository root, with forward slashes.</summary>
+    public static string Relative(string repositoryRoot, string path) => Path.GetRelativePath(repositoryRoot, path).Replace('\\', '/');
+
+    private static string FileName(string service, ImageFlavour flavour) => $"{service}-{flavour.ToString().ToLowerInvariant()}.spdx.json";
+}
