@@ -5,6 +5,7 @@ using Build.Provisioning;
 using Build.Reporting;
 using Build.Stack;
 using Build.Swarm;
+using Build.SupplyChain;
 using Build.Tools;
 using Build.Tools.Compose;
 using Build.Tools.Docker;
@@ -67,6 +68,21 @@ public static class BuildServices
         services.AddSingleton<Tasks.ImageTaskServices>();
         services.AddSingleton(ComposeStackOf);
         services.AddSingleton(SwarmDeploymentOf);
+        services.AddSingleton(CosignToolOf);
+        services.AddSingleton(provider => new SignatureVerifier(provider.GetRequiredService<ICommandRunner>(),
+            () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>()));
+        services.AddSingleton(provider => new ImageSigner(provider.GetRequiredService<ICommandRunner>(),
+            () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>(),
+            provider.GetRequiredService<ChildEnvironment>()));
+    }
+
+    /// <summary>cosign, provisioned on first use (signing or verifying), offline unless --transparency-log.</summary>
+    private static CosignTool CosignToolOf(IServiceProvider provider)
+    {
+        var toolchain = CosignToolchain.From(Environment(provider));
+        return new CosignTool(new CosignProvisioner(provider.GetRequiredService<ICommandRunner>(), toolchain), toolchain,
+            provider.GetRequiredService<ProvisioningPhase>(), provider.GetRequiredService<ISideEffects>(),
+            provider.GetRequiredService<BuildOptions>().TransparencyLog);
     }
 
     private static Func<string, string?> Environment(IServiceProvider provider) => provider.GetRequiredService<ICakeEnvironment>().GetEnvironmentVariable;

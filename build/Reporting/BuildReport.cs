@@ -21,6 +21,7 @@ public sealed class BuildReport(bool dryRun = false)
     private readonly Dictionary<string, ImageTiming> _imageTimings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imageTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _imageBases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _imageSignatures = new(StringComparer.Ordinal);
     private ComposeEntry? _compose;
     private EngineEntry? _engine;
     private StackEntry? _stack;
@@ -107,6 +108,15 @@ public sealed class BuildReport(bool dryRun = false)
         lock (_gate)
         {
             _imageBases[spec.PrimaryReference] = baseImages.ToArray();
+        }
+    }
+
+    /// <summary>The image's cosign signature: signed (by Push), verified (by Deploy or Verify), or why not.</summary>
+    public void ImageSignature(string imageName, string signature)
+    {
+        lock (_gate)
+        {
+            _imageSignatures[imageName] = signature;
         }
     }
 
@@ -231,6 +241,7 @@ public sealed class BuildReport(bool dryRun = false)
                     Task = _imageTasks.GetValueOrDefault(image.Name),
                     Build = _imageTimings.GetValueOrDefault(image.Name),
                     BaseImages = _imageBases.GetValueOrDefault(image.Name),
+                    Signature = _imageSignatures.GetValueOrDefault(image.Name),
                 }).ToArray(),
                 Lock: _lock,
                 Compose: _compose,

@@ -15,4 +15,5 @@ public sealed record ImageEntry(
     string? Task = null,
     ImageTiming? Build = null,
     long? SizeBudgetBytes = null,
-    IReadOnlyList<string>? BaseImages = null);
+    IReadOnlyList<string>? BaseImages = null,
+    string? Signature = null);
