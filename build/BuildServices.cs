@@ -9,6 +9,7 @@ using Build.SupplyChain;
 using Build.Tools;
 using Build.Tools.Compose;
 using Build.Tools.Docker;
+using Build.Tools.Docker.Documents;
 using Build.Tools.Poetry;
 using Cake.Core;
 using Cake.Core.Diagnostics;
@@ -70,11 +71,15 @@ public static class BuildServices
         services.AddSingleton(SwarmDeploymentOf);
         services.AddSingleton(CosignToolOf);
         services.AddSingleton(provider => new SignatureVerifier(provider.GetRequiredService<ICommandRunner>(),
-            () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>()));
+            () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>(), () => PlainHttpRegistriesOf(provider)));
         services.AddSingleton(provider => new ImageSigner(provider.GetRequiredService<ICommandRunner>(),
             () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>(),
-            provider.GetRequiredService<ChildEnvironment>()));
+            provider.GetRequiredService<ChildEnvironment>(), () => PlainHttpRegistriesOf(provider)));
     }
+
+    /// <summary>The registries the run's engine speaks plain http to (GET /info); the loopback network when it cannot be asked.</summary>
+    private static PlainHttpRegistries PlainHttpRegistriesOf(IServiceProvider provider) =>
+        PlainHttpRegistries.From(provider.GetRequiredService<IEngineSession>().Api?.Get("/info", EngineJson.Default.InfoDocument)?.RegistryConfig);
 
     /// <summary>cosign, provisioned on first use (signing or verifying), offline unless --transparency-log.</summary>
     private static CosignTool CosignToolOf(IServiceProvider provider)

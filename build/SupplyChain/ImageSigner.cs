@@ -12,7 +12,9 @@ public sealed record SigningRequest(string PrivateKey, string Password, string R
 /// (<c>--type spdxjson</c>). Everything that can fail without the registry is checked by <see cref="Prepare"/>, before
 /// the first tag is pushed: a registry never holds an image that Push meant to sign and could not.
 /// </summary>
-public sealed class ImageSigner(ICommandRunner runner, Func<CosignCommands> cosign, ISideEffects effects, ChildEnvironment children)
+/// <param name="plainHttp">The registries the engine speaks plain http to (Push went there in http), asked on first use.</param>
+public sealed class ImageSigner(
+    ICommandRunner runner, Func<CosignCommands> cosign, ISideEffects effects, ChildEnvironment children, Func<PlainHttpRegistries> plainHttp)
 {
     /// <summary>Each image's SBOM exists, cosign is in place, and COSIGN_PASSWORD decrypts the key (cosign public-key asks no registry).</summary>
     public void Prepare(SigningRequest request, IEnumerable<ImageSpec> images)
@@ -50,7 +52,7 @@ public sealed class ImageSigner(ICommandRunner runner, Func<CosignCommands> cosi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(image);
         var commands = cosign();
-        var insecure = PlainHttpRegistry.Is(digestReference);
+        var insecure = plainHttp().Includes(digestReference);
         runner.Run(commands.Sign(request.PrivateKey, digestReference, insecure));
         runner.Run(commands.Attest(request.PrivateKey, digestReference, SbomFiles.PathFor(request.RepositoryRoot, image.Service, image.Flavour), insecure));
         return effects.Make(() => "signed", () => "would sign");

@@ -9,26 +9,27 @@ namespace Build.SupplyChain;
 /// registry holds now; a digest reference pins the very image that will run. Both questions are read-only, and the dry
 /// run shows them instead (cosign may not be provisioned there).
 /// </summary>
-public sealed class SignatureVerifier(ICommandRunner runner, Func<CosignCommands> cosign, ISideEffects effects)
+/// <param name="plainHttp">The registries the engine speaks plain http to, asked on first use.</param>
+public sealed class SignatureVerifier(ICommandRunner runner, Func<CosignCommands> cosign, ISideEffects effects, Func<PlainHttpRegistries> plainHttp)
 {
     /// <summary>One result per reference, in order; nothing is changed anywhere.</summary>
     public IReadOnlyList<ImageVerification> Verify(IReadOnlyList<string> references, string publicKey)
     {
         ArgumentNullException.ThrowIfNull(references);
         var commands = cosign();
+        var registries = plainHttp();
         return effects.Make(
-            () => references.Select(reference => Check(commands, reference, publicKey)).ToArray(),
+            () => references.Select(reference => Check(commands, reference, publicKey, registries.Includes(reference))).ToArray(),
             () => references.Select(reference =>
             {
-                runner.Show(commands.Verify(publicKey, reference, PlainHttpRegistry.Is(reference)));
-                runner.Show(commands.VerifyAttestation(publicKey, reference, PlainHttpRegistry.Is(reference)));
+                runner.Show(commands.Verify(publicKey, reference, registries.Includes(reference)));
+                runner.Show(commands.VerifyAttestation(publicKey, reference, registries.Includes(reference)));
                 return new ImageVerification(reference, ImageVerification.Planned, Refused: false);
             }).ToArray());
     }
 
-    private ImageVerification Check(CosignCommands commands, string reference, string publicKey)
+    private ImageVerification Check(CosignCommands commands, string reference, string publicKey, bool insecure)
     {
-        var insecure = PlainHttpRegistry.Is(reference);
         if (ImageVerification.SignatureFailure(runner.Capture(commands.Verify(publicKey, reference, insecure))) is { } signature)
         {
             return new ImageVerification(reference, signature, Refused: true);

@@ -34,12 +34,4 @@ public sealed class ImageVerificationTests
             Assert.That(ImageVerification.AttestationFailure(success), Is.Null);
         }
     }
-
-    [TestCase("127.0.0.1:5000/omninode/reducer:prod", true)]
-    [TestCase("localhost:5000/omninode", true)]
-    [TestCase("[::1]:5000/omninode/reducer@sha256:00", true)]
-    [TestCase("registry.example.com/omninode/reducer:prod", false)]
-    [TestCase("10.231.0.1:5031/omninode", false)]
-    public void Only_a_loopback_registry_is_spoken_to_in_plain_http(string reference, bool plainHttp) =>
-        Assert.That(PlainHttpRegistry.Is(reference), Is.EqualTo(plainHttp));
 }

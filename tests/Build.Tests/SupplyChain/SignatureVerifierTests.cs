@@ -99,7 +99,7 @@ public sealed class SignatureVerifierTests
     public void The_verifier_accepts_only_what_the_trusted_key_signed_and_attested_and_says_why_not()
     {
         var (_, runner, _) = Signer();
-        var verifier = new SignatureVerifier(runner, () => _cosign!, new SideEffects());
+        var verifier = new SignatureVerifier(runner, () => _cosign!, new SideEffects(), () => PlainHttpRegistries.Loopback);
         var references = new[] { Tag("signed"), DigestReference("signed"), Tag("signedonly"), Tag("unsigned"), Tag("missing") };
         var trusted = verifier.Verify(references, _a.PublicKey).Select(result => (result.Status, result.Refused)).ToArray();
         var other = verifier.Verify([Tag("signed")], _b.PublicKey).Single();
@@ -149,7 +149,7 @@ public sealed class SignatureVerifierTests
         var children = new ChildEnvironment();
         var context = new ProcessContext();
         var runner = new CommandRunner(context, children: children);
-        return (new ImageSigner(runner, () => _cosign!, new SideEffects(), children), runner, context);
+        return (new ImageSigner(runner, () => _cosign!, new SideEffects(), children, () => PlainHttpRegistries.Loopback), runner, context);
     }
 
     private ImageSpec Spec(string name) =>
