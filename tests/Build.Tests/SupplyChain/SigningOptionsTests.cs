@@ -54,4 +54,46 @@ public sealed class SigningOptionsTests
             Assert.That(processes.CommandLines, Is.Empty, "nothing ran: no docker push, no cosign");
         }
     }
+
+    [Test]
+    public void A_dry_run_shows_the_cosign_commands_of_Push_and_Deploy_and_never_the_password()
+    {
+        var written = new List<string>();
+        foreach (var service in Build.Images.ImageTable.ServiceNames)
+        {
+            var path = Build.SupplyChain.SbomFiles.PathFor(HostRun.RepositoryRoot, service, Build.Images.ImageFlavour.Production);
+            if (!File.Exists(path))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.Copy(Path.Combine(HostRun.RepositoryRoot, "tests/Build.Tests/SupplyChain/small-image.spdx.json"), path);
+                written.Add(path);
+            }
+        }
+
+        try
+        {
+            var environment = new Dictionary<string, string> { ["COSIGN_PASSWORD"] = Password };
+            var push = InProcessBuild.In(HostRun.RepositoryRoot, environment, null, "--target=Push", "--exclusive",
+                "--registry=127.0.0.1:5000/omninode", $"--sign-key={Key("cosign.key")}", "--dryrun");
+            var deploy = InProcessBuild.In(HostRun.RepositoryRoot, null, null, "--target=Deploy", "--exclusive",
+                "--registry=127.0.0.1:5000/omninode", $"--verify-key={Key("cosign.pub")}", "--dryrun");
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(push.ExitCode, Is.Zero, push.All);
+                Assert.That(push.Output, Does.Contain($"cosign public-key --key {Key("cosign.key")}"));
+                Assert.That(push.Output, Does.Contain($"cosign sign --yes --key {Key("cosign.key")} --tlog-upload=false --allow-insecure-registry " +
+                    "\"127.0.0.1:5000/omninode/reducer@<the digest docker push prints for 127.0.0.1:5000/omninode/reducer:prod>\""));
+                Assert.That(push.Output, Does.Contain("cosign attest --yes --key").And.Contain("--type spdxjson --predicate"));
+                Assert.That(push.All, Does.Not.Contain(Password));
+                Assert.That(deploy.ExitCode, Is.Zero, deploy.All);
+                Assert.That(deploy.Output, Does.Contain($"cosign verify --key {Key("cosign.pub")} --insecure-ignore-tlog --allow-insecure-registry " +
+                    "127.0.0.1:5000/omninode/orchestrator:"));
+                Assert.That(deploy.Output, Does.Contain($"cosign verify-attestation --type spdxjson --key {Key("cosign.pub")}"));
+            }
+        }
+        finally
+        {
+            written.ForEach(File.Delete);
+        }
+    }
 }
