@@ -17,7 +17,7 @@ public static class CosignKeyFile
     public static string? PrivateKeyProblem(string path) => Header(path) switch
     {
         (null, var problem) => problem,
-        (PublicHeader, _) => "is a public key (-----BEGIN PUBLIC KEY-----); signing needs the private half, cosign.key of cosign generate-key-pair",
+        (PublicHeader, _) => "is a public key (-----BEGIN PUBLIC KEY-----): signing needs the private half",
         (var header, _) when PrivateHeaders.Contains(header) => null,
         _ => $"is no cosign private key (its first line is not {PrivateHeaders[0]})",
     };
@@ -28,7 +28,7 @@ public static class CosignKeyFile
         (null, var problem) => problem,
         (PublicHeader, _) => null,
         (var header, _) when PrivateHeaders.Contains(header) =>
-            "is a private key; verifying needs the public half (cosign.pub of cosign generate-key-pair), which never leaves the signer's secret",
+            "is a private key: verifying needs the public half, and the private one belongs to the signer alone",
         _ => $"is no public key (its first line is not {PublicHeader})",
     };
 
