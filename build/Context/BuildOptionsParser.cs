@@ -254,7 +254,8 @@ public static partial class BuildOptionsParser
             if (registry is null)
             {
                 reader.AddError($"--{OptionNames.SignKey}={given}: signatures go to the registry beside the images, and no " +
-                    $"--{OptionNames.Registry}=HOST[:PORT]/NAMESPACE (or {OptionNames.Registry.EnvironmentVariable}) is given. Give the registry Push pushes to.");
+                    $"--{OptionNames.Registry}=HOST[:PORT]/NAMESPACE (or {OptionNames.Registry.EnvironmentVariable}) is given. " +
+                    "Give the registry Push pushes to.");
             }
 
             if (password is null)

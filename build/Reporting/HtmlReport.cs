@@ -259,10 +259,15 @@ public static class HtmlReport
         html.Append("</tbody></table></section>\n");
     }
 
-    /// <summary>signed and verified in green, a dry run's plan as planned; anything else is why the image is not (unsigned, signed by another key …).</summary>
-    private static string SignatureBadge(string signature) =>
-        $"<span class=\"badge {(signature is "signed" or "verified" ? "built" : signature.StartsWith("would ", StringComparison.Ordinal) ? "dryrun" : "failed")}\">" +
-        $"{E(signature)}</span>";
+    /// <summary>
+    /// signed and verified in green, a dry run's plan as planned; anything else is why the image is not (unsigned,
+    /// signed by another key …).
+    /// </summary>
+    private static string SignatureBadge(string signature)
+    {
+        var badge = signature is "signed" or "verified" ? "built" : signature.StartsWith("would ", StringComparison.Ordinal) ? "dryrun" : "failed";
+        return $"<span class=\"badge {badge}\">{E(signature)}</span>";
+    }
 
     /// <summary>The image's size as a bar against its Verify budget (red above it); text only when one is unknown.</summary>
     private static string SizeBar(ImageEntry image)

@@ -11,7 +11,8 @@ namespace Build.Tasks;
 [TaskName(nameof(Deploy))]
 [TaskDescription(
     "Deploys the stack (deployment/docker-stack.bridge.yml, images from --registry) to the swarm the engine manages and waits until it " +
-    "has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init; --verify-key refuses images it cannot verify.")]
+    "has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init; " +
+    "--verify-key refuses images it cannot verify.")]
 [IsDependentOn(typeof(Push))]
 // Deploy depends on Push: the swarm runs production images.
 [FixesStage(ImageFlavour.Production)]

@@ -38,7 +38,10 @@ public sealed class CosignProvisionerTests
     {
         using var home = TestEnvironment.CreateTempDirectory();
         var toolchain = new CosignToolchain(home.File("toolchains"));
-        var failing = new RecordingProcessRunner { Respond = (_, arguments) => arguments.StartsWith("download", StringComparison.Ordinal) ? (100, []) : (0, []) };
+        var failing = new RecordingProcessRunner
+        {
+            Respond = (_, arguments) => arguments.StartsWith("download", StringComparison.Ordinal) ? (100, []) : (0, []),
+        };
         Assert.That(() => new CosignProvisioner(new CommandRunner(new ProcessContext(failing)), toolchain).Ensure(_ => { }), Throws.Exception);
         Assert.That(Directory.GetDirectories(home.File("toolchains")), Is.Empty);
 

@@ -8,7 +8,8 @@ public sealed class ImageVerificationTests
 {
     private const string Skipping = "WARNING: Skipping tlog verification is an insecure practice that lacks transparency and auditability verification.";
 
-    private static CommandResult Failed(int exitCode, string error) => new(exitCode, [], [Skipping, "Error: " + error, "error during command execution: " + error]);
+    private static CommandResult Failed(int exitCode, string error) =>
+        new(exitCode, [], [Skipping, "Error: " + error, "error during command execution: " + error]);
 
     [TestCase(10, "no signatures found", "unsigned (no signatures found)")]
     [TestCase(12, "no matching signatures: invalid signature when validating ASN.1 encoded signature", "signed by another key (invalid signature)")]

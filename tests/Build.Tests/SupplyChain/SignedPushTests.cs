@@ -72,7 +72,8 @@ public sealed class SignedPushTests
             Assert.That(_push!.ExitCode, Is.Zero, _push.All);
             foreach (var service in ImageTable.ServiceNames)
             {
-                Assert.That(_push.Output, Does.Match($@"cosign sign --yes --key \S+ --tlog-upload=false --allow-insecure-registry {Prefix}/{service}@sha256:[0-9a-f]{{64}}"));
+                Assert.That(_push.Output,
+                    Does.Match($@"cosign sign --yes --key \S+ --tlog-upload=false --allow-insecure-registry {Prefix}/{service}@sha256:[0-9a-f]{{64}}"));
                 Assert.That(_push.Output, Does.Match($@"cosign attest --yes --key \S+ --type spdxjson --predicate \S+{service}-production.spdx.json"));
             }
 

@@ -13,7 +13,8 @@ public sealed class SigningOptionsTests
     public void CreateKeys()
     {
         _folder = Directory.CreateTempSubdirectory("bridge-signing-options-").FullName;
-        File.WriteAllText(Path.Combine(_folder, "cosign.key"), "-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n");
+        File.WriteAllText(Path.Combine(_folder, "cosign.key"),
+            "-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n");
         File.WriteAllText(Path.Combine(_folder, "cosign.pub"), "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
     }
 

@@ -87,7 +87,8 @@ public sealed class VerifiedDeployTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.ImageNotVerified), result.All);
             foreach (var service in ImageTable.ServiceNames)
             {
-                Assert.That(result.All, Does.Match($@"- {_registry.Address}/omninode/{service}:({string.Join('|', tags)}): signed by another key \(invalid signature\)"));
+                Assert.That(result.All,
+                    Does.Match($@"- {_registry.Address}/omninode/{service}:({string.Join('|', tags)}): signed by another key \(invalid signature\)"));
             }
 
             Assert.That(result.All, Does.Not.Contain("docker stack deploy"));
@@ -153,7 +154,8 @@ public sealed class VerifiedDeployTests
 
     private string State()
     {
-        var (_, services) = LabDocker("service", "ls", "--filter", $"label=com.docker.stack.namespace={Stack}", "--format", "{{.ID}} {{.Name}} {{.Image}} {{.Replicas}}");
+        var (_, services) = LabDocker("service", "ls", "--filter", $"label=com.docker.stack.namespace={Stack}",
+            "--format", "{{.ID}} {{.Name}} {{.Image}} {{.Replicas}}");
         var (_, versions) = LabDocker("service", "inspect", "--format", "{{.ID}} {{.Version.Index}} {{.UpdatedAt}}", $"{Stack}_orchestrator");
         var (_, tasks) = LabDocker("stack", "ps", "--format", "{{.ID}} {{.Name}} {{.Image}} {{.CurrentState}}", Stack);
         // "Running 5 seconds ago": the state word stays, the age moves on.
