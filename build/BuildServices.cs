@@ -9,6 +9,7 @@ using Build.Swarm;
 using Build.Tools;
 using Build.Tools.Compose;
 using Build.Tools.Docker;
+using Build.Tools.Docker.Documents;
 using Build.Tools.Poetry;
 using Cake.Core;
 using Cake.Core.Diagnostics;
@@ -68,6 +69,25 @@ public static class BuildServices
         services.AddSingleton<Tasks.ImageTaskServices>();
         services.AddSingleton(ComposeStackOf);
         services.AddSingleton(SwarmDeploymentOf);
+        services.AddSingleton(CosignToolOf);
+        services.AddSingleton(provider => new SignatureVerifier(provider.GetRequiredService<ICommandRunner>(),
+            () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>(), () => PlainHttpRegistriesOf(provider)));
+        services.AddSingleton(provider => new ImageSigner(provider.GetRequiredService<ICommandRunner>(),
+            () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>(),
+            provider.GetRequiredService<ChildEnvironment>(), () => PlainHttpRegistriesOf(provider)));
+    }
+
+    /// <summary>The registries the run's engine speaks plain http to (GET /info); the loopback network when it cannot be asked.</summary>
+    private static PlainHttpRegistries PlainHttpRegistriesOf(IServiceProvider provider) =>
+        PlainHttpRegistries.From(provider.GetRequiredService<IEngineSession>().Api?.Get("/info", EngineJson.Default.InfoDocument)?.RegistryConfig);
+
+    /// <summary>cosign, provisioned on first use (signing or verifying), offline unless --transparency-log.</summary>
+    private static CosignTool CosignToolOf(IServiceProvider provider)
+    {
+        var toolchain = CosignToolchain.From(Environment(provider));
+        return new CosignTool(new CosignProvisioner(provider.GetRequiredService<ICommandRunner>(), toolchain), toolchain,
+            provider.GetRequiredService<ProvisioningPhase>(), provider.GetRequiredService<ISideEffects>(),
+            provider.GetRequiredService<BuildOptions>().TransparencyLog);
     }
 
     private static Func<string, string?> Environment(IServiceProvider provider) => provider.GetRequiredService<ICakeEnvironment>().GetEnvironmentVariable;

@@ -42,6 +42,12 @@ public static class ExitCodes
     /// <summary>The project's package index does not answer and may not be started (--no-install), or did not start.</summary>
     public const int PackageIndexUnreachable = 13;
 
+    /// <summary>
+    /// Deploy refused images that --verify-key could not verify (unsigned, signed by another key, no SBOM attestation);
+    /// the stack is as it was.
+    /// </summary>
+    public const int ImageNotVerified = 14;
+
     /// <summary>A program the build needs could not be started (the shell's own code for "command not found").</summary>
     public const int ToolMissing = 127;
 

@@ -48,6 +48,18 @@ public sealed record BuildOptions
     /// <summary>--password-stdin: read the registry password from standard input when Push logs in.</summary>
     public bool PasswordFromStandardInput { get; init; }
 
+    /// <summary>--sign-key (BRIDGE_SIGN_KEY): a cosign private key, absolute; Push signs with it.</summary>
+    public string? SignKey { get; init; }
+
+    /// <summary>COSIGN_PASSWORD, cosign's own variable: the sign key's password; handed to cosign's environment only, never printed.</summary>
+    public string? SignKeyPassword { get; init; }
+
+    /// <summary>--verify-key (BRIDGE_VERIFY_KEY): a cosign public key, absolute; Deploy and Verify check the images against it.</summary>
+    public string? VerifyKey { get; init; }
+
+    /// <summary>--transparency-log: cosign uploads to and checks the public log instead of working offline.</summary>
+    public bool TransparencyLog { get; init; }
+
     public bool Locked { get; init; }
     public required FilePath ReportPath { get; init; }
     public string? TestFilter { get; init; }

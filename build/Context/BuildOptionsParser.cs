@@ -85,6 +85,7 @@ public static partial class BuildOptionsParser
         var baseImage = ImageReference(reader, OptionNames.BaseImage);
         var builderImage = ImageReference(reader, OptionNames.BuilderImage);
         var credentials = Credentials(reader);
+        var signing = Signing(reader, context.Environment.GetEnvironmentVariable, workingDirectory, registry);
         var reportValue = reader.Read(OptionNames.Report)!;
         var reportPath = new FilePath(reportValue).MakeAbsolute(root);
         if (ReportProblem(reportPath.FullPath) is { } reportProblem)
@@ -127,6 +128,10 @@ public static partial class BuildOptionsParser
             RegistryUsername = credentials.Username,
             RegistryPassword = credentials.Password,
             PasswordFromStandardInput = credentials.FromStandardInput,
+            SignKey = signing.SignKey,
+            SignKeyPassword = signing.Password,
+            VerifyKey = signing.VerifyKey,
+            TransparencyLog = reader.Read(OptionNames.TransparencyLog),
             Locked = reader.Read(OptionNames.Locked),
             ReportPath = reportPath,
             TestFilter = reader.Read(OptionNames.TestFilter),
@@ -214,6 +219,53 @@ public static partial class BuildOptionsParser
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The cosign keys, checked before any task: each file readable and of the right kind (a public key given to sign,
+    /// or a private one to verify, is refused), a sign key with its password in COSIGN_PASSWORD and a registry to push to.
+    /// The password's correctness needs cosign: Push checks it before it pushes anything.
+    /// </summary>
+    private static (string? SignKey, string? Password, string? VerifyKey) Signing(
+        OptionReader reader, Func<string, string?> environment, DirectoryPath workingDirectory, string? registry)
+    {
+        string? Key(TextOption option, Func<string, string?> problem)
+        {
+            if (reader.Read(option) is not { } value)
+            {
+                return null;
+            }
+
+            var path = new FilePath(value).MakeAbsolute(workingDirectory).FullPath;
+            if (problem(path) is { } found)
+            {
+                reader.AddError($"--{option}={value} (or {option.EnvironmentVariable}): {path} {found}. " +
+                    "cosign generate-key-pair writes cosign.key (private, for --sign-key) and cosign.pub (public, for --verify-key).");
+                return null;
+            }
+
+            return path;
+        }
+
+        var signKey = Key(OptionNames.SignKey, SupplyChain.CosignKeyFile.PrivateKeyProblem);
+        var password = environment(Tools.Cosign.CosignCommands.PasswordVariable);
+        if (reader.Read(OptionNames.SignKey) is { } given)
+        {
+            if (registry is null)
+            {
+                reader.AddError($"--{OptionNames.SignKey}={given}: signatures go to the registry beside the images, and no " +
+                    $"--{OptionNames.Registry}=HOST[:PORT]/NAMESPACE (or {OptionNames.Registry.EnvironmentVariable}) is given. " +
+                    "Give the registry Push pushes to.");
+            }
+
+            if (password is null)
+            {
+                reader.AddError($"--{OptionNames.SignKey}={given}: the key's password goes in {Tools.Cosign.CosignCommands.PasswordVariable} " +
+                    "(cosign's own variable; empty for a key made without one), never on the command line, and it is not set.");
+            }
+        }
+
+        return (signKey, password, Key(OptionNames.VerifyKey, SupplyChain.CosignKeyFile.PublicKeyProblem));
     }
 
     /// <summary>

@@ -86,6 +86,15 @@ public static class OptionNames
 
     public static readonly SwitchOption PasswordStdin = new(OptionGroup.Push, "password-stdin", null, "Read the registry password from standard input.");
 
+    public static readonly TextOption SignKey = new(OptionGroup.Push, "sign-key", "PATH", "BRIDGE_SIGN_KEY",
+        "cosign private key: Push signs every pushed digest and attests its SBOM; the key's password in COSIGN_PASSWORD, never printed.");
+
+    public static readonly TextOption VerifyKey = new(OptionGroup.Push, "verify-key", "PATH", "BRIDGE_VERIFY_KEY",
+        "cosign public key: Deploy refuses (exit 14) images without its signature and SBOM attestation; Verify checks the pushed images.");
+
+    public static readonly SwitchOption TransparencyLog = new(OptionGroup.Push, "transparency-log", "BRIDGE_TRANSPARENCY_LOG",
+        "Sign into and verify against the public transparency log (needs the internet); default: offline, key only.");
+
     public static readonly SwitchOption Locked = new(OptionGroup.Lock, "locked", null, "EnsureLock only checks, never writes poetry.lock (CI).");
 
     public static readonly TextOption Report = new(OptionGroup.Output, "report", "PATH", null, "Where the build report goes.",
@@ -103,7 +112,7 @@ public static class OptionNames
         Docker, Poetry, ProjectEngine, NoInstall,
         ProjectName, WaitTimeout, DownOnFailure, Scale, Volumes,
         SwarmInit, WithRegistryAuth,
-        RegistryUsername, RegistryPassword, PasswordStdin,
+        RegistryUsername, RegistryPassword, PasswordStdin, SignKey, VerifyKey, TransparencyLog,
         Locked,
         Report, TestFilter,
     ];

@@ -10,13 +10,14 @@ namespace Build.Images;
 /// had for another registry is left as it was. The dry run makes no folder, reads no password and shows the login.
 /// </summary>
 /// <param name="docker">The docker command lines, found on first use (that resolves the engine).</param>
-public sealed class ImagePublisher(ICommandRunner runner, Func<DockerCommands> docker, ISideEffects effects, ICakeLog log)
+public sealed partial class ImagePublisher(ICommandRunner runner, Func<DockerCommands> docker, ISideEffects effects, ICakeLog log)
 {
     /// <summary>
     /// Logs in when a username is given, then pushes every reference; <paramref name="references"/> is asked only
-    /// after the registry and the credentials were found valid.
+    /// after the registry and the credentials were found valid. Returns the registry's manifest digest of each
+    /// reference as docker push printed it (none in a dry run): what a signature signs.
     /// </summary>
-    public void Push(PushOptions options, Func<IEnumerable<string>> references)
+    public IReadOnlyDictionary<string, string> Push(PushOptions options, Func<IEnumerable<string>> references)
     {
         var registry = options.Registry
             ?? throw BuildErrors.BadOption(
@@ -24,6 +25,7 @@ public sealed class ImagePublisher(ICommandRunner runner, Func<DockerCommands> d
         var server = registry.Split('/')[0];
 
         string? configFolder = null;
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             if (options.RegistryUsername is { } username)
@@ -35,8 +37,17 @@ public sealed class ImagePublisher(ICommandRunner runner, Func<DockerCommands> d
 
             foreach (var reference in references())
             {
-                runner.Run(WithConfig(docker().Push(reference), configFolder));
+                runner.Run(WithConfig(docker().Push(reference), configFolder), line =>
+                {
+                    log.Information("{0}", line);
+                    if (PushedDigest().Match(line) is { Success: true } match)
+                    {
+                        digests[reference] = match.Groups["digest"].Value;
+                    }
+                });
             }
+
+            return digests;
         }
         finally
         {
@@ -86,6 +97,10 @@ public sealed class ImagePublisher(ICommandRunner runner, Func<DockerCommands> d
     public static bool Unreachable(string reason) =>
         new[] { "connection refused", "no such host", "i/o timeout", "network is unreachable", "no route to host", "server misbehaving" }
             .Any(marker => reason.Contains(marker, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>docker push's last line: "prod: digest: sha256:… size: 529".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"digest: (?<digest>sha256:[0-9a-f]{64})")]
+    private static partial System.Text.RegularExpressions.Regex PushedDigest();
 
     private static ToolCommand WithConfig(ToolCommand command, string? configFolder) =>
         configFolder is null

@@ -24,6 +24,7 @@ public sealed class BuildReport(bool dryRun = false)
     private readonly Dictionary<string, IReadOnlyList<string>> _imageBases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SbomSummary> _imageSboms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _imageProvenance = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _imageSignatures = new(StringComparer.Ordinal);
     private ComposeEntry? _compose;
     private EngineEntry? _engine;
     private StackEntry? _stack;
@@ -128,6 +129,15 @@ public sealed class BuildReport(bool dryRun = false)
         lock (_gate)
         {
             _imageProvenance[spec.PrimaryReference] = attached;
+        }
+    }
+
+    /// <summary>The image's cosign signature: signed (by Push), verified (by Deploy or Verify), or why not.</summary>
+    public void ImageSignature(string imageName, string signature)
+    {
+        lock (_gate)
+        {
+            _imageSignatures[imageName] = signature;
         }
     }
 
@@ -254,6 +264,7 @@ public sealed class BuildReport(bool dryRun = false)
                     BaseImages = _imageBases.GetValueOrDefault(image.Name),
                     Provenance = _imageProvenance.TryGetValue(image.Name, out var provenance) ? provenance : null,
                     Sbom = _imageSboms.GetValueOrDefault(image.Name),
+                    Signature = _imageSignatures.GetValueOrDefault(image.Name),
                 }).ToArray(),
                 Lock: _lock,
                 Compose: _compose,

@@ -232,7 +232,7 @@ public static class HtmlReport
         }
 
         html.Append("<table class=\"images\"><thead><tr><th>Image</th><th>Tags</th><th>Size (Verify budget)</th>" +
-            "<th>Digest · input digest</th><th>Status</th><th>Base images</th><th>Supply chain</th><th>Build</th></tr></thead><tbody>");
+            "<th>Digest · input digest</th><th>Status</th><th>Signature</th><th>Base images</th><th>Supply chain</th><th>Build</th></tr></thead><tbody>");
         foreach (var image in report.Images)
         {
             var status = TaskOutcome.ImageClass(image);
@@ -251,6 +251,7 @@ public static class HtmlReport
                 .Append(CultureInfo.InvariantCulture, $"<code>{E(image.InputDigest is null ? "–" : StepSummary.Short(image.InputDigest))}</code></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td><span class=\"badge {status}\">{statusText}</span>")
                 .Append(CultureInfo.InvariantCulture, $"{(image.Reason is null ? "" : $"<br><small>{E(image.Reason)}</small>")}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"signature\">{(image.Signature is null ? "–" : SignatureBadge(image.Signature))}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td><small>{string.Join("<br>", (image.BaseImages ?? []).Select(E))}</small></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"supply-chain\"><small>{SupplyChain(image)}</small></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"nowrap\">{(image.Build is { } build ? Duration(build.DurationSeconds) : "–")}</td></tr>");
@@ -285,6 +286,16 @@ public static class HtmlReport
         }
 
         return lines.Count == 0 ? "–" : string.Join("<br>", lines);
+    }
+
+    /// <summary>
+    /// signed and verified in green, a dry run's plan as planned; anything else is why the image is not (unsigned,
+    /// signed by another key …).
+    /// </summary>
+    private static string SignatureBadge(string signature)
+    {
+        var badge = signature is "signed" or "verified" ? "built" : signature.StartsWith("would ", StringComparison.Ordinal) ? "dryrun" : "failed";
+        return $"<span class=\"badge {badge}\">{E(signature)}</span>";
     }
 
     /// <summary>The image's size as a bar against its Verify budget (red above it); text only when one is unknown.</summary>

@@ -19,4 +19,5 @@ public sealed record ImageEntry(
     long? SizeBudgetBytes = null,
     IReadOnlyList<string>? BaseImages = null,
     bool? Provenance = null,
-    SbomSummary? Sbom = null);
+    SbomSummary? Sbom = null,
+    string? Signature = null);

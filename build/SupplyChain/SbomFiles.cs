@@ -9,12 +9,15 @@ namespace Build.SupplyChain;
 /// </summary>
 public static class SbomFiles
 {
+    /// <summary>The folder of the SBOMs, relative to the repository root (as messages name it).</summary>
+    public const string Folder = "artifacts/sbom";
+
     public static string PathFor(string repositoryRoot, string service, ImageFlavour flavour) =>
-        Path.Combine(repositoryRoot, "artifacts", "sbom", FileName(service, flavour));
+        Path.Combine(repositoryRoot, Folder, FileName(service, flavour));
 
     /// <summary>The SBOM of the build before this one of the same image.</summary>
     public static string PreviousPathFor(string repositoryRoot, string service, ImageFlavour flavour) =>
-        Path.Combine(repositoryRoot, "artifacts", "sbom", "previous", FileName(service, flavour));
+        Path.Combine(repositoryRoot, Folder, "previous", FileName(service, flavour));
 
     /// <summary>The path as the report shows it: relative to the repository root, with forward slashes.</summary>
     public static string Relative(string repositoryRoot, string path) => Path.GetRelativePath(repositoryRoot, path).Replace('\\', '/');

@@ -1,6 +1,8 @@
 using Build.Context;
 using Build.Images;
+using Build.SupplyChain;
 using Build.Swarm;
+using Cake.Core;
 using Build.TaskFacts;
 using Cake.Frosting;
 
@@ -9,11 +11,12 @@ namespace Build.Tasks;
 [TaskName(nameof(Deploy))]
 [TaskDescription(
     "Deploys the stack (deployment/docker-stack.bridge.yml, images from --registry) to the swarm the engine manages and waits until it " +
-    "has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init.")]
+    "has converged; a changed image is a rolling update, rolled back when its health check fails. --scale=SERVICE=N, --swarm-init; " +
+    "--verify-key refuses images it cannot verify.")]
 [IsDependentOn(typeof(Push))]
 // Deploy depends on Push: the swarm runs production images.
 [FixesStage(ImageFlavour.Production)]
-public sealed class Deploy(SwarmDeployment deployment) : FrostingTask<BuildContext>
+public sealed class Deploy(SwarmDeployment deployment, SignatureVerifier verifier) : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
@@ -29,9 +32,16 @@ public sealed class Deploy(SwarmDeployment deployment) : FrostingTask<BuildConte
             ?? throw BuildErrors.BadOption(
                 "Deploy needs --registry=HOST[:PORT]/NAMESPACE (or BRIDGE_REGISTRY): every swarm node pulls the images from there " +
                 "(scripts/swarm-lab.sh prints one as REGISTRY=…).");
+        var tag = DeployTag(context);
+        if (context.Options.VerifyKey is { } key)
+        {
+            Verify(context, ImageTable.ServiceNames.ToDictionary(service => $"{registry}/{service}:{tag}",
+                service => context.Image(service, ImageFlavour.Production).PrimaryReference), key);
+        }
+
         var request = new DeployRequest(
             registry + "/",
-            DeployTag(context),
+            tag,
             ComposeFileServices.Read(context.Options.ComposeFile.FullPath),
             context.Options.Scale.Replicas,
             context.Options.WithRegistryAuth,
@@ -39,6 +49,27 @@ public sealed class Deploy(SwarmDeployment deployment) : FrostingTask<BuildConte
         if (deployment.Deploy(request) is { } deployed)
         {
             context.Report.Stack(deployed);
+        }
+    }
+
+    /// <summary>
+    /// Every image the stack will run, checked against the trusted public key before anything changes on the swarm;
+    /// one that fails stops the deploy with exit 14, the stack as it was. <paramref name="images"/>: the reference Deploy
+    /// deploys → the image's name in the report.
+    /// </summary>
+    private void Verify(BuildContext context, IReadOnlyDictionary<string, string> images, string key)
+    {
+        var results = verifier.Verify(images.Keys.ToArray(), key);
+        foreach (var result in results)
+        {
+            context.Report.ImageSignature(images[result.Reference], result.Status);
+        }
+
+        if (results.Any(result => result.Refused))
+        {
+            throw new CakeException(ExitCodes.ImageNotVerified,
+                "Deploy refused: " + SignatureVerifier.Refusal(results, key, "nothing on the swarm was changed") + Environment.NewLine +
+                "Push them again with --sign-key of the trusted key, or give the --verify-key that matches their signer.");
         }
     }
 

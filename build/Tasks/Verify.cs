@@ -1,5 +1,6 @@
 using Build.Images;
 using Build.Reporting;
+using Build.SupplyChain;
 using Build.Tools;
 using Build.Tools.Docker;
 using Build.Verification;
@@ -19,7 +20,8 @@ namespace Build.Tasks;
 [IsDependeeOf(typeof(Production))]
 [ReadsProjectVersion]
 [FixesStage(ImageFlavour.Production)]
-public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects, ChildEnvironment children)
+public sealed class Verify(
+    ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects, ChildEnvironment children, SignatureVerifier signatures)
     : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
@@ -58,6 +60,8 @@ public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSes
             violations.AddRange(found.Select(violation => (spec, violation)));
         }
 
+        violations.AddRange(Signatures(context));
+
         if (violations.Count > 0)
         {
             throw new CakeException(ExitCodes.VerifyViolations,
@@ -65,6 +69,39 @@ public sealed class Verify(ImageInputs images, ICommandRunner runner, IEngineSes
                     $"{string.Join(Environment.NewLine, violations.Select(v => "  - " + v.Violation))}")
                 .At(violations[0].Spec.Dockerfile);
         }
+    }
+
+    /// <summary>
+    /// With --verify-key, the pushed production images in --registry: signed with the key's private half, their SBOM
+    /// attestation too (what Deploy will demand before it runs them).
+    /// </summary>
+    private IEnumerable<(ImageSpec Spec, Violation Violation)> Signatures(BuildContext context)
+    {
+        if (context.Options.VerifyKey is not { } key)
+        {
+            return [];
+        }
+
+        if (context.Options.Registry is null)
+        {
+            throw BuildErrors.BadOption($"--verify-key={key} checks the pushed images, and no --registry=HOST[:PORT]/NAMESPACE " +
+                "(or BRIDGE_REGISTRY) says where they are.");
+        }
+
+        var specs = ImageTable.ServiceNames.Select(service => context.Image(service, ImageFlavour.Production)).ToArray();
+        var results = signatures.Verify(specs.Select(spec => spec.PrimaryReference).ToArray(), key);
+        var found = new List<(ImageSpec, Violation)>();
+        foreach (var (spec, result) in specs.Zip(results))
+        {
+            context.Report.ImageSignature(spec.PrimaryReference, result.Status);
+            context.Log.Information("{0}: signature {1}", result.Reference, result.Status);
+            if (result.Refused)
+            {
+                found.Add((spec, new Violation(result.Reference, "signature", $"{result.Status} (--verify-key={key})")));
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

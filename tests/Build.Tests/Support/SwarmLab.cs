@@ -8,8 +8,11 @@ namespace Build.Tests.Support;
 /// </summary>
 public sealed class SwarmLab
 {
-    public const string Name = "bridgelab";
-    public const string Subnet = "10.215.0";
+    /// <summary>bridgelab, or SWARM_LAB_NAME of the test process: two clones testing at once each run a lab of their own.</summary>
+    public static readonly string Name = Environment.GetEnvironmentVariable("SWARM_LAB_NAME") is { Length: > 0 } name ? name : "bridgelab";
+
+    /// <summary>10.215.0, or SWARM_LAB_SUBNET (SWARM_LAB_ADDRESS_POOL and SWARM_LAB_REGISTRY_PORT reach the script as they are).</summary>
+    public static readonly string Subnet = Environment.GetEnvironmentVariable("SWARM_LAB_SUBNET") is { Length: > 0 } subnet ? subnet : "10.215.0";
 
     private static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
     {
