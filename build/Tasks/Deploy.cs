@@ -36,10 +36,7 @@ public sealed class Deploy(SwarmDeployment deployment) : FrostingTask<BuildConte
             context.Options.Scale.Replicas,
             context.Options.WithRegistryAuth,
             context.Options.SwarmInit);
-        if (deployment.Deploy(request) is { } deployed)
-        {
-            context.Report.Stack(deployed);
-        }
+        deployment.Deploy(request, context.Report.Stack);
     }
 
     /// <summary>The commit's own tag when there is one (sha-abc1234), else prod; the registry's digest for it is what runs.</summary>

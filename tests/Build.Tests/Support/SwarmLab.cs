@@ -8,8 +8,9 @@ namespace Build.Tests.Support;
 /// </summary>
 public sealed class SwarmLab
 {
-    public const string Name = "bridgelab";
-    public const string Subnet = "10.215.0";
+    // SWARM_LAB_NAME and its neighbours move the tests' lab too, so that two clones on one machine run two labs.
+    public static readonly string Name = Environment.GetEnvironmentVariable("SWARM_LAB_NAME") is { Length: > 0 } name ? name : "bridgelab";
+    public static readonly string Subnet = Environment.GetEnvironmentVariable("SWARM_LAB_SUBNET") is { Length: > 0 } subnet ? subnet : "10.215.0";
 
     private static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
     {
@@ -26,6 +27,11 @@ public sealed class SwarmLab
     public string DockerHost => Lines["DOCKER_HOST"];
 
     public string Registry => Lines["REGISTRY"];
+
+    /// <summary>Each node's address (NODE_1 …), where a published port of that node answers.</summary>
+    public IReadOnlyList<string> NodeAddresses =>
+        Lines.Where(line => line.Key.StartsWith("NODE_", StringComparison.Ordinal)).OrderBy(line => line.Key, StringComparer.Ordinal)
+            .Select(line => line.Value).ToArray();
 
     public string ManagerSocket => DockerHost["unix://".Length..];
 

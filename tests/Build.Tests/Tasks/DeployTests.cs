@@ -7,7 +7,8 @@ namespace Build.Tests.Tasks;
 /// <summary>
 /// Deploy and Undeploy on a real 3-node swarm (scripts/swarm-lab.sh, started here and removed at the end), in order:
 /// deploy 2/3 over several nodes, a job split over every reducer, scale down and up, a rolling update with a request
-/// loop that sees no failure, an update whose health check fails and is rolled back, a worker lost and healed,
+/// loop through the orchestrator's stable addresses that sees no failure, a new reducer whose health check fails, rolled
+/// back with the orchestrator's tasks untouched and the report still naming its address, a worker lost and healed,
 /// Undeploy, and the lab's `down`. The images are built on the lab's manager from a scratch copy of the repository.
 /// </summary>
 [Category("Docker")]
@@ -33,8 +34,35 @@ public sealed class DeployTests
         Assert.That(saved, Is.Zero, $"the base images must be on the test engine (scripts/base-images.sh): {output}");
         _lab = SwarmLab.Up(3, _archive);
         _repository = new ScratchRepository();
+        // A git repository, so each Deploy after a commit pushes a new sha- tag, as CI does: an image that did not change
+        // must then leave its service alone.
+        Git("init", "-q");
+        Git("add", "-A");
+        Commit("the scratch copy");
         _client = new StackClient(_lab.ManagerSocket, Stack);
     }
+
+    private void Git(params string[] arguments)
+    {
+        var (exitCode, output) = DockerEngineRequirement.Run("git", ["-C", _repository.Root, .. arguments]);
+        Assert.That(exitCode, Is.Zero, $"git {string.Join(" ", arguments)}: {output}");
+    }
+
+    private void Commit(string message) =>
+        Git("-c", "user.name=Deploy test", "-c", "user.email=deploy-test@localhost", "commit", "-q", "-a", "--allow-empty", "-m", message);
+
+    /// <summary>The orchestrator's stable address on every node: what a load balancer holds (refused where no task runs).</summary>
+    private IReadOnlyList<string> StableEndpoints => _lab.NodeAddresses.Select(address => $"http://{address}:{OrchestratorPort}").ToArray();
+
+    private const int OrchestratorPort = 18060;
+
+    private IReadOnlyList<string> TaskIds(string service) =>
+        _client.Api.Tasks(Stack).Where(task => task.DesiredState == "running" && _client.Api.Services(Stack).Single(s => s.Name == service).Id == task.ServiceId)
+            .Select(task => task.Id).Order(StringComparer.Ordinal).ToArray();
+
+    private static IReadOnlyList<string> Endpoints(JsonElement stack, string service) =>
+        Service(stack, service).GetProperty("tasks").EnumerateArray().SelectMany(task => task.GetProperty("endpoints").EnumerateArray())
+            .Select(endpoint => endpoint.GetString() ?? "").Order(StringComparer.Ordinal).ToArray();
 
     [OneTimeTearDown]
     public void Stop()
@@ -70,7 +98,7 @@ public sealed class DeployTests
         A_job_is_answered_with_parts_from_every_reducer_replica();
         Scale_down_and_up_keeps_the_other_service_as_it_runs();
         A_rolling_update_to_new_images_answers_every_request();
-        An_image_whose_health_check_fails_is_rolled_back_and_the_old_one_keeps_serving();
+        A_reducer_whose_health_check_fails_is_rolled_back_and_the_orchestrator_is_left_as_it_runs();
         A_lost_worker_is_healed_on_the_remaining_nodes_and_the_stack_answers();
         Undeploy_leaves_no_service_task_or_network();
         Lab_down_leaves_no_namespace_bridge_rule_process_or_data();
@@ -93,6 +121,9 @@ public sealed class DeployTests
             Assert.That(nodes, Has.Length.GreaterThanOrEqualTo(2), result.Output);
             Assert.That(Service(stack, "orchestrator").GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("endpoints").GetArrayLength()),
                 Is.All.EqualTo(1));
+            // One orchestrator per node, on the fixed port: its endpoints are stable addresses of two different nodes.
+            Assert.That(Endpoints(stack, "orchestrator"), Is.SubsetOf(StableEndpoints).And.Unique.And.Count.EqualTo(2));
+            Assert.That(Service(stack, "orchestrator").GetProperty("image").GetString(), Does.Contain("/orchestrator@sha256:"));
             Assert.That(Service(stack, "reducer").GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("endpoints").GetArrayLength()),
                 Is.All.Zero);
             Assert.That(result.Output, Does.Contain("converged in").And.Contain("orchestrator 2/2 healthy"));
@@ -142,7 +173,9 @@ public sealed class DeployTests
             File.AppendAllText(_repository.PathOf($"src/omninode_bridge/{module}"), "\n# rolling update test\n");
         }
 
-        using var loop = new RequestLoop(_client);
+        Commit("a new image of both services");
+        // Through the stable addresses only, as a load balancer: the next node when one refuses.
+        using var loop = new RequestLoop(_client, StableEndpoints);
         var result = Host("--target=Deploy");
         loop.Stop();
         Assert.That(result.ExitCode, Is.Zero, result.All);
@@ -153,42 +186,55 @@ public sealed class DeployTests
                 Is.Not.EqualTo(Service(before, "orchestrator").GetProperty("image").GetString()));
             Assert.That(Service(after, "reducer").GetProperty("image").GetString(),
                 Is.Not.EqualTo(Service(before, "reducer").GetProperty("image").GetString()));
+            Assert.That(Endpoints(after, "orchestrator"), Is.SubsetOf(StableEndpoints));
             Assert.That(result.Output, Does.Contain("(updating)"));
             Assert.That(loop.Requests, Is.GreaterThan(20), "the request loop ran during the update");
             Assert.That(loop.Failed, Is.Zero,
                 $"{loop.Failed} of {loop.Requests} requests failed ({loop.Retried} retried on another endpoint): {string.Join("; ", loop.Reasons)}");
         }
 
-        TestContext.Out.WriteLine($"rolling update: {loop.Requests} requests, {loop.Failed} failed, {loop.Retried} retried on another endpoint");
+        TestContext.Out.WriteLine(
+            $"rolling update through the stable addresses: {loop.Requests} requests, {loop.Failed} failed, {loop.Retried} retried on another node");
     }
 
-    private void An_image_whose_health_check_fails_is_rolled_back_and_the_old_one_keeps_serving()
+    private void A_reducer_whose_health_check_fails_is_rolled_back_and_the_orchestrator_is_left_as_it_runs()
     {
-        var module = _repository.PathOf("src/omninode_bridge/orchestrator.py");
+        var module = _repository.PathOf("src/omninode_bridge/reducer.py");
         var good = File.ReadAllText(module);
         var healthy = "return JSONResponse({\"status\": \"ok\", \"node\": NODE";
-        Assert.That(good, Does.Contain(healthy), "the orchestrator's health answer moved; update this test");
-        var running = Service(ReportStack(), "orchestrator").GetProperty("image").GetString();
+        Assert.That(good, Does.Contain(healthy), "the reducer's health answer moved; update this test");
+        var before = ReportStack();
+        var running = Service(before, "reducer").GetProperty("image").GetString();
+        var orchestratorTasks = TaskIds("orchestrator");
         File.WriteAllText(module,
             good.Replace(healthy, "return JSONResponse(status_code=503, content={\"status\": \"broken on purpose\", \"node\": NODE",
                 StringComparison.Ordinal));
+        // A new commit: both services get a new sha- tag, only the reducer a new image.
+        Commit("a reducer that is never healthy");
         try
         {
             var result = Host("--target=Deploy");
+            var after = ReportStack();
             var retried = 0;
-            var answer = _client.Job(_client.OrchestratorEndpoints(), 3, ref retried);
+            var answer = _client.Job(StableEndpoints, 3, ref retried);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked), result.All);
-                Assert.That(result.All, Does.Contain($"orchestrator rolled back to {running}"));
-                Assert.That(result.All, Does.Contain("Failing health check: healthcheck http://127.0.0.1:8060/health: HTTP/1.1 503"));
-                Assert.That(answer, Is.Not.Null, "the old image answers after the rollback");
-                Assert.That(_client.Stack().Services.Single(service => service.Name == "orchestrator").Image, Is.EqualTo(running));
+                Assert.That(result.All, Does.Contain($"reducer rolled back to {running}"));
+                Assert.That(result.All, Does.Contain("Failing health check: healthcheck http://127.0.0.1:8061/health: HTTP/1.1 503"));
+                Assert.That(TaskIds("orchestrator"), Is.EqualTo(orchestratorTasks), "the orchestrator's image did not change: its tasks must be the same");
+                Assert.That(after.ValueKind, Is.EqualTo(JsonValueKind.Object), "the failed Deploy's report has the stack as it runs afterwards");
+                Assert.That(Service(after, "reducer").GetProperty("image").GetString(), Is.EqualTo(running));
+                Assert.That(Service(after, "reducer").GetProperty("running").GetInt32(), Is.EqualTo(3));
+                Assert.That(Endpoints(after, "orchestrator"), Is.EqualTo(Endpoints(before, "orchestrator")), "the same address as the Deploy before it");
+                Assert.That(answer, Is.Not.Null, "the stack answers at the stable address after the rollback");
+                Assert.That(answer?.GetProperty("total").GetInt32(), Is.EqualTo(78));
             }
         }
         finally
         {
             File.WriteAllText(module, good);
+            Commit("the reducer healthy again");
         }
     }
 

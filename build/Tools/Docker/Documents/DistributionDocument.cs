@@ -1,0 +1,18 @@
+namespace Build.Tools.Docker.Documents;
+
+/// <summary>
+/// <c>GET /distribution/{name}/json</c>: what the registry holds for a reference, asked by the engine (with its
+/// insecure-registries and mirrors). The descriptor's digest is the manifest's (or index's) that a pull by digest gets.
+/// </summary>
+public sealed record DistributionDocument
+{
+    public DistributionDescriptorDocument? Descriptor { get; init; }
+}
+
+/// <summary>The registry's descriptor of a reference.</summary>
+public sealed record DistributionDescriptorDocument
+{
+    public string? MediaType { get; init; }
+
+    public string? Digest { get; init; }
+}
