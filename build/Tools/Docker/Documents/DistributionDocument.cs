@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Build.Tools.Docker.Documents;
 
 /// <summary>
@@ -9,10 +11,12 @@ public sealed record DistributionDocument
     public DistributionDescriptorDocument? Descriptor { get; init; }
 }
 
-/// <summary>The registry's descriptor of a reference.</summary>
+/// <summary>The registry's descriptor of a reference (an OCI descriptor: its fields are lower case, unlike the engine's own).</summary>
 public sealed record DistributionDescriptorDocument
 {
+    [JsonPropertyName("mediaType")]
     public string? MediaType { get; init; }
 
+    [JsonPropertyName("digest")]
     public string? Digest { get; init; }
 }
