@@ -27,6 +27,8 @@ results="$root/bench/swarm-results.md"
 "$docker_cli" image inspect "${images[@]}" >/dev/null 2>&1 || die "the base images are not on ${DOCKER_HOST:-the default engine}: ./build.sh --target=BaseImages"
 cleanup() {
   [[ -n "${loop_pid:-}" ]] && kill "$loop_pid" 2>/dev/null || true
+  # BENCH_LOGS=DIR keeps the runs' output (Deploy's lines, docker stack deploy's) there.
+  [[ -n "${BENCH_LOGS:-}" ]] && mkdir -p "$BENCH_LOGS" && cp "$work"/*.log "$BENCH_LOGS/" 2>/dev/null || true
   env -u DOCKER_HOST scripts/swarm-lab.sh down >/dev/null 2>&1 || true
   rm -rf "$work"
 }

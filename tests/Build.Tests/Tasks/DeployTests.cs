@@ -149,6 +149,7 @@ public sealed class DeployTests
 
     private void Scale_down_and_up_keeps_the_other_service_as_it_runs()
     {
+        var orchestratorTasks = TaskIds("orchestrator");
         var down = Host("--target=Deploy", "--exclusive", "--scale=reducer=1");
         Assert.That(down.ExitCode, Is.Zero, down.All);
         var afterDown = ReportStack();
@@ -160,7 +161,8 @@ public sealed class DeployTests
             Assert.That(Service(afterDown, "reducer").GetProperty("running").GetInt32(), Is.EqualTo(1));
             Assert.That(Service(afterDown, "orchestrator").GetProperty("running").GetInt32(), Is.EqualTo(2));
             Assert.That(Service(afterUp, "reducer").GetProperty("running").GetInt32(), Is.EqualTo(3));
-            Assert.That(down.Output, Does.Contain("ORCHESTRATOR_REPLICAS=2 REDUCER_REPLICAS=1"));
+            Assert.That(down.Output, Does.Contain(" ORCHESTRATOR_REPLICAS=2 ").And.Contain(" REDUCER_REPLICAS=1 "));
+            Assert.That(TaskIds("orchestrator"), Is.EqualTo(orchestratorTasks), "scaling the reducer leaves the orchestrator's tasks as they run");
         }
     }
 
@@ -214,6 +216,7 @@ public sealed class DeployTests
         try
         {
             var result = Host("--target=Deploy");
+            TestContext.Out.WriteLine(result.All);
             var after = ReportStack();
             var retried = 0;
             var answer = _client.Job(StableEndpoints, 3, ref retried);
