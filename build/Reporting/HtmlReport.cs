@@ -87,7 +87,9 @@ public static class HtmlReport
                 ? $"<pre class=\"tool\">{E(tool)}</pre><p class=\"said\">from:</p><pre class=\"command\">{E(failure.Message)}</pre>"
                 : $"<pre>{E(failure.Message)}</pre>")
             // A failed Deploy still says what serves and where: swarm rolled back, the stack runs on.
-            .Append(report.Stack is null ? "" : "<p class=\"after\">The swarm stack as it runs after the failure: <a href=\"#swarm-stack\">Stack (swarm)</a>.</p>")
+            .Append(report.Stack is null
+                ? ""
+                : "<p class=\"after\">The swarm stack as it runs after the failure: <a href=\"#swarm-stack\">Stack (swarm)</a>.</p>")
             .Append("</section>\n");
     }
 

@@ -24,7 +24,8 @@ public sealed class DeployImagesTests
                 Registry + "orchestrator@sha256:" + new string('a', 64),
                 Registry + "reducer@sha256:" + new string('b', 64),
             }));
-            Assert.That(images.Images.Select(image => image.Tagged), Is.EqualTo(new[] { Registry + "orchestrator:sha-abc1234", Registry + "reducer:sha-abc1234" }));
+            Assert.That(images.Images.Select(image => image.Tagged),
+                Is.EqualTo(new[] { Registry + "orchestrator:sha-abc1234", Registry + "reducer:sha-abc1234" }));
             Assert.That(images.Variables, Is.EqualTo(new Dictionary<string, string>
             {
                 ["ORCHESTRATOR_IMAGE"] = images.References[0],

@@ -7,7 +7,7 @@ namespace Build.Tests.Tasks;
 /// <summary>
 /// Deploy and Undeploy on a real 3-node swarm (scripts/swarm-lab.sh, started here and removed at the end), in order:
 /// deploy 2/3 over several nodes, a job split over every reducer, scale down and up, a rolling update with a request
-/// loop through the orchestrator's stable addresses that sees no failure, a new reducer whose health check fails, rolled
+/// loop through the orchestrator's stable addresses that sees no failure, a new reducer (its Dockerfile only) that exits at start, rolled
 /// back with the orchestrator's tasks untouched and the report still naming its address, a worker lost and healed,
 /// Undeploy, and the lab's `down`. The images are built on the lab's manager from a scratch copy of the repository.
 /// </summary>
@@ -56,9 +56,12 @@ public sealed class DeployTests
 
     private const int OrchestratorPort = 18060;
 
-    private IReadOnlyList<string> TaskIds(string service) =>
-        _client.Api.Tasks(Stack).Where(task => task.DesiredState == "running" && _client.Api.Services(Stack).Single(s => s.Name == service).Id == task.ServiceId)
+    private IReadOnlyList<string> TaskIds(string service)
+    {
+        var id = _client.Api.Services(Stack).Single(candidate => candidate.Name == service).Id;
+        return _client.Api.Tasks(Stack).Where(task => task.DesiredState == "running" && task.ServiceId == id)
             .Select(task => task.Id).Order(StringComparer.Ordinal).ToArray();
+    }
 
     private static IReadOnlyList<string> Endpoints(JsonElement stack, string service) =>
         Service(stack, service).GetProperty("tasks").EnumerateArray().SelectMany(task => task.GetProperty("endpoints").EnumerateArray())
@@ -98,7 +101,7 @@ public sealed class DeployTests
         A_job_is_answered_with_parts_from_every_reducer_replica();
         Scale_down_and_up_keeps_the_other_service_as_it_runs();
         A_rolling_update_to_new_images_answers_every_request();
-        A_reducer_whose_health_check_fails_is_rolled_back_and_the_orchestrator_is_left_as_it_runs();
+        A_reducer_that_exits_at_start_is_rolled_back_and_the_orchestrator_is_left_as_it_runs();
         A_lost_worker_is_healed_on_the_remaining_nodes_and_the_stack_answers();
         Undeploy_leaves_no_service_task_or_network();
         Lab_down_leaves_no_namespace_bridge_rule_process_or_data();
@@ -199,20 +202,22 @@ public sealed class DeployTests
             $"rolling update through the stable addresses: {loop.Requests} requests, {loop.Failed} failed, {loop.Retried} retried on another node");
     }
 
-    private void A_reducer_whose_health_check_fails_is_rolled_back_and_the_orchestrator_is_left_as_it_runs()
+    private void A_reducer_that_exits_at_start_is_rolled_back_and_the_orchestrator_is_left_as_it_runs()
     {
-        var module = _repository.PathOf("src/omninode_bridge/reducer.py");
-        var good = File.ReadAllText(module);
-        var healthy = "return JSONResponse({\"status\": \"ok\", \"node\": NODE";
-        Assert.That(good, Does.Contain(healthy), "the reducer's health answer moved; update this test");
+        // Only the reducer's image changes: its Dockerfile (both images hold the whole Python package, so a change under
+        // src/ would change both). Its process exits at start, as a bad configuration would make it.
+        var dockerfile = _repository.PathOf("deployment/Dockerfile.reducer");
+        var good = File.ReadAllText(dockerfile);
+        const string entrypoint = "ENTRYPOINT [\"python\", \"-m\", \"omninode_bridge.reducer\"]";
+        var production = good.IndexOf(entrypoint, StringComparison.Ordinal);
+        Assert.That(production, Is.GreaterThan(0), "the reducer's production ENTRYPOINT moved; update this test");
         var before = ReportStack();
         var running = Service(before, "reducer").GetProperty("image").GetString();
         var orchestratorTasks = TaskIds("orchestrator");
-        File.WriteAllText(module,
-            good.Replace(healthy, "return JSONResponse(status_code=503, content={\"status\": \"broken on purpose\", \"node\": NODE",
-                StringComparison.Ordinal));
+        File.WriteAllText(dockerfile, good.Insert(production + entrypoint.Length,
+            "\nENTRYPOINT [\"python\", \"-c\", \"import sys; sys.exit('reducer broken on purpose')\"]"));
         // A new commit: both services get a new sha- tag, only the reducer a new image.
-        Commit("a reducer that is never healthy");
+        Commit("a reducer that exits at start");
         try
         {
             var result = Host("--target=Deploy");
@@ -224,11 +229,10 @@ public sealed class DeployTests
             {
                 Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.StackNotAsAsked), result.All);
                 Assert.That(result.All, Does.Contain($"reducer rolled back to {running}"));
-                Assert.That(result.All, Does.Contain("Failing health check: healthcheck http://127.0.0.1:8061/health: HTTP/1.1 503"));
+                Assert.That(result.All, Does.Contain("non-zero exit (1)").And.Contain("reducer broken on purpose"));
                 Assert.That(TaskIds("orchestrator"), Is.EqualTo(orchestratorTasks), "the orchestrator's image did not change: its tasks must be the same");
                 Assert.That(after.ValueKind, Is.EqualTo(JsonValueKind.Object), "the failed Deploy's report has the stack as it runs afterwards");
                 Assert.That(Service(after, "reducer").GetProperty("image").GetString(), Is.EqualTo(running));
-                Assert.That(Service(after, "reducer").GetProperty("running").GetInt32(), Is.EqualTo(3));
                 Assert.That(Endpoints(after, "orchestrator"), Is.EqualTo(Endpoints(before, "orchestrator")), "the same address as the Deploy before it");
                 Assert.That(answer, Is.Not.Null, "the stack answers at the stable address after the rollback");
                 Assert.That(answer?.GetProperty("total").GetInt32(), Is.EqualTo(78));
@@ -236,8 +240,8 @@ public sealed class DeployTests
         }
         finally
         {
-            File.WriteAllText(module, good);
-            Commit("the reducer healthy again");
+            File.WriteAllText(dockerfile, good);
+            Commit("the reducer starts again");
         }
     }
 
