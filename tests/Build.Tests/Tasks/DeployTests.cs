@@ -6,9 +6,9 @@ namespace Build.Tests.Tasks;
 
 /// <summary>
 /// Deploy and Undeploy on a real 3-node swarm (scripts/swarm-lab.sh, started here and removed at the end), in order:
-/// deploy 2/3 over several nodes, a job split over every reducer, scale down and up, a rolling update with a request
-/// loop through the orchestrator's stable addresses that sees no failure, a new reducer (its Dockerfile only) that exits at start, rolled
-/// back with the orchestrator's tasks untouched and the report still naming its address, a worker lost and healed,
+/// deploy 2/3 over several nodes, a job split over every reducer, scale down and up, a new reducer (its Dockerfile only)
+/// that exits at start, rolled back with the orchestrator's tasks untouched and the report still naming its address, a
+/// rolling update with a request loop through the orchestrator's stable addresses that sees no failure, a worker lost and healed,
 /// Undeploy, and the lab's `down`. The images are built on the lab's manager from a scratch copy of the repository.
 /// </summary>
 [Category("Docker")]
@@ -100,8 +100,8 @@ public sealed class DeployTests
         Deploy_2_3_runs_tasks_on_at_least_two_nodes();
         A_job_is_answered_with_parts_from_every_reducer_replica();
         Scale_down_and_up_keeps_the_other_service_as_it_runs();
-        A_rolling_update_to_new_images_answers_every_request();
         A_reducer_that_exits_at_start_is_rolled_back_and_the_orchestrator_is_left_as_it_runs();
+        A_rolling_update_to_new_images_answers_every_request();
         A_lost_worker_is_healed_on_the_remaining_nodes_and_the_stack_answers();
         Undeploy_leaves_no_service_task_or_network();
         Lab_down_leaves_no_namespace_bridge_rule_process_or_data();
