@@ -86,6 +86,10 @@ public static class HtmlReport
             .Append(failure.ToolMessage is { } tool
                 ? $"<pre class=\"tool\">{E(tool)}</pre><p class=\"said\">from:</p><pre class=\"command\">{E(failure.Message)}</pre>"
                 : $"<pre>{E(failure.Message)}</pre>")
+            // A failed Deploy still says what serves and where: swarm rolled back, the stack runs on.
+            .Append(report.Stack is null
+                ? ""
+                : "<p class=\"after\">The swarm stack as it runs after the failure: <a href=\"#swarm-stack\">Stack (swarm)</a>.</p>")
             .Append("</section>\n");
     }
 
@@ -359,7 +363,9 @@ public static class HtmlReport
 
         if (report.Stack is { } stack)
         {
-            html.Append("<section class=\"stack\"><h2>Stack (swarm)</h2><table><thead><tr>" +
+            html.Append(CultureInfo.InvariantCulture,
+                    $"<section class=\"stack\" id=\"swarm-stack\"><h2>Stack (swarm){(report.Failure is null ? "" : " after the failure")}</h2>")
+                .Append("<table><thead><tr>" +
                 "<th>Service</th><th>Desired</th><th>Running</th><th>Tasks: node · state · address</th></tr></thead><tbody>");
             foreach (var service in stack.Services)
             {

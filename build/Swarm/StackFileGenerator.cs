@@ -36,6 +36,9 @@ public static class StackFileGenerator
         ["expose"] = "ignored by swarm: services on one overlay network reach every port of each other",
     };
 
+    /// <summary>The variable that sets a service's image, <c>REGISTRY/NAME@sha256:…</c> (Deploy resolves it: <see cref="DeployImages"/>).</summary>
+    public static string ImageVariable(string service) => service.ToUpperInvariant().Replace('-', '_') + "_IMAGE";
+
     /// <summary>The variable that sets a service's replicas in the stack file (Deploy sets it from --scale or the running service).</summary>
     public static string ReplicasVariable(string service) => service.ToUpperInvariant().Replace('-', '_') + "_REPLICAS";
 
@@ -92,8 +95,19 @@ public static class StackFileGenerator
                 continue;
             }
 
-            service.Add(key, key == "ports" ? HostModePorts(name, (YamlSequenceNode)value) : value);
+            service.Add(key, key switch
+            {
+                "ports" => HostModePorts(name, (YamlSequenceNode)value),
+                // Deploy pins each image to the digest the registry has for the pushed tag: an unchanged image leaves its service alone.
+                "image" => new YamlScalarNode("${" + ImageVariable(name) + ":?Deploy sets it to REGISTRY/" + name + "@sha256:DIGEST}"),
+                _ => value,
+            });
         }
+
+        // A fixed host port binds once per node: one task per node, and an update stops the old task before it starts the
+        // new one (start-first would find the port taken). The other nodes serve meanwhile.
+        var fixedPort = FixedPorts(compose).Count > 0;
+        var order = fixedPort ? "stop-first" : "start-first";
 
         var deploy = new YamlMappingNode
         {
@@ -117,6 +131,11 @@ public static class StackFileGenerator
             deploy.Add("resources", new YamlMappingNode { { "limits", limits } });
         }
 
+        if (fixedPort)
+        {
+            deploy.Add("placement", new YamlMappingNode { { "max_replicas_per_node", "1" } });
+        }
+
         deploy.Add("restart_policy", new YamlMappingNode
         {
             { "condition", RestartCondition(Value(compose, "restart")) },
@@ -124,9 +143,10 @@ public static class StackFileGenerator
         });
         deploy.Add("update_config", new YamlMappingNode
         {
-            // One task at a time, the new one healthy before the old one stops: the service keeps answering.
+            // One task at a time, the new one healthy before the old one stops (or, on a fixed port, the others serving while
+            // it restarts): the service keeps answering.
             { "parallelism", "1" },
-            { "order", "start-first" },
+            { "order", order },
             { "failure_action", "rollback" },
             { "monitor", FormatSeconds(MonitorWindow(compose)) },
             { "max_failure_ratio", "0" },
@@ -134,7 +154,7 @@ public static class StackFileGenerator
         deploy.Add("rollback_config", new YamlMappingNode
         {
             { "parallelism", "1" },
-            { "order", "start-first" },
+            { "order", order },
             { "failure_action", "pause" },
         });
         service.Add("deploy", deploy);
@@ -214,20 +234,32 @@ public static class StackFileGenerator
                 throw new FormatException($"service {service}: only the short port syntax (\"127.0.0.1:18060-18079:8060\") is read; got a mapping");
             }
 
-            var (target, protocol) = ParsePort(text);
-            result.Add(new YamlMappingNode
+            var (target, published, protocol) = ParsePort(text);
+            var mapping = new YamlMappingNode { { "target", target.ToString(CultureInfo.InvariantCulture) } };
+            if (published is { } hostPort)
             {
-                { "target", target.ToString(CultureInfo.InvariantCulture) },
-                { "protocol", protocol },
-                { "mode", "host" },
-            });
+                mapping.Add("published", hostPort.ToString(CultureInfo.InvariantCulture));
+            }
+
+            mapping.Add("protocol", protocol);
+            mapping.Add("mode", "host");
+            result.Add(mapping);
         }
 
         return result;
     }
 
-    /// <summary>The container port and protocol of a short-syntax port.</summary>
-    public static (int Target, string Protocol) ParsePort(string value)
+    /// <summary>The fixed host ports a service publishes (the first of each compose range).</summary>
+    public static IReadOnlyList<int> FixedPorts(YamlMappingNode compose) =>
+        compose.Children.TryGetValue(Scalar("ports"), out var node) && node is YamlSequenceNode ports
+            ? ports.Children.OfType<YamlScalarNode>().Select(port => ParsePort(port.Value ?? "").Published).OfType<int>().ToArray()
+            : [];
+
+    /// <summary>
+    /// The container port, the host port (the first of a range: one port the same on every node, behind a load balancer)
+    /// and the protocol of a short-syntax port.
+    /// </summary>
+    public static (int Target, int? Published, string Protocol) ParsePort(string value)
     {
         var protocol = "tcp";
         var text = value.Trim();
@@ -238,7 +270,8 @@ public static class StackFileGenerator
             text = text[..slash];
         }
 
-        var target = text[(text.LastIndexOf(':') + 1)..];
+        var parts = text.Split(':');
+        var target = parts[^1];
         if (target.Contains('-', StringComparison.Ordinal)
             || !int.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
             || port is < 1 or > 65535)
@@ -246,7 +279,15 @@ public static class StackFileGenerator
             throw new FormatException($"the port '{value}' does not end in one container port (1-65535)");
         }
 
-        return (port, protocol);
+        if (parts.Length < 2 || parts[^2].Length == 0)
+        {
+            return (port, null, protocol);
+        }
+
+        var first = parts[^2].Split('-')[0];
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var published) && published is >= 1 and <= 65535
+            ? (port, published, protocol)
+            : throw new FormatException($"the port '{value}' has no host port 1-65535 before its container port");
     }
 
     private static string RestartCondition(string? restart) => restart switch
@@ -260,11 +301,13 @@ public static class StackFileGenerator
         "# GENERATED by `./build.sh --target=StackFile` from " + ComposeFileRelative + ": do not edit.\n" +
         "# Change the services there; Deploy refuses this file when it differs from what the compose file makes.\n" +
         "# Swarm's additions: deploy.replicas from ${SERVICE_REPLICAS} (Deploy sets them from --scale or the running\n" +
-        "# service), endpoint_mode dnsrr and host-mode ports without a fixed published port (no IPVS: no virtual IPs,\n" +
-        "# no routing mesh), limits under deploy.resources, rolling updates one task at a time, start-first, rolled\n" +
-        "# back on failure, watched as long as the health check needs to fail, an overlay network.\n" +
+        "# service), images as ${SERVICE_IMAGE} (Deploy pins them by digest), endpoint_mode dnsrr and host-mode ports\n" +
+        "# on the compose file's first host port (no IPVS: no virtual IPs, no routing mesh; one such task per node),\n" +
+        "# limits under deploy.resources, rolling updates one task at a time (start-first, stop-first on a fixed port),\n" +
+        "# rolled back on failure, watched as long as the health check needs to fail, an overlay network.\n" +
         "# Dropped from the compose file: " + string.Join(", ", dropped) + ".\n" +
-        "# By hand: IMAGE_REGISTRY=host:port/namespace/ IMAGE_TAG=prod docker stack deploy -c " + StackFileRelative + " omninode-bridge\n";
+        "# By hand: ORCHESTRATOR_IMAGE=host:port/namespace/orchestrator@sha256:… REDUCER_IMAGE=… docker stack deploy -c " + StackFileRelative +
+        " omninode-bridge\n";
 
     private static string? Value(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(Scalar(key), out var node) && node is YamlScalarNode scalar ? scalar.Value : null;

@@ -63,6 +63,24 @@ public sealed class SwarmApi(EngineApi engine)
             node.Status?.State ?? "unknown",
             node.Spec?.Availability ?? "")).ToArray();
 
+    /// <summary>
+    /// The digest the registry has for <paramref name="reference"/> (repo:tag), asked by the manager's engine as
+    /// <c>docker stack deploy --resolve-image</c> does (its insecure registries, its network); fails naming the reference otherwise.
+    /// </summary>
+    public string RegistryDigest(string reference)
+    {
+        var response = engine.Get($"/{EngineApi.ApiVersion}/distribution/{reference}/json");
+        if (response is { Status: 200 } && response.Read(EngineJson.Default.DistributionDocument)?.Descriptor?.Digest is { Length: > 0 } digest)
+        {
+            return digest;
+        }
+
+        var reason = response is null ? "no answer" : $"HTTP {response.Status}: {response.Message}";
+        throw new CakeException(SwarmDeployment.SwarmExitCode,
+            $"The registry has no digest for {reference} (the engine at {engine.Endpoint} asked it: {reason}). " +
+            "Push the images first (Deploy depends on Push; --exclusive skips it), and make sure every node can reach the registry. Nothing was deployed.");
+    }
+
     /// <summary>The stack's networks (the overlay network stack deploy made).</summary>
     public IReadOnlyList<string> Networks(string stack) =>
         Read($"/{EngineApi.ApiVersion}/networks?filters={LabelFilter(stack)}", "/networks", EngineJson.Default.NetworkDocumentArray)

@@ -43,22 +43,26 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
 
     private SwarmApi Api => _api ??= connect();
 
-    /// <summary>Deploys and waits until the stack has converged; the dry run shows the commands and reports no stack.</summary>
-    public StackEntry? Deploy(DeployRequest request) => effects.Make<StackEntry?>(() => DeployAndWait(request), () =>
-    {
-        DescribeDeploy(request);
-        return null;
-    });
+    /// <summary>
+    /// Deploys and waits until the stack has converged. <paramref name="checkImages"/> sees the exact references the stack
+    /// will run (by digest) before anything changes on the swarm, and may refuse them by throwing (a signature check).
+    /// <paramref name="report"/> gets the stack as it is afterwards, also when the Deploy fails (rolled back, not
+    /// converged): what serves then, and where. The dry run shows the commands and reports no stack.
+    /// </summary>
+    public void Deploy(DeployRequest request, Action<DeployImages> checkImages, Action<StackEntry> report) =>
+        effects.Make(() => DeployAndWait(request, checkImages, report), () => DescribeDeploy(request, checkImages));
 
-    private StackEntry DeployAndWait(DeployRequest request)
+    private void DeployAndWait(DeployRequest request, Action<DeployImages> checkImages, Action<StackEntry> report)
     {
         var state = EnsureManager(request.SwarmInit);
+        var images = DeployImages.Resolve(request.ImageRegistry, request.ImageTag, request.Services, Api.RegistryDigest);
+        checkImages(images);
         var replicas = StackConvergence.Replicas(request.Services, request.Scale, Api.Services(stack));
-        runner.Run(commands.StackDeploy(stackFile, stack, request.WithRegistryAuth, Variables(request, replicas)), line => log(line));
-        return WaitUntilConverged(state.SystemTime);
+        runner.Run(commands.StackDeploy(stackFile, stack, request.WithRegistryAuth, Variables(images, replicas)), line => log(line));
+        WaitUntilConverged(state.SystemTime, report);
     }
 
-    private void DescribeDeploy(DeployRequest request)
+    private void DescribeDeploy(DeployRequest request, Action<DeployImages> checkImages)
     {
         if (request.SwarmInit)
         {
@@ -66,7 +70,10 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
             runner.Show(commands.SwarmInit());
         }
 
-        var variables = Variables(request, StackConvergence.Replicas(request.Services.Where(request.Scale.ContainsKey), request.Scale, []));
+        var images = DeployImages.Described(request.ImageRegistry, request.ImageTag, request.Services);
+        checkImages(images);
+        var variables = Variables(images,
+            StackConvergence.Replicas(request.Services.Where(request.Scale.ContainsKey), request.Scale, []));
         runner.Show(commands.StackDeploy(stackFile, stack, request.WithRegistryAuth, variables));
         var unscaled = request.Services.Where(service => !request.Scale.ContainsKey(service)).ToArray();
         if (unscaled.Length > 0)
@@ -139,7 +146,7 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
             $"The engine at {Api.Endpoint} is not a swarm manager (swarm state: {state.LocalNodeState}), so it cannot deploy stack {stack}. {fix}");
     }
 
-    private StackEntry WaitUntilConverged(DateTimeOffset since)
+    private void WaitUntilConverged(DateTimeOffset since, Action<StackEntry> report)
     {
         var clock = Stopwatch.StartNew();
         var lastLine = "";
@@ -168,30 +175,43 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
 
             if (statuses.Count > 0 && statuses.All(status => status.Outcome == ServiceOutcome.Converged))
             {
-                var entry = StackConvergence.Entry(statuses, nodes);
                 log($"Stack {stack} converged in {clock.Elapsed.TotalSeconds:0.0} s.");
-                foreach (var row in StackConvergence.Table(entry))
-                {
-                    log(row);
-                }
-
-                return entry;
+                Report(statuses, nodes, report);
+                return;
             }
 
             var failed = statuses.Where(status => status.Outcome is ServiceOutcome.RolledBack or ServiceOutcome.Paused).ToArray();
             // Report every rollback at once: wait while another service is still rolling back.
             if (failed.Length > 0 && !statuses.Any(status => status.UpdateState == "rollback_started"))
             {
-                throw RolledBack(failed, tasks, since, rollbackReasons);
+                var error = RolledBack(failed, tasks, since, rollbackReasons);
+                log($"Stack {stack} after the rollback:");
+                Report(statuses, nodes, report);
+                throw error;
             }
 
             if (clock.Elapsed > timeout)
             {
-                throw TimedOut(statuses.Where(status => status.Outcome != ServiceOutcome.Converged).ToArray(), tasks);
+                var error = TimedOut(statuses.Where(status => status.Outcome != ServiceOutcome.Converged).ToArray(), tasks);
+                log($"Stack {stack} as it is now:");
+                Report(statuses, nodes, report);
+                throw error;
             }
 
             Thread.Sleep(PollInterval);
         }
+    }
+
+    /// <summary>The table (service, replicas, nodes, image digest, endpoints) in the log and the stack object in the report.</summary>
+    private void Report(IReadOnlyList<ServiceStatus> statuses, IReadOnlyList<SwarmNode> nodes, Action<StackEntry> report)
+    {
+        var entry = StackConvergence.Entry(statuses, nodes);
+        foreach (var row in StackConvergence.Table(entry))
+        {
+            log(row);
+        }
+
+        report(entry);
     }
 
     private CakeException RolledBack(
@@ -269,13 +289,9 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
         }
     }
 
-    private static Dictionary<string, string> Variables(DeployRequest request, IReadOnlyDictionary<string, int> replicas)
+    private static Dictionary<string, string> Variables(DeployImages images, IReadOnlyDictionary<string, int> replicas)
     {
-        var variables = new Dictionary<string, string>
-        {
-            ["IMAGE_REGISTRY"] = request.ImageRegistry,
-            ["IMAGE_TAG"] = request.ImageTag,
-        };
+        var variables = new Dictionary<string, string>(images.Variables, StringComparer.Ordinal);
         foreach (var (service, count) in replicas)
         {
             variables[StackFileGenerator.ReplicasVariable(service)] = count.ToString(CultureInfo.InvariantCulture);

@@ -32,37 +32,35 @@ public sealed class Deploy(SwarmDeployment deployment, SignatureVerifier verifie
             ?? throw BuildErrors.BadOption(
                 "Deploy needs --registry=HOST[:PORT]/NAMESPACE (or BRIDGE_REGISTRY): every swarm node pulls the images from there " +
                 "(scripts/swarm-lab.sh prints one as REGISTRY=…).");
-        var tag = DeployTag(context);
-        if (context.Options.VerifyKey is { } key)
-        {
-            Verify(context, ImageTable.ServiceNames.ToDictionary(service => $"{registry}/{service}:{tag}",
-                service => context.Image(service, ImageFlavour.Production).PrimaryReference), key);
-        }
-
         var request = new DeployRequest(
             registry + "/",
-            tag,
+            DeployTag(context),
             ComposeFileServices.Read(context.Options.ComposeFile.FullPath),
             context.Options.Scale.Replicas,
             context.Options.WithRegistryAuth,
             context.Options.SwarmInit);
-        if (deployment.Deploy(request) is { } deployed)
+        var key = context.Options.VerifyKey;
+        deployment.Deploy(request, images =>
         {
-            context.Report.Stack(deployed);
-        }
+            if (key is not null)
+            {
+                Verify(context, images, key);
+            }
+        }, context.Report.Stack);
     }
 
     /// <summary>
-    /// Every image the stack will run, checked against the trusted public key before anything changes on the swarm;
-    /// one that fails stops the deploy with exit 14, the stack as it was. <paramref name="images"/>: the reference Deploy
-    /// deploys → the image's name in the report.
+    /// Every image the stack will run, by the digest it will run, checked against the trusted public key before anything
+    /// changes on the swarm; one that fails stops the deploy with exit 14, the stack as it was.
     /// </summary>
-    private void Verify(BuildContext context, IReadOnlyDictionary<string, string> images, string key)
+    private void Verify(BuildContext context, DeployImages images, string key)
     {
-        var results = verifier.Verify(images.Keys.ToArray(), key);
+        var results = verifier.Verify(images.References, key);
+        var reportNames = images.Images.ToDictionary(image => image.Pinned,
+            image => context.Image(image.Service, ImageFlavour.Production).PrimaryReference, StringComparer.Ordinal);
         foreach (var result in results)
         {
-            context.Report.ImageSignature(images[result.Reference], result.Status);
+            context.Report.ImageSignature(reportNames[result.Reference], result.Status);
         }
 
         if (results.Any(result => result.Refused))

@@ -10,8 +10,9 @@ public sealed class SwarmCommands(string docker, DirectoryPath workingDirectory)
 {
     /// <summary>
     /// `docker stack deploy`: the variables of the stack file go into the environment, which the client substitutes
-    /// (it never reads a .env file). --resolve-image always pins each service to the digest the registry has now, so a
-    /// rebuilt image under the same tag is a rolling update. --prune removes services the stack file no longer has.
+    /// (it never reads a .env file). The images come by digest (Build.Swarm.DeployImages), so --resolve-image never: the
+    /// spec keeps exactly that reference, and a service whose digest did not change is left as it runs. --prune removes
+    /// services the stack file no longer has.
     /// </summary>
     public ToolCommand StackDeploy(string stackFile, string stack, bool withRegistryAuth, IReadOnlyDictionary<string, string> variables) =>
         ToolCommand.Create(docker, workingDirectory, arguments =>
@@ -19,7 +20,7 @@ public sealed class SwarmCommands(string docker, DirectoryPath workingDirectory)
             arguments.Append("stack").Append("deploy");
             arguments.AppendOption("--compose-file", stackFile);
             arguments.Append("--prune");
-            arguments.AppendOption("--resolve-image", "always");
+            arguments.AppendOption("--resolve-image", "never");
             if (withRegistryAuth)
             {
                 arguments.Append("--with-registry-auth");

@@ -48,6 +48,22 @@ public sealed class HtmlReportTests
     }
 
     [Test]
+    public void A_failure_with_a_swarm_stack_points_at_the_stack_as_it_runs_afterwards()
+    {
+        var html = HtmlReport.Render(Report() with { Failure = new BuildFailure(null, null, "Stack s: reducer rolled back to reducer@sha256:1", null) });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(html, Does.Contain("<a href=\"#swarm-stack\">Stack (swarm)</a>"));
+            Assert.That(html, Does.Contain("id=\"swarm-stack\"><h2>Stack (swarm) after the failure</h2>"));
+            Assert.That(html, Does.Contain("127.0.0.1:18060"));
+        }
+    }
+
+    [Test]
+    public void A_swarm_stack_without_a_failure_is_just_the_stack() =>
+        Assert.That(HtmlReport.Render(Report()), Does.Contain("<h2>Stack (swarm)</h2>").And.Not.Contain("after the failure"));
+
+    [Test]
     public void The_page_needs_no_network_and_no_script()
     {
         var html = HtmlReport.Render(Report() with { Failure = new BuildFailure("deployment/Dockerfile.orchestrator", 15, "docker failed", "exit 3") });

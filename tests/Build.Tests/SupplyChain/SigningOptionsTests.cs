@@ -88,7 +88,7 @@ public sealed class SigningOptionsTests
                 Assert.That(push.All, Does.Not.Contain(Password));
                 Assert.That(deploy.ExitCode, Is.Zero, deploy.All);
                 Assert.That(deploy.Output, Does.Contain($"cosign verify --key {Key("cosign.pub")} --insecure-ignore-tlog --allow-insecure-registry " +
-                    "127.0.0.1:5000/omninode/orchestrator:"));
+                    "127.0.0.1:5000/omninode/orchestrator@{digest-of-orchestrator:"));
                 Assert.That(deploy.Output, Does.Contain($"cosign verify-attestation --type spdxjson --key {Key("cosign.pub")}"));
             }
         }

@@ -7,9 +7,10 @@ using Build.Tools.Cosign;
 namespace Build.Tests.SupplyChain;
 
 /// <summary>
-/// Deploy --verify-key on a real swarm (a one-node lab of scripts/swarm-lab.sh): images in a registry on 127.0.0.1,
-/// signed and attested with one key, checked against another: Deploy exits 14 naming each image, and the stack that
-/// ran before runs on exactly as it was (services with their versions and images, tasks with their ids).
+/// Deploy --verify-key on a real swarm (a one-node lab of scripts/swarm-lab.sh): images built and pushed by the lab's
+/// manager to the lab's registry (where Deploy reads their digests, as every node pulls them), signed and attested with
+/// one key, checked against another: Deploy exits 14 naming each image by the digest it would have deployed, and the
+/// stack that ran before runs on exactly as it was (services with their versions and images, tasks with their ids).
 /// </summary>
 [Category("Docker")]
 [Category("Host")]
@@ -22,7 +23,6 @@ public sealed class VerifiedDeployTests
 
     private string _archive = "";
     private SwarmLab? _lab;
-    private LocalRegistry? _registry;
     private CosignKeys? _keys;
     private string _folder = "";
 
@@ -36,19 +36,12 @@ public sealed class VerifiedDeployTests
         var (saved, output) = DockerEngineRequirement.Docker("save", "-o", _archive, DockerImages.PythonImage);
         Assert.That(saved, Is.Zero, output);
         _lab = SwarmLab.Up(1, _archive);
-        _registry = new LocalRegistry();
         _keys = new CosignKeys();
     }
 
     [OneTimeTearDown]
     public void Stop()
     {
-        if (_registry is not null)
-        {
-            DockerImages.RemoveRepositories($"{_registry.Address}/omninode/");
-        }
-
-        _registry?.Dispose();
         _keys?.Dispose();
         SwarmLab.Run("down");
         if (_folder.Length > 0)
@@ -62,7 +55,7 @@ public sealed class VerifiedDeployTests
     {
         var signer = _keys!.Generate("signer", Password);
         var other = _keys.Generate("other", "other-pass-77c0");
-        var tags = PushSigned(signer.PrivateKey);
+        PushSigned(signer.PrivateKey);
 
         // A stack of the project's name already runs: what a refused Deploy must leave alone.
         var stackFile = Path.Combine(_folder, "running.yml");
@@ -79,7 +72,7 @@ public sealed class VerifiedDeployTests
         Assert.That(before, Does.Contain($"{Stack}_orchestrator {DockerImages.PythonImage}"));
 
         var result = HostRun.In(HostRun.RepositoryRoot, new Dictionary<string, string> { ["DOCKER_HOST"] = _lab!.DockerHost },
-            "--target=Deploy", "--exclusive", $"--registry={_registry!.Address}/omninode", $"--verify-key={other.PublicKey}",
+            "--target=Deploy", "--exclusive", $"--registry={_lab.Registry}", $"--verify-key={other.PublicKey}",
             $"--docker={DockerEngineRequirement.BuildKitClient}");
         var after = State();
         using (Assert.EnterMultipleScope())
@@ -88,7 +81,7 @@ public sealed class VerifiedDeployTests
             foreach (var service in ImageTable.ServiceNames)
             {
                 Assert.That(result.All,
-                    Does.Match($@"- {_registry.Address}/omninode/{service}:({string.Join('|', tags)}): signed by another key \(invalid signature\)"));
+                    Does.Match($@"- {_lab.Registry}/{service}@sha256:[0-9a-f]{{64}}: signed by another key \(invalid signature\)"));
             }
 
             Assert.That(result.All, Does.Not.Contain("docker stack deploy"));
@@ -97,7 +90,7 @@ public sealed class VerifiedDeployTests
     }
 
     /// <summary>One-label images as orchestrator and reducer under every tag Deploy may choose, pushed, signed and attested.</summary>
-    private string[] PushSigned(string privateKey)
+    private void PushSigned(string privateKey)
     {
         var (_, sha) = DockerEngineRequirement.RunIn(HostRun.RepositoryRoot, null, "git", "rev-parse", "--short=7", "HEAD");
         string[] tags = ["prod", $"sha-{sha.Trim()}"];
@@ -105,20 +98,21 @@ public sealed class VerifiedDeployTests
         var children = new ChildEnvironment();
         var runner = new CommandRunner(new ProcessContext(), children: children);
         var toolchain = CosignKeys.Toolchain();
+        var labRegistry = _lab!.Registry[.._lab.Registry.IndexOf('/', StringComparison.Ordinal)];
         var signer = new ImageSigner(runner, () => new CosignCommands(toolchain.Cosign, toolchain.TufRoot, transparencyLog: false), new SideEffects(),
-            children, () => PlainHttpRegistries.Loopback);
+            children, () => PlainHttpRegistries.Loopback with { Registries = [labRegistry] });
         var request = new SigningRequest(privateKey, Password, root);
         foreach (var service in ImageTable.ServiceNames)
         {
-            var repository = $"{_registry!.Address}/omninode/{service}";
+            var repository = $"{_lab.Registry}/{service}";
             var context = Directory.CreateDirectory(Path.Combine(_folder, "context-" + service)).FullName;
             File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {DockerImages.PythonImage}\nLABEL org.omninode.verified-deploy-test={service}\n");
-            var (built, buildOutput) = DockerEngineRequirement.Docker(["build", .. tags.SelectMany(tag => new[] { "--tag", $"{repository}:{tag}" }), context]);
+            var (built, buildOutput) = LabDocker(["build", .. tags.SelectMany(tag => new[] { "--tag", $"{repository}:{tag}" }), context]);
             Assert.That(built, Is.Zero, buildOutput);
             var digest = "";
             foreach (var tag in tags)
             {
-                var (pushed, pushOutput) = DockerEngineRequirement.Docker("push", $"{repository}:{tag}");
+                var (pushed, pushOutput) = LabDocker("push", $"{repository}:{tag}");
                 Assert.That(pushed, Is.Zero, pushOutput);
                 digest = System.Text.RegularExpressions.Regex.Match(pushOutput, "digest: (sha256:[0-9a-f]{64})").Groups[1].Value;
             }
@@ -131,8 +125,6 @@ public sealed class VerifiedDeployTests
             signer.Prepare(request, [spec]);
             Assert.That(signer.Sign(request, spec, $"{repository}@{digest}"), Is.EqualTo("signed"));
         }
-
-        return tags;
     }
 
     /// <summary>The stack's services and tasks once every task runs (bounded: 60 s).</summary>

@@ -66,14 +66,26 @@ public sealed class StackClient(string managerSocket, string stack) : IDisposabl
     }
 }
 
-/// <summary>Posts jobs in the background until stopped (or a bound is reached), refreshing the endpoints before each.</summary>
+/// <summary>Posts jobs in the background until stopped (or a bound is reached), asking for the endpoints before each.</summary>
 public sealed class RequestLoop : IDisposable
 {
     private const int MaximumRequests = 5000;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
 
+    /// <summary>Through the endpoints the manager reports, asked again before each request.</summary>
     public RequestLoop(StackClient client)
+        : this(client, client.OrchestratorEndpoints)
+    {
+    }
+
+    /// <summary>Through <paramref name="endpoints"/>: the stable addresses a load balancer would hold, never asked again.</summary>
+    public RequestLoop(StackClient client, IReadOnlyList<string> endpoints)
+        : this(client, () => endpoints)
+    {
+    }
+
+    private RequestLoop(StackClient client, Func<IReadOnlyList<string>> orchestratorEndpoints)
     {
         _thread = new Thread(() =>
         {
@@ -83,7 +95,7 @@ public sealed class RequestLoop : IDisposable
                 IReadOnlyList<string> endpoints;
                 try
                 {
-                    endpoints = client.OrchestratorEndpoints();
+                    endpoints = orchestratorEndpoints();
                 }
                 catch (Exception error) when (error is not OutOfMemoryException)
                 {

@@ -30,6 +30,11 @@ public sealed class SwarmLab
 
     public string Registry => Lines["REGISTRY"];
 
+    /// <summary>Each node's address (NODE_1 …), where a published port of that node answers.</summary>
+    public IReadOnlyList<string> NodeAddresses =>
+        Lines.Where(line => line.Key.StartsWith("NODE_", StringComparison.Ordinal)).OrderBy(line => line.Key, StringComparer.Ordinal)
+            .Select(line => line.Value).ToArray();
+
     public string ManagerSocket => DockerHost["unix://".Length..];
 
     public static string Script => Path.Combine(HostRun.RepositoryRoot, "scripts", "swarm-lab.sh");

@@ -63,13 +63,42 @@ public sealed class StackFileGeneratorTests
     }
 
     [Test]
-    public void Ports_become_host_mode_ports_without_a_fixed_published_port()
+    public void Ports_become_host_mode_ports_on_the_first_host_port_of_their_range()
     {
         var ports = (YamlSequenceNode)Service(StackFileGenerator.Generate(Compose), "web")["ports"];
         var rendered = ports.Children.Cast<YamlMappingNode>()
             .Select(port => string.Join(" ", port.Children.Select(pair => $"{pair.Key}={pair.Value}"))).ToArray();
-        Assert.That(rendered, Is.EqualTo(new[] { "target=8060 protocol=tcp mode=host", "target=9000 protocol=udp mode=host" }));
+        Assert.That(rendered, Is.EqualTo(new[] { "target=8060 published=18060 protocol=tcp mode=host", "target=9000 protocol=udp mode=host" }));
     }
+
+    [Test]
+    public void A_service_on_a_fixed_port_runs_once_per_node_and_updates_stop_first()
+    {
+        var deploy = (YamlMappingNode)Service(StackFileGenerator.Generate(Compose), "web")["deploy"];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(((YamlMappingNode)deploy["placement"])["max_replicas_per_node"].ToString(), Is.EqualTo("1"));
+            Assert.That(((YamlMappingNode)deploy["update_config"])["order"].ToString(), Is.EqualTo("stop-first"));
+            Assert.That(((YamlMappingNode)deploy["rollback_config"])["order"].ToString(), Is.EqualTo("stop-first"));
+        }
+    }
+
+    [Test]
+    public void A_service_without_a_fixed_port_updates_start_first_anywhere()
+    {
+        var deploy = (YamlMappingNode)Service(StackFileGenerator.Generate(Compose.Replace("      - \"127.0.0.1:18060-18079:8060\"\n", "",
+            StringComparison.Ordinal)), "web")["deploy"];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(deploy.Children.ContainsKey(new YamlScalarNode("placement")), Is.False);
+            Assert.That(((YamlMappingNode)deploy["update_config"])["order"].ToString(), Is.EqualTo("start-first"));
+        }
+    }
+
+    [Test]
+    public void The_image_is_a_variable_deploy_sets_to_a_digest() =>
+        Assert.That(Service(StackFileGenerator.Generate(Compose), "web")["image"].ToString(),
+            Is.EqualTo("${WEB_IMAGE:?Deploy sets it to REGISTRY/web@sha256:DIGEST}"));
 
     [Test]
     public void Deploy_section_has_replicas_variable_dnsrr_and_a_rolling_update_that_rolls_back()
@@ -81,7 +110,6 @@ public sealed class StackFileGeneratorTests
             Assert.That(deploy["replicas"].ToString(), Is.EqualTo("${WEB_REPLICAS:-1}"));
             Assert.That(deploy["endpoint_mode"].ToString(), Is.EqualTo("dnsrr"));
             Assert.That(update["parallelism"].ToString(), Is.EqualTo("1"));
-            Assert.That(update["order"].ToString(), Is.EqualTo("start-first"));
             Assert.That(update["failure_action"].ToString(), Is.EqualTo("rollback"));
             // 4 s start period + 3 retries every 10 s + the last check's 2 s timeout.
             Assert.That(update["monitor"].ToString(), Is.EqualTo("36s"));
@@ -118,14 +146,15 @@ public sealed class StackFileGeneratorTests
 
     private static IEnumerable<TestCaseData> PortCases()
     {
-        yield return new TestCaseData("127.0.0.1:18060-18079:8060", 8060, "tcp").SetName("Port_with_address_and_range");
-        yield return new TestCaseData("8080:80", 80, "tcp").SetName("Port_published_and_target");
-        yield return new TestCaseData("53/udp", 53, "udp").SetName("Port_with_protocol");
+        yield return new TestCaseData("127.0.0.1:18060-18079:8060", 8060, 18060, "tcp").SetName("Port_with_address_and_range");
+        yield return new TestCaseData("8080:80", 80, 8080, "tcp").SetName("Port_published_and_target");
+        yield return new TestCaseData("53/udp", 53, null, "udp").SetName("Port_with_protocol");
+        yield return new TestCaseData("127.0.0.1::8060", 8060, null, "tcp").SetName("Port_with_address_and_no_host_port");
     }
 
     [TestCaseSource(nameof(PortCases))]
-    public void Short_ports_name_their_container_port(string port, int target, string protocol) =>
-        Assert.That(StackFileGenerator.ParsePort(port), Is.EqualTo((target, protocol)));
+    public void Short_ports_name_their_container_and_host_port(string port, int target, int? published, string protocol) =>
+        Assert.That(StackFileGenerator.ParsePort(port), Is.EqualTo((target, published, protocol)));
 
     [Test]
     public void A_port_range_as_container_port_is_refused() =>

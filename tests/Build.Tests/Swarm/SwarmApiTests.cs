@@ -73,6 +73,37 @@ public sealed class SwarmApiTests
     }
 
     [Test]
+    public void The_registry_digest_of_a_tag_is_read_from_distribution()
+    {
+        // What the 20.10 engine answered on the lab for a pushed tag: the descriptor's fields are lower case.
+        var (server, api, engine) = Manager(path => path == "/v1.41/distribution/10.221.0.1:5021/omninode/reducer:sha-48b3dcc/json"
+            ? CannedEngine.Http(200, """
+                {"Descriptor":{"mediaType":"application/vnd.docker.distribution.manifest.v2+json","digest":"sha256:8fbf8aa1","size":1991},
+                 "Platforms":[{"architecture":"amd64","os":"linux"}]}
+                """)
+            : CannedEngine.Http(404, """{"message":"page not found"}"""));
+        using (server)
+        using (engine)
+        {
+            Assert.That(api.RegistryDigest("10.221.0.1:5021/omninode/reducer:sha-48b3dcc"), Is.EqualTo("sha256:8fbf8aa1"));
+        }
+    }
+
+    [Test]
+    public void A_tag_the_registry_does_not_have_fails_naming_it_and_the_fix()
+    {
+        var (server, api, engine) = Manager(_ => CannedEngine.Http(403,
+            """{"message":"manifest unknown: manifest unknown"}"""));
+        using (server)
+        using (engine)
+        {
+            Assert.That(() => api.RegistryDigest("reg:5000/ns/reducer:sha-1"), Throws.TypeOf<CakeException>()
+                .With.Property(nameof(CakeException.ExitCode)).EqualTo(ExitCodes.StackNotAsAsked)
+                .And.Message.Contains("reg:5000/ns/reducer:sha-1").And.Message.Contains("manifest unknown").And.Message.Contains("Push the images first"));
+        }
+    }
+
+    [Test]
     public void The_state_of_a_manager_is_read_from_info()
     {
         var (server, api, engine) = Manager();

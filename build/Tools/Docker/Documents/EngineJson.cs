@@ -26,6 +26,7 @@ namespace Build.Tools.Docker.Documents;
 [JsonSerializable(typeof(TaskDocument[]))]
 [JsonSerializable(typeof(NodeDocument[]))]
 [JsonSerializable(typeof(NetworkDocument[]))]
+[JsonSerializable(typeof(DistributionDocument))]
 public sealed partial class EngineJson : JsonSerializerContext
 {
     /// <summary>The document in <paramref name="json"/>; null when it is not JSON, not of that shape, or JSON null.</summary>
