@@ -33,9 +33,13 @@ public sealed class StackClient(string managerSocket, string stack) : IDisposabl
     public JsonElement? Job(IReadOnlyList<string> endpoints, int parts, ref int retried)
     {
         var values = Enumerable.Range(1, 12).ToArray();
+        var attempts = new List<string>();
+        LastAttempts = attempts;
+        // A random first endpoint, then each of the others once: a load balancer's round, never one endpoint twice.
+        var first = Random.Shared.Next(endpoints.Count);
         for (var attempt = 0; attempt < endpoints.Count; attempt++)
         {
-            var endpoint = endpoints[(Random.Shared.Next(endpoints.Count) + attempt) % endpoints.Count];
+            var endpoint = endpoints[(first + attempt) % endpoints.Count];
             try
             {
                 // A string body: the nodes want a Content-Length, and PostAsJsonAsync would send the JSON chunked.
@@ -47,10 +51,13 @@ public sealed class StackClient(string managerSocket, string stack) : IDisposabl
                 {
                     return JsonDocument.Parse(body).RootElement.Clone();
                 }
+
+                attempts.Add($"{endpoint}: HTTP {(int)response.StatusCode} {body[..Math.Min(body.Length, 200)]}");
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
             {
                 // Refused or dropped before an answer: nothing was done, the next endpoint may take it.
+                attempts.Add($"{endpoint}: {error.GetType().Name}: {error.Message}");
             }
 
             retried++;
@@ -58,6 +65,9 @@ public sealed class StackClient(string managerSocket, string stack) : IDisposabl
 
         return null;
     }
+
+    /// <summary>What each endpoint of the last <see cref="Job"/> answered that was not the total: why a request failed.</summary>
+    public IReadOnlyList<string> LastAttempts { get; private set; } = [];
 
     public void Dispose()
     {
@@ -115,7 +125,8 @@ public sealed class RequestLoop : IDisposable
                     Failed++;
                     if (endpoints.Count > 0)
                     {
-                        Note($"no endpoint of {string.Join(" ", endpoints)} answered with the total: {answer}");
+                        Note($"no endpoint of {string.Join(" ", endpoints)} answered with the total: {answer} " +
+                            $"({DateTime.UtcNow:HH:mm:ss.f}: {string.Join("; ", client.LastAttempts)})");
                     }
                 }
 
