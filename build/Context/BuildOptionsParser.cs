@@ -223,7 +223,8 @@ public static partial class BuildOptionsParser
 
     /// <summary>
     /// The cosign keys, checked before any task: each file readable and of the right kind (a public key given to sign,
-    /// or a private one to verify, is refused), a sign key with its password in COSIGN_PASSWORD and a registry to push to.
+    /// or a private one to verify, is refused), a sign key with its password in COSIGN_PASSWORD and a registry to push to,
+    /// a verify key with the registry whose images it checks.
     /// The password's correctness needs cosign: Push checks it before it pushes anything.
     /// </summary>
     private static (string? SignKey, string? Password, string? VerifyKey) Signing(
@@ -263,6 +264,13 @@ public static partial class BuildOptionsParser
                 reader.AddError($"--{OptionNames.SignKey}={given}: the key's password goes in {Tools.Cosign.CosignCommands.PasswordVariable} " +
                     "(cosign's own variable; empty for a key made without one), never on the command line, and it is not set.");
             }
+        }
+
+        if (reader.Read(OptionNames.VerifyKey) is { } verifyKey && registry is null)
+        {
+            reader.AddError($"--{OptionNames.VerifyKey}={verifyKey}: signatures are checked on the pushed images, and no " +
+                $"--{OptionNames.Registry}=HOST[:PORT]/NAMESPACE (or {OptionNames.Registry.EnvironmentVariable}) says where they are. " +
+                "Give the registry Push pushed to.");
         }
 
         return (signKey, password, Key(OptionNames.VerifyKey, SupplyChain.CosignKeyFile.PublicKeyProblem));

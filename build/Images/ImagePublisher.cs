@@ -58,6 +58,20 @@ public sealed partial class ImagePublisher(ICommandRunner runner, Func<DockerCom
         }
     }
 
+    /// <summary>
+    /// The by-digest reference of what was pushed as <paramref name="image"/>'s primary tag, which is what a signature
+    /// signs. A real push that printed no digest stops here, since signing the tag instead would sign whatever the tag
+    /// names by the time cosign asks; the dry run pushes nothing, so it names the digest docker push would print.
+    /// </summary>
+    public string PushedReference(IReadOnlyDictionary<string, string> digests, ImageSpec image) =>
+        digests.TryGetValue(image.PrimaryReference, out var digest)
+            ? $"{image.Repository}@{digest}"
+            : effects.Make<string>(
+                () => throw new CakeException(ExitCodes.Failed,
+                    $"docker push printed no digest for {image.PrimaryReference}, so there is nothing to sign: the tags are in the registry, unsigned. " +
+                    "Check that the docker client prints 'digest: sha256:…' after a push (docker 20.10 and later do), then run Push again."),
+                () => $"{image.Repository}@<the digest docker push prints for {image.PrimaryReference}>");
+
     private string Password(PushOptions options, string username)
     {
         if (options.PasswordFromStandardInput)

@@ -32,8 +32,7 @@ public sealed class Push(ImagePublisher publisher, ImageSigner signer) : Frostin
         var digests = publisher.Push(options, () => images.SelectMany(image => image.References));
         foreach (var image in images)
         {
-            var digest = digests.GetValueOrDefault(image.PrimaryReference) ?? $"<the digest docker push prints for {image.PrimaryReference}>";
-            context.Report.ImageSignature(image.PrimaryReference, signer.Sign(request, image, $"{image.Repository}@{digest}"));
+            context.Report.ImageSignature(image.PrimaryReference, signer.Sign(request, image, publisher.PushedReference(digests, image)));
         }
     }
 }

@@ -82,12 +82,6 @@ public sealed class Verify(
             return [];
         }
 
-        if (context.Options.Registry is null)
-        {
-            throw BuildErrors.BadOption($"--verify-key={key} checks the pushed images, and no --registry=HOST[:PORT]/NAMESPACE " +
-                "(or BRIDGE_REGISTRY) says where they are.");
-        }
-
         var specs = ImageTable.ServiceNames.Select(service => context.Image(service, ImageFlavour.Production)).ToArray();
         var results = signatures.Verify(specs.Select(spec => spec.PrimaryReference).ToArray(), key);
         var found = new List<(ImageSpec, Violation)>();

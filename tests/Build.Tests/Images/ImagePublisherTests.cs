@@ -83,4 +83,38 @@ public sealed class ImagePublisherTests
             Assert.That(processes.CommandLines, Is.Empty);
         }
     }
+    private static readonly ImageSpec Orchestrator = new("orchestrator", ImageFlavour.Production, "127.0.0.1:5000/omninode/orchestrator",
+        "deployment/Dockerfile.orchestrator", "production", ["prod", "0.1.0"], new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    private static ImagePublisher PublisherWith(ISideEffects effects)
+    {
+        var cake = new ProcessContext(new RecordingProcessRunner());
+        return new ImagePublisher(new CommandRunner(cake), () => new DockerCommands("docker", new DirectoryPath("/repo")), effects, cake.Log);
+    }
+
+    [Test]
+    public void The_pushed_reference_names_the_digest_docker_push_printed_for_the_primary_tag()
+    {
+        var digests = new Dictionary<string, string> { ["127.0.0.1:5000/omninode/orchestrator:prod"] = Digest };
+
+        Assert.That(PublisherWith(new SideEffects()).PushedReference(digests, Orchestrator), Is.EqualTo($"127.0.0.1:5000/omninode/orchestrator@{Digest}"));
+    }
+
+    [Test]
+    public void A_real_push_without_a_digest_stops_before_signing_the_tag_instead()
+    {
+        var error = Assert.Throws<CakeException>(() => PublisherWith(new SideEffects()).PushedReference(new Dictionary<string, string>(), Orchestrator));
+
+        Assert.That(error!.Message, Does.Contain("printed no digest for 127.0.0.1:5000/omninode/orchestrator:prod").And.Contain("unsigned"));
+    }
+
+    [Test]
+    public void The_dry_run_names_the_digest_it_would_sign()
+    {
+        var reference = PublisherWith(new Build.DryRun.PlannedSideEffects()).PushedReference(new Dictionary<string, string>(), Orchestrator);
+
+        Assert.That(reference, Is.EqualTo("127.0.0.1:5000/omninode/orchestrator@<the digest docker push prints for 127.0.0.1:5000/omninode/orchestrator:prod>"));
+    }
 }

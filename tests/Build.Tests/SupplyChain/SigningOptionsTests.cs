@@ -37,6 +37,8 @@ public sealed class SigningOptionsTests
             "is a private key").SetName("A_private_key_given_to_verify_is_refused");
         yield return new TestCaseData(new[] { "--target=Deploy", "--registry=127.0.0.1:5000/omninode", "--verify-key={0}" }, true,
             "is a folder").SetName("A_folder_given_to_verify_is_refused");
+        yield return new TestCaseData(new[] { "--target=Verify", "--verify-key={0}/cosign.pub" }, true,
+            "no --registry=HOST[:PORT]/NAMESPACE").SetName("A_verify_key_without_a_registry_is_refused");
     }
 
     [TestCaseSource(nameof(BadInput))]
