@@ -74,14 +74,15 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
             InlineCache = attestations.Count == 0,
         };
         var tail = new OutputTail(DockerBuildOutput.TailLines);
+        var indexSigns = new OutputTail(DockerBuildOutput.TailLines, PackageIndexFailures.IsSign);
         try
         {
-            tools.Runner.Run(tools.BuildDocker().Build(settings), tail.Keep(outputLine ?? Console.WriteLine), cancellationToken);
+            tools.Runner.Run(tools.BuildDocker().Build(settings), indexSigns.Keep(tail.Keep(outputLine ?? Console.WriteLine)), cancellationToken);
         }
         catch (CakeException exception)
         {
             tools.Report.ImageFailed(spec, digest);
-            if (index is { } installIndex && PackageIndexFailures.Explain(tail.Lines, installIndex) is { } indexReason)
+            if (index is { } installIndex && PackageIndexFailures.Explain([.. indexSigns.Lines, .. tail.Lines], installIndex) is { } indexReason)
             {
                 throw new CakeException(exception.ExitCode,
                     $"{spec.PrimaryReference} could not install its dependencies: {indexReason}.{Environment.NewLine}{exception.Message}")

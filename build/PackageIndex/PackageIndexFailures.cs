@@ -15,7 +15,7 @@ public static partial class PackageIndexFailures
     {
         var lines = output.ToList();
         bool Has(string text) => lines.Any(line => line.Contains(text, StringComparison.OrdinalIgnoreCase));
-        if (Has("Authorization error accessing") || Has("401 Client Error") || Has("HTTP Error 401"))
+        if (AuthorizationSigns.Any(Has))
         {
             return $"the package index '{source.Name}' refused the credentials (HTTP 401 at {source.Url}): " +
                 $"check {source.UsernameVariable} and {source.PasswordVariable}";
@@ -46,6 +46,16 @@ public static partial class PackageIndexFailures
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a line is one of the signs <see cref="Explain"/> reads. Poetry prints them first and a traceback after,
+    /// so a build keeps these lines apart from its tail.
+    /// </summary>
+    public static bool IsSign(string line) =>
+        AuthorizationSigns.Concat(UnreachableSigns).Any(sign => line.Contains(sign, StringComparison.OrdinalIgnoreCase))
+        || MissingVersion().IsMatch(line) || NoCandidates().IsMatch(line);
+
+    private static readonly string[] AuthorizationSigns = ["Authorization error accessing", "401 Client Error", "HTTP Error 401"];
 
     private static readonly string[] UnreachableSigns =
     [

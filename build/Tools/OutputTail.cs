@@ -1,7 +1,10 @@
 namespace Build.Tools;
 
-/// <summary>The last lines a process printed, kept while they stream past.</summary>
-public sealed class OutputTail(int size)
+/// <summary>
+/// The last lines a process printed, kept while they stream past; with <paramref name="keeps"/>, the last of the lines
+/// it accepts only (a failure's first words can be far from the end of a long output).
+/// </summary>
+public sealed class OutputTail(int size, Func<string, bool>? keeps = null)
 {
     private readonly Queue<string> _lines = new();
 
@@ -19,6 +22,16 @@ public sealed class OutputTail(int size)
     /// <summary>A line callback that keeps each line here and passes it on.</summary>
     public Action<string> Keep(Action<string> next) => line =>
     {
+        if (keeps?.Invoke(line) is not false)
+        {
+            Add(line);
+        }
+
+        next(line);
+    };
+
+    private void Add(string line)
+    {
         lock (_lines)
         {
             _lines.Enqueue(line);
@@ -27,7 +40,5 @@ public sealed class OutputTail(int size)
                 _lines.Dequeue();
             }
         }
-
-        next(line);
-    };
+    }
 }

@@ -37,4 +37,11 @@ public sealed class PackageIndexFailuresTests
 
     [TestCaseSource(nameof(Cases))]
     public void Explain(string[] output, string? expected) => Assert.That(PackageIndexFailures.Explain(output, Index), Is.EqualTo(expected));
+    // What a no-cache build printed with a wrong password (BuildKit's prefix kept): the sign comes long before the end.
+    [TestCase("#14 2.008 <c1>Source (omninode-index):</c1> Authorization error accessing http://127.0.0.1:45543/simple/idna/", true)]
+    [TestCase("#14 10.80   HTTPConnectionPool(host='127.0.0.1', port=45543): Max retries exceeded with url: /simple/sniffio/", true)]
+    [TestCase("#14 2.155   Unable to find installation candidates for idna (3.3)", true)]
+    [TestCase("#14 1.989   • Installing idna (3.3)", false)]
+    [TestCase("#14 2.155   RuntimeError", false)]
+    public void IsSign_keeps_only_the_lines_Explain_reads(string line, bool sign) => Assert.That(PackageIndexFailures.IsSign(line), Is.EqualTo(sign));
 }
