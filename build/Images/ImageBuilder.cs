@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Build.Context;
 using Build.PackageIndex;
 using Build.Reporting;
@@ -75,32 +76,22 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         };
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         var indexSigns = new OutputTail(DockerBuildOutput.TailLines, PackageIndexFailures.IsSign);
+        // BuildKit's progress is a line per vertex event: the console gets the stages, warnings and a failed step's
+        // last lines, the log file all of it; --verbosity=verbose shows all of it as it comes, as before.
+        using var buildLog = new ImageBuildLog(options.RepositoryRoot.FullPath, ImageBuildLog.NameOf(spec), log.Verbosity >= Verbosity.Verbose,
+            outputLine ?? Console.WriteLine);
+        var clock = Stopwatch.StartNew();
         try
         {
-            tools.Runner.Run(tools.BuildDocker().Build(settings), indexSigns.Keep(tail.Keep(outputLine ?? Console.WriteLine)), cancellationToken);
+            tools.Runner.Run(tools.BuildDocker().Build(settings), indexSigns.Keep(tail.Keep(buildLog.Line)), cancellationToken);
         }
         catch (CakeException exception)
         {
             tools.Report.ImageFailed(spec, digest);
-            if (index is { } installIndex && PackageIndexFailures.Explain([.. indexSigns.Lines, .. tail.Lines], installIndex) is { } indexReason)
-            {
-                throw new CakeException(exception.ExitCode,
-                    $"{spec.PrimaryReference} could not install its dependencies: {indexReason}.{Environment.NewLine}{exception.Message}")
-                    .At(spec.Dockerfile);
-            }
-
-            var missing = tools.Inputs.MissingBaseImages([spec]).Except(tools.LocalBaseImages.Names).ToArray();
-            if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
-            {
-                throw ImageErrors.BaseImagePullFailed(spec, missing, reason, tools.LocalBaseImages.Configured, exception);
-            }
-
-            // The report shows what docker said and the Dockerfile line it blames, not only the command that failed.
-            var dockerfile = options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
-            exception.At(spec.Dockerfile, DockerBuildOutput.BlamedLine(tail.Lines, File.ReadAllLines(dockerfile)))
-                .WithToolMessage(DockerBuildOutput.Message(tail.Lines));
-            throw;
+            throw buildLog.Failed(Explained(spec, exception, indexSigns.Lines, tail.Lines));
         }
+
+        tools.Effects.Make(() => log.Information("{0} {1}", spec.PrimaryReference, buildLog.Summary(clock.Elapsed)));
 
         // The id and size of what was built go into the report; a dry run's report plans the image.
         tools.Effects.Make(() => ImageReporting.Built(tools.Report, tools.Inputs, dryRun: false, spec, digest), () => tools.Report.ImagePlanned(spec, digest));
@@ -112,6 +103,32 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
                 tools.Report.ImageSbom(spec, sbom);
             }
         }
+    }
+
+    /// <summary>
+    /// A failed build's error: the package index or a base image that could not be pulled when that is why, else
+    /// docker's own words. Poetry names the index first and prints a long traceback after, so the index's signs are
+    /// read from the lines kept for them as well as from the tail.
+    /// </summary>
+    private CakeException Explained(ImageSpec spec, CakeException exception, IReadOnlyList<string> indexSigns, IReadOnlyList<string> tail)
+    {
+        if (index is { } installIndex && PackageIndexFailures.Explain([.. indexSigns, .. tail], installIndex) is { } indexReason)
+        {
+            return new CakeException(exception.ExitCode,
+                $"{spec.PrimaryReference} could not install its dependencies: {indexReason}.{Environment.NewLine}{exception.Message}")
+                .At(spec.Dockerfile);
+        }
+
+        var missing = tools.Inputs.MissingBaseImages([spec]).Except(tools.LocalBaseImages.Names).ToArray();
+        if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
+        {
+            return ImageErrors.BaseImagePullFailed(spec, missing, reason, tools.LocalBaseImages.Configured, exception);
+        }
+
+        // The report shows what docker said and the Dockerfile line it blames, not only the command that failed.
+        var dockerfile = options.RepositoryRoot.CombineWithFilePath(spec.Dockerfile).FullPath;
+        return exception.At(spec.Dockerfile, DockerBuildOutput.BlamedLine(tail, File.ReadAllLines(dockerfile)))
+            .WithToolMessage(DockerBuildOutput.Message(tail));
     }
 
     /// <summary>

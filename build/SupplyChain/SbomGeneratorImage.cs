@@ -1,5 +1,8 @@
+using Build.Images;
 using Build.Tools;
 using Build.Tools.Docker;
+using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 
 namespace Build.SupplyChain;
@@ -43,7 +46,17 @@ public sealed class SbomGeneratorImage(DirectoryPath repositoryRoot, string? run
 
             if (engineLacks(Name))
             {
-                runner.Run(Command(docker));
+                // Condensed like the images' own builds: its BuildKit progress goes to its log file.
+                using var buildLog = new ImageBuildLog(repositoryRoot.FullPath, "sbom-generator", runner.Log.Verbosity >= Verbosity.Verbose,
+                    line => runner.Log.Information("[sbom-generator] {0}", line));
+                try
+                {
+                    runner.Run(Command(docker), buildLog.Line);
+                }
+                catch (CakeException exception)
+                {
+                    throw buildLog.Failed(exception);
+                }
             }
 
             _ready = true;

@@ -24,9 +24,12 @@ public sealed class ComposeStackTests
          "Config":{"Labels":{"com.docker.compose.service":"reducer"}}}
         """;
 
+    // Image names of its own: the stack's builds would otherwise tag (or rebuild) the user's orchestrator:prod and reducer:prod.
+    private static readonly string Registry = $"compose-stack-test.local/{Guid.NewGuid():N}"[..40];
+
     private static HostResult Host(params string[] arguments) =>
-        HostRun.In(HostRun.RepositoryRoot, null,
-            [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
+        HostRun.In(HostRun.RepositoryRoot, null, [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}",
+            "--build-target=production", $"--registry={Registry}"]);
 
     private const string RunningOrchestrator = """
         {"Id":"c2","Name":"/omninode-bridge_orchestrator_1","State":{"Status":"running","Health":{"Status":"healthy"}},
@@ -161,6 +164,7 @@ public sealed class ComposeStackTests
         finally
         {
             Host("--target=ComposeDown", "--volumes");
+            DockerImages.RemoveRepositories(Registry + "/");
         }
     }
 

@@ -12,6 +12,8 @@ public sealed class StackOptionsTests
 {
     private const string Project = "bridge-port-test";
 
+    private static readonly string Registry = $"stack-options-test.local/{Guid.NewGuid():N}"[..40];
+
     [Test]
     public void ComposeUp_with_every_published_port_taken_fails_clearly_and_leaves_nothing_with_down_on_failure()
     {
@@ -34,8 +36,9 @@ public sealed class StackOptionsTests
                 }
             }
 
+            // Image names of its own: the build would otherwise tag (or rebuild) the user's orchestrator:prod and reducer:prod.
             var result = HostRun.In(HostRun.RepositoryRoot, null, "--target=ComposeUp", "--build-target=production",
-                $"--project-name={Project}", $"--docker={client}", "--down-on-failure", "--wait-timeout=60");
+                $"--project-name={Project}", $"--docker={client}", "--down-on-failure", "--wait-timeout=60", $"--registry={Registry}");
             var left = DockerEngineRequirement.Docker("ps", "-aq", "--filter", $"label=com.docker.compose.project={Project}").Output.Trim();
             using (Assert.EnterMultipleScope())
             {
@@ -56,6 +59,7 @@ public sealed class StackOptionsTests
             }
 
             HostRun.In(HostRun.RepositoryRoot, null, "--target=ComposeDown", $"--project-name={Project}", $"--docker={client}");
+            DockerImages.RemoveRepositories(Registry + "/");
         }
     }
 }

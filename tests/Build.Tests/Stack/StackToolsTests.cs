@@ -15,9 +15,12 @@ public sealed class StackToolsTests
 {
     private const string Project = "bridge-stack-test";
 
+    // Image names of its own: the stack's builds would otherwise tag (or rebuild) the user's orchestrator:prod and reducer:prod.
+    private static readonly string Registry = $"stack-tools-test.local/{Guid.NewGuid():N}"[..40];
+
     private static HostResult Host(params string[] arguments) =>
-        HostRun.In(HostRun.RepositoryRoot, null,
-            [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}", "--build-target=production"]);
+        HostRun.In(HostRun.RepositoryRoot, null, [.. arguments, $"--project-name={Project}", $"--docker={DockerEngineRequirement.BuildKitClient}",
+            "--build-target=production", $"--registry={Registry}"]);
 
     [OneTimeSetUp]
     public void Start() => DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
@@ -25,8 +28,9 @@ public sealed class StackToolsTests
     [OneTimeTearDown]
     public void Stop()
     {
-        // Whatever happened, leave no stack behind.
+        // Whatever happened, leave no stack and no image of the test's behind.
         Host("--target=ComposeDown", "--volumes");
+        DockerImages.RemoveRepositories(Registry + "/");
     }
 
     /// <summary>One test, since each step needs the one before; the assertion messages say which step broke.</summary>

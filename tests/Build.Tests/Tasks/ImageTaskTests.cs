@@ -62,27 +62,40 @@ public sealed class ImageTaskTests
     {
         DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
         using var repository = new ScratchRepository();
-        var tag = $"bridge-failing-{Guid.NewGuid():N}"[..24];
-        // A first good build gives the tag an image; then the Dockerfile breaks and the tag must stay where it was.
-        File.WriteAllText(repository.PathOf("deployment/Dockerfile.reducer"),
-            "ARG PYTHON_IMAGE=omninode/python:3.11-bookworm\nARG BUILDER_IMAGE=x\nFROM ${PYTHON_IMAGE} AS production\nRUN echo good > /good\n");
-        var first = repository.Run("--target=BuildReducer", "--build-target=production", $"--tag={tag}", "--force");
-        Assert.That(first.ExitCode, Is.Zero, first.All);
-        var before = DockerEngineRequirement.Docker("image", "inspect", "--format", "{{.Id}}", $"reducer:{tag}").Output.Trim();
-
-        File.AppendAllText(repository.PathOf("deployment/Dockerfile.reducer"), "RUN exit 3\n");
-        var second = repository.Run("--target=BuildReducer", "--build-target=production", $"--tag={tag}", "--force");
-        var after = DockerEngineRequirement.Docker("image", "inspect", "--format", "{{.Id}}", $"reducer:{tag}").Output.Trim();
-        DockerEngineRequirement.Docker("image", "rm", $"reducer:{tag}");
-        using (Assert.EnterMultipleScope())
+        // A registry name of its own: BuildReducer tags prod, latest and the version too, and the user's reducer:prod
+        // (the Quick start's) must stay where it is.
+        var registry = $"failing-build-test.local/{Guid.NewGuid():N}"[..40];
+        var tag = $"{registry}/reducer:prod";
+        try
         {
-            Assert.That(second.ExitCode, Is.Not.Zero);
-            // The closing error leads with the failing step and its exit code, then names the command.
-            Assert.That(second.All, Does.Match(@"Error: (Step \d+/\d+ : RUN exit 3| > \[(production )?\d+/\d+\] RUN exit 3:)"));
-            Assert.That(second.All[second.All.LastIndexOf("Error: ", StringComparison.Ordinal)..],
-                Does.Match(@"(code: 3|non-zero code: 3)[\s\S]*docker failed \(exit code \d+\): DOCKER_BUILDKIT=\d \S*docker build"));
-            Assert.That(second.All, Does.Not.Contain("   at "));
-            Assert.That(after, Is.EqualTo(before));
+            // A first good build gives the tag an image; then the Dockerfile breaks and the tag must stay where it was.
+            File.WriteAllText(repository.PathOf("deployment/Dockerfile.reducer"),
+                "ARG PYTHON_IMAGE=omninode/python:3.11-bookworm\nARG BUILDER_IMAGE=x\nFROM ${PYTHON_IMAGE} AS production\nRUN echo good > /good\n");
+            var first = repository.Run("--target=BuildReducer", "--build-target=production", $"--registry={registry}", "--force");
+            Assert.That(first.ExitCode, Is.Zero, first.All);
+            var before = DockerEngineRequirement.Docker("image", "inspect", "--format", "{{.Id}}", tag).Output.Trim();
+
+            File.AppendAllText(repository.PathOf("deployment/Dockerfile.reducer"), "RUN exit 3\n");
+            var second = repository.Run("--target=BuildReducer", "--build-target=production", $"--registry={registry}", "--force");
+            var after = DockerEngineRequirement.Docker("image", "inspect", "--format", "{{.Id}}", tag).Output.Trim();
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(second.ExitCode, Is.Not.Zero);
+                // The console shows the failed step, its error and its own last lines, not BuildKit's progress.
+                Assert.That(second.Output, Does.Match(@"\[reducer\] failed: \[(production )?\d/\d\] RUN exit 3: ").And.Not.Contain("#1 [internal]"));
+                // The closing error leads with the failing step and its exit code, then names the command and the whole log.
+                Assert.That(second.All, Does.Match(@"Error: (Step \d+/\d+ : RUN exit 3| > \[(production )?\d+/\d+\] RUN exit 3:)"));
+                Assert.That(second.All[second.All.LastIndexOf("Error: ", StringComparison.Ordinal)..],
+                    Does.Match(@"(code: 3|non-zero code: 3)[\s\S]*docker failed \(exit code \d+\): DOCKER_BUILDKIT=\d \S*docker build[\s\S]*" +
+                        @"The build's whole output: artifacts/build-logs/reducer-production\.log"));
+                Assert.That(File.ReadAllText(repository.PathOf("artifacts/build-logs/reducer-production.log")), Does.Contain("RUN exit 3"));
+                Assert.That(second.All, Does.Not.Contain("   at "));
+                Assert.That(after, Is.EqualTo(before));
+            }
+        }
+        finally
+        {
+            Assert.That(DockerImages.RemoveRepositories(registry + "/"), Is.Empty, "the test's own tags are removed");
         }
     }
 
