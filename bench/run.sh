@@ -4,7 +4,8 @@
 #   bench/run.sh            all groups (about 10–15 minutes on a 2-core machine)
 #   bench/run.sh build healthy
 #                           only some groups (a: dry run start-up, b: nothing changed, build: one .py edited,
-#                           d: parallel vs sequential, e: lock check, healthy: one .py edit to a healthy stack)
+#                           d: parallel vs sequential, e: lock check, healthy: one .py edit to a healthy stack,
+#                           bump: one package bumped in poetry.lock)
 #   bench/run.sh first-run  only the first run: git clone to the end of the first dry run, ours against
 #                           `dotnet run` in a fresh clone; then the background native compile, a dry run beside it
 #                           and without it, and warm dry runs once the native host is in (BENCH_FIRST_RUNS, default 3)
@@ -17,7 +18,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 table_only=false
 if [[ "${1:-}" == --table ]]; then table_only=true; shift; fi
-groups=("${@:-a b build d e healthy first-run}")
+groups=("${@:-a b build bump d e healthy first-run}")
 groups=(${groups[*]})
 registry="${BENCH_REGISTRY:-localhost/omninode-bench}"
 buildkit_docker="${BENCH_DOCKER:-/usr/bin/docker}"
@@ -46,8 +47,8 @@ if ! command -v hyperfine >/dev/null; then
   note "hyperfine not found (apt-get install hyperfine): using a bash loop with date +%s%N instead."
 fi
 needs_docker=false
-for g in b build d healthy; do want "$g" && needs_docker=true; done
-for g in "${groups[@]}"; do [[ " a b build d e healthy first-run " == *" $g "* ]] || die "unknown group $g: the groups are a b build d e healthy first-run."; done
+for g in b build bump d healthy; do want "$g" && needs_docker=true; done
+for g in "${groups[@]}"; do [[ " a b build bump d e healthy first-run " == *" $g "* ]] || die "unknown group $g: the groups are a b build bump d e healthy first-run."; done
 if $needs_docker; then
   [[ -x "$buildkit_docker" ]] || die "$buildkit_docker (a docker client with BuildKit, DOCKER_BUILDKIT=1) is missing; set BENCH_DOCKER."
   "$buildkit_docker" version --format '{{.Server.Version}}' >/dev/null 2>&1 \
@@ -59,8 +60,16 @@ fi
 if want build || want healthy; then [[ -n "$path_docker" ]] || die "no docker on PATH: the default path and the guide's commands use it."; fi
 if want healthy; then command -v docker-compose >/dev/null || die "docker-compose is missing (apt-get install docker-compose): the guide's edit-to-healthy uses it."; fi
 if want e; then command -v poetry >/dev/null || die "poetry is missing (group e compares with 'poetry lock --check')."; fi
+if want bump; then command -v poetry >/dev/null || die "poetry is missing (group bump locks the bumped package with 'poetry update --lock')."; fi
+# The images install from the project's package index: it must answer, and its credentials are the build secrets.
+if $needs_docker; then
+  index_variables="$(scripts/package-index.sh up)" || die "the package index did not start (scripts/package-index.sh up)"
+  set -a; eval "$(grep ^POETRY_HTTP_BASIC_ <<<"$index_variables")"; set +a
+fi
 [[ -f "$touch_file" ]] && die "$touch_file exists: a previous bench was interrupted; delete it first."
-trap 'rm -f "$root/$touch_file"' EXIT
+cp poetry.lock "$out/poetry.lock.project"
+restore() { rm -f "$root/$touch_file"; cp "$out/poetry.lock.project" "$root/poetry.lock"; }
+trap restore EXIT
 
 # The host, built once before anything is timed (and the NuGet cache warm, as the first-run figure assumes): the
 # native one, as a user's ./build.sh has it from the second run on. A JIT host here would make the first timed
@@ -92,17 +101,25 @@ measure() {
 host=(./build.sh --target=Production "--registry=$registry" "--docker=$buildkit_docker")
 # The default path: no --docker, so the host chooses the client and builder itself.
 default_host=(./build.sh --target=Production "--registry=$registry")
-plain_build() { # the guide's command for one service: plain_build ENVIRONMENT CLIENT SERVICE [EXTRA]
-  printf '%s %s build -q -f deployment/Dockerfile.%s --target production -t %s/plain-%s:prod --build-arg PYTHON_IMAGE=%s --build-arg BUILDER_IMAGE=%s %s .' \
-    "$1" "$2" "$3" "$registry" "$3" "$python_image" "$builder_image" "${4:-}"
+# The guide's command for one service: plain_build ENVIRONMENT CLIENT SERVICE [EXTRA]. The index's credentials go in
+# as BuildKit secrets read from the environment, and a loopback index needs the host's network, as the guide says.
+index_secrets="--secret id=index_username,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME --secret id=index_password,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD --network host"
+plain_build() {
+  printf '%s %s build -q -f deployment/Dockerfile.%s --target production -t %s/plain-%s:prod --build-arg PYTHON_IMAGE=%s --build-arg BUILDER_IMAGE=%s %s %s .' \
+    "$1" "$2" "$3" "$registry" "$3" "$python_image" "$builder_image" "$index_secrets" "${4:-}"
 }
 # Both services, one after the other, as the guide lists them: plain_pair ENVIRONMENT CLIENT [EXTRA].
 plain_pair() { printf '%s >/dev/null && %s >/dev/null' "$(plain_build "$1" "$2" orchestrator "${3:-}")" "$(plain_build "$1" "$2" reducer "${3:-}")"; }
 plain_both="$(plain_pair DOCKER_BUILDKIT=1 "$buildkit_docker")"
 plain_both_nocache="$(plain_pair DOCKER_BUILDKIT=1 "$buildkit_docker" --no-cache)"
-# With the client on PATH and no variable set, as the guide's commands run for a user (docker 23+ without buildx:
-# the legacy builder).
-plain_path="$(plain_pair "env -u DOCKER_BUILDKIT" "$path_docker")"
+# With the client on PATH and no variable set, as the guide's commands run for a user. A docker 23+ client without
+# buildx runs the legacy builder, which cannot mount the index's secrets: then the guide's commands need BuildKit,
+# and the same client the host picks (the BuildKit one) is the fair comparison.
+if "$path_docker" buildx version >/dev/null 2>&1; then
+  plain_path="$(plain_pair "env -u DOCKER_BUILDKIT" "$path_docker")"
+else
+  plain_path="$plain_both"
+fi
 edit_py="printf '# bench %s\n' \$(date +%s%N) > $touch_file"
 
 # (a) start-up of a dry run: no engine is asked (DOCKER_HOST points nowhere), only the host's own cost.
@@ -133,6 +150,24 @@ if want build; then
   measure build_best "$build_runs" "$edit_py" "${host[*]}"
   measure build_plain_buildkit "$build_runs" "$edit_py" "$plain_both"
   measure build_nocache "$build_runs" "$edit_py" "$plain_both_nocache"
+fi
+
+# (bump) one package bumped before every run: poetry.lock alternates between the project's lock and the same lock with
+# idna 3.3 -> 3.10 (both in the project's index; `poetry update --lock idna` makes it), with a comment that makes each
+# run's lock new to the build cache, so every run reinstalls the dependency layer as a real bump does.
+if want bump; then
+  bump_work="$(mktemp -d)"
+  cp -r pyproject.toml tools src "$bump_work/"
+  cp "$out/poetry.lock.project" "$bump_work/poetry.lock"
+  (cd "$bump_work" && POETRY_VIRTUALENVS_CREATE=false poetry update --lock idna >/dev/null 2>"$bump_work/poetry.err") \
+    || { cat "$bump_work/poetry.err" >&2; die "poetry update --lock idna failed (is idna 3.10 in the index? scripts/package-index.sh)"; }
+  cp "$bump_work/poetry.lock" "$out/poetry.lock.bumped"
+  rm -rf "$bump_work"
+  grep -q 'version = "3.10"' "$out/poetry.lock.bumped" || die "poetry update --lock idna did not move idna to 3.10"
+  bump_lock="python3 $root/bench/bump_lock.py $root/poetry.lock $out/poetry.lock.project $out/poetry.lock.bumped"
+  measure bump_host "$build_runs" "$bump_lock" "${default_host[*]}"
+  measure bump_plain "$build_runs" "$bump_lock" "$plain_both"
+  cp "$out/poetry.lock.project" poetry.lock
 fi
 
 # (d) both images in parallel (BuildKit) vs one after the other, each after a .py edit.
@@ -226,7 +261,7 @@ if want healthy; then
   ours="${default_host[*]/--target=Production/--target=ComposeUp} --build-target=production --project-name=bench-ours"
   # env: assignments that come from an expansion are not assignments to the shell, they would be run as the command.
   down() { env $guide_env docker-compose -f $compose_file -p "$1" down --remove-orphans >/dev/null 2>&1 || true; }
-  trap 'rm -f "$root/$touch_file"; down bench-ours; down bench-guide' EXIT
+  trap 'restore; down bench-ours; down bench-guide' EXIT
   measure healthy_host "$build_runs" "$edit_py" "$ours"
   measure healthy_guide "$build_runs" "$edit_py" "$guide"
   down bench-ours
@@ -255,6 +290,8 @@ rows = [
       ("build_best", "the best builder here: `--docker=/usr/bin/docker` (BuildKit)", 1.2),
       ("build_plain_buildkit", "two plain `docker build`, `DOCKER_BUILDKIT=1 /usr/bin/docker`", None),
       ("build_nocache", "two `docker build --no-cache` (BuildKit)", None)]),
+    ("bump", "Production, one package bumped (idna 3.3 ⇄ 3.10 in poetry.lock)", "bump_host", "`./build.sh --target=Production` (no `--docker`)",
+     [("bump_plain", "the guide's two plain `docker build` (BuildKit, the index's secrets)", 0.7)]),
     ("d", "Production, BuildKit, one .py edited", "d_parallel", "`--parallel=true`", [("d_sequential", "`--parallel=false`", 0.8)]),
     ("e", "lock check", "e_host", "`./build.sh --target=EnsureLock --locked`", [("e_poetry", "`poetry lock --check`", None)]),
     ("healthy", "one .py edited to a healthy stack (production)", "healthy_host", "`./build.sh --target=ComposeUp --build-target=production`",

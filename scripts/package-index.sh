@@ -42,6 +42,13 @@ PACKAGES=(
     python3-starlette=0.26.1-1+deb12u2
     python3-uvicorn=0.17.6-1
 )
+# Newer releases from Debian 13 (trixie, same mirror), served beside the versions above so that a one-package bump
+# has somewhere to go (bench/run.sh bump). The lock pins the older versions; nothing resolves to these unless asked.
+NEWER_SUITE=trixie
+NEWER_MIRROR=http://deb.debian.org/debian
+NEWER_PACKAGES=(
+    python3-idna=3.10-1+deb13u1
+)
 
 answers() {
     python3 - "$URL" "$USERNAME" "$STATE/credentials" <<'EOF'
@@ -71,7 +78,7 @@ running_pid() {
 make_wheels() {
     local want have work
     # The package list and the wheel maker's own hash: a change to either makes the wheels again.
-    want="$(printf '%s\n' "${PACKAGES[@]}" "$(sha256sum "$SCRIPTS/package-index.py" | cut -d' ' -f1)")"
+    want="$(printf '%s\n' "${PACKAGES[@]}" "${NEWER_PACKAGES[@]/#/$NEWER_SUITE:}" "$(sha256sum "$SCRIPTS/package-index.py" | cut -d' ' -f1)")"
     have="$(cat "$STATE/wheels/.packages" 2>/dev/null || true)"
     [[ "$want" == "$have" ]] && return 0
     echo "package-index: making wheels from ${#PACKAGES[@]} Debian packages into $STATE/wheels" >&2
@@ -80,6 +87,7 @@ make_wheels() {
     mkdir -p "$work/debs" "$work/wheels" "$work/root"
     (cd "$work/debs" && apt-get download "${PACKAGES[@]}" >&2 2>"$work/apt.log") \
         || { cat "$work/apt.log" >&2; echo "package-index: apt-get download failed for ${PACKAGES[*]}" >&2; return 1; }
+    download_newer "$work" || return 1
     local roots=() deb
     for deb in "$work"/debs/*.deb; do
         dpkg-deb -x "$deb" "$work/root/$(basename "$deb" .deb)"
@@ -90,6 +98,29 @@ make_wheels() {
     rm -rf "$STATE/wheels"
     mv "$work/wheels" "$STATE/wheels"
     rm -rf "$work"
+}
+
+# download_newer WORK: NEWER_PACKAGES into WORK/debs with an apt configuration of its own (its own sources, lists and
+# cache under WORK/apt, no installed packages), so the host's apt state is neither read nor changed.
+download_newer() {
+    local apt="$1/apt"
+    mkdir -p "$apt/parts" "$apt/lists/partial" "$apt/cache/archives/partial"
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $NEWER_MIRROR $NEWER_SUITE main" > "$apt/sources.list"
+    cat > "$apt/apt.conf" <<CONF
+Dir::Etc::main "/dev/null";
+Dir::Etc::Parts "$apt/parts";
+Dir::Etc::sourcelist "$apt/sources.list";
+Dir::Etc::sourceparts "-";
+Dir::State::Lists "$apt/lists";
+Dir::State::status "/dev/null";
+Dir::Cache "$apt/cache";
+Debug::NoLocking "true";
+Acquire::Languages "none";
+APT::Sandbox::User "root";
+CONF
+    { APT_CONFIG="$apt/apt.conf" apt-get update -qq && (cd "$1/debs" && APT_CONFIG="$apt/apt.conf" apt-get download "${NEWER_PACKAGES[@]}"); } \
+        >&2 2>>"$1/apt.log" \
+        || { cat "$1/apt.log" >&2; echo "package-index: apt-get download from $NEWER_SUITE failed for ${NEWER_PACKAGES[*]}" >&2; return 1; }
 }
 
 print_variables() {
