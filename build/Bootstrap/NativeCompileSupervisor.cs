@@ -104,7 +104,13 @@ public sealed class NativeCompileSupervisor(
                 return Abandon(stop.IsCancellationRequested ? "told to stop" : $"{root} is gone: the compile for it was stopped");
             }
 
-            if (background && commands.Any() != paused)
+            if (!background && commands.Any())
+            {
+                // A ./build.sh that starts while a compile runs stops the compile's process group at once, without
+                // knowing whether anybody waits for it; somebody waits for this one (BUILD_HOST=native), so it runs on.
+                job.Resume();
+            }
+            else if (background && commands.Any() != paused)
             {
                 paused = !paused;
                 if (paused)
