@@ -28,7 +28,10 @@
 # Settings (environment): SWARM_LAB_NAME (default omnilab: namespaces omnilab-K, bridge omnilab0, state in
 # /run/omnilab and /var/lib/omnilab), SWARM_LAB_SUBNET (the first three octets, default 10.213.0),
 # SWARM_LAB_REGISTRY_PORT (5000), SWARM_LAB_INDEX_PORT (3141, the package index relayed into each node),
-# SWARM_LAB_TIMEOUT (seconds to wait for a dockerd or the swarm, 90).
+# SWARM_LAB_TIMEOUT (seconds to wait for a dockerd or the swarm, 90), SWARM_LAB_ENGINE (debian12, the default:
+# the host's dockerd 20.10; debian13: dockerd 26 of the build's Debian 13 toolchain with the containerd image store,
+# SWARM_LAB_TOOLCHAIN naming its folder, by default the one complete debian13-docker* under BRIDGE_TOOLCHAINS or
+# /var/lib/omninode-bridge/toolchains).
 # Needs root, iproute2, iptables, dockerd, docker-registry, python3.
 set -euo pipefail
 
@@ -48,6 +51,7 @@ REGISTRY_NAMESPACE=omninode
 # Overlay networks of the stack get their subnets from here, so they never overlap the lab's own subnet.
 ADDRESS_POOL="${SWARM_LAB_ADDRESS_POOL:-10.214.0.0/16}"
 DOCKER_CLI="${DOCKER_CLI:-$(command -v /usr/bin/docker || command -v docker)}"
+ENGINE="${SWARM_LAB_ENGINE:-debian12}"
 # The rule that lets bridged traffic through FORWARD; the comment marks it as the lab's own.
 RULE=(FORWARD -i "$BRIDGE" -o "$BRIDGE" -m comment --comment "$LAB swarm lab" -j ACCEPT)
 
@@ -84,16 +88,49 @@ print_lines() {
     for ((k = 1; k <= n; k++)); do echo "NODE_$k=$(node_address "$k")"; done
 }
 
+# The Debian 13 toolchain's folder (bin/dockerd, bin/runc the host's): SWARM_LAB_TOOLCHAIN, or the one complete.
+debian13_toolchain() {
+    local folder found=()
+    if [[ -n "${SWARM_LAB_TOOLCHAIN:-}" ]]; then
+        found=("$SWARM_LAB_TOOLCHAIN")
+    else
+        for folder in "${BRIDGE_TOOLCHAINS:-/var/lib/omninode-bridge/toolchains}"/debian13-docker*; do
+            [[ -f "$folder/.complete" ]] && found+=("$folder")
+        done
+    fi
+    (( ${#found[@]} == 1 )) && [[ -x "${found[0]}/bin/dockerd" ]] \
+        || die "SWARM_LAB_ENGINE=debian13 needs one complete Debian 13 toolchain or SWARM_LAB_TOOLCHAIN; found: ${found[*]:-none}" \
+            "(./build.sh --project-engine=debian13 --target=Engine fetches it)"
+    echo "${found[0]}"
+}
+
+# The namespaces and script (sh -c, $0 the host name, then "$@") that start node K's dockerd. debian13: dockerd 26 with
+# the containerd image store, in a mount namespace of its own with private folders bound on /run/containerd (the
+# shims' sockets are under the fixed /run/containerd/s, which every other engine's containerd uses too) and /run/runc
+# (runc's state, used by BuildKit's RUN steps), the toolchain's bin first on PATH (its runc is the host's: Debian 13's
+# needs glibc 2.38): the layout of the build's Debian 13 project engine.
+DEBIAN13_SCRIPT='hostname "$0" && dir="$1" && bin="$2" && shift 2 && mkdir -p /run/containerd /run/runc &&
+mount --bind "$dir/containerd" /run/containerd && mount --bind "$dir/runc" /run/runc && PATH="$bin:$PATH" exec "$@"'
+
 start_dockerd() {
-    local k="$1" dir
+    local k="$1" dir toolchain launch
     dir="$(node_dir "$k")"
     alive "$(pid_of "$k")" && answers "$k" && return 0
     mkdir -p "$dir/exec" "$DATA/node$k"
     rm -f "$dir/docker.sock" "$dir/dockerd.pid"
+    # Its own UTS namespace and host name: swarm names a node after its host name (docker node ls, Deploy's table).
+    case "$ENGINE" in
+        debian12) launch=(unshare --uts -- sh -c 'hostname "$0" && exec "$@"' "$(namespace "$k")" /usr/sbin/dockerd) ;;
+        debian13)
+            toolchain="$(debian13_toolchain)"
+            mkdir -p "$dir/containerd" "$dir/runc"
+            echo '{"features": {"containerd-snapshotter": true}}' >"$dir/daemon.json"
+            launch=(unshare --uts --mount --propagation private -- sh -c "$DEBIAN13_SCRIPT" "$(namespace "$k")" "$dir" "$toolchain/bin"
+                "$toolchain/bin/dockerd" --config-file "$dir/daemon.json") ;;
+        *) die "SWARM_LAB_ENGINE is debian12 or debian13; got '$ENGINE'" ;;
+    esac
     # setsid: the daemon outlives the calling shell; its log stays in the node's run folder.
-    # Its own UTS namespace and host name too: swarm names a node after its host name (docker node ls, Deploy's table).
-    setsid nsenter --net="/var/run/netns/$(namespace "$k")" unshare --uts -- \
-        sh -c 'hostname "$0" && exec "$@"' "$(namespace "$k")" /usr/sbin/dockerd \
+    setsid nsenter --net="/var/run/netns/$(namespace "$k")" "${launch[@]}" \
         --host "unix://$dir/docker.sock" \
         --data-root "$DATA/node$k" \
         --exec-root "$dir/exec" \

@@ -44,8 +44,10 @@ public sealed class BuilderProbe(
     /// <summary>
     /// Probes <paramref name="candidates"/> (the configured client first) and chooses. When the configured client
     /// reaches no engine, <paramref name="engineUnreachable"/> says so (the engine's own error, naming DOCKER_HOST).
+    /// <paramref name="chosenBy"/>: what chose a given client (<see cref="BuilderChoice.Choose"/>).
     /// </summary>
-    public BuilderChoice Choose(IReadOnlyList<string> candidates, bool clientGiven, Func<Exception> engineUnreachable)
+    public BuilderChoice Choose(IReadOnlyList<string> candidates, bool clientGiven, Func<Exception> engineUnreachable,
+        string chosenBy = BuilderChoice.ByDockerOption)
     {
         var facts = candidates.Select(client => Task.Run(() => Ask(client))).ToArray();
         Task.WaitAll(facts);
@@ -55,7 +57,7 @@ public sealed class BuilderProbe(
             throw engineUnreachable();
         }
 
-        return BuilderChoice.Choose(answers, clientGiven);
+        return BuilderChoice.Choose(answers, clientGiven, chosenBy);
     }
 
     private DockerClientFacts Ask(string client)

@@ -98,13 +98,15 @@ public sealed class EngineSession : IEngineSession
     {
         var clientGiven = _options.DockerExecutableGiven;
         var candidates = BuilderProbe.Candidates(_options.DockerExecutable, clientGiven, _environment("PATH"));
-        var debian13 = ProjectEngineLocation.From(_environment, ProjectEngineKind.Debian13).Endpoint;
-        if (ProjectEngineClient.For(Engine, _options.ProjectEngine, clientGiven, Provisioning.Debian13Toolchain.From(_environment), debian13) is { } own)
+        var chosenBy = BuilderChoice.ByDockerOption;
+        if (ProjectEngineClient.For(ImageStore, clientGiven, Provisioning.Debian13Toolchain.From(_environment)) is { } own)
         {
             _children.Set("DOCKER_CONFIG", own.Config);
             candidates = [own.Docker];
             clientGiven = true;
-            _log.Information("The Debian 13 project engine builds with its own client: {0} (DOCKER_CONFIG={1}).", own.Docker, own.Config);
+            chosenBy = BuilderChoice.ByContainerdStore;
+            _log.Information("The engine keeps its images in the containerd store: it builds with the Debian 13 toolchain's client {0} (DOCKER_CONFIG={1}).",
+                own.Docker, own.Config);
         }
 
         var probe = new BuilderProbe(_runner, client => new DockerCommands(client, _options.RepositoryRoot), _probeAnswers.Value,
@@ -115,7 +117,7 @@ public sealed class EngineSession : IEngineSession
             _ = _versions.Value;
             return new CakeException(ExitCodes.NoEngine,
                 $"{_options.DockerExecutable} reached no Docker engine. Point DOCKER_HOST at a running engine, then run the build again.");
-        });
+        }, chosenBy);
         _log.Information("{0}", choice.Describe());
         _report.EngineUses(builder: choice.BuilderName);
         return choice;

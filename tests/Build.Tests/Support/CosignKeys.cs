@@ -31,5 +31,17 @@ public sealed class CosignKeys : IDisposable
         return (Path.Combine(folder, "cosign.key"), Path.Combine(folder, "cosign.pub"));
     }
 
+    /// <summary>
+    /// `cosign verify` or `cosign verify-attestation --type spdxjson` of <paramref name="reference"/> with
+    /// <paramref name="publicKey"/>, offline (no transparency log) and over plain http.
+    /// </summary>
+    public static (int ExitCode, string Output) Verify(string verb, string publicKey, string reference)
+    {
+        var toolchain = Toolchain();
+        string[] type = verb == "verify-attestation" ? ["--type", "spdxjson"] : [];
+        return DockerEngineRequirement.RunIn(null, new Dictionary<string, string?> { ["TUF_ROOT"] = toolchain.TufRoot }, toolchain.Cosign,
+            [verb, .. type, "--key", publicKey, "--insecure-ignore-tlog", "--allow-insecure-registry", reference]);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -66,10 +66,19 @@ public sealed class SwarmLab
         Assert.Ignore(problem + ".");
     }
 
-    /// <summary>`up 3 --load IMAGES`: the manager gets the images the build needs (the base images of the test engine).</summary>
-    public static SwarmLab Up(int nodes, string imageArchive)
+    /// <summary>SWARM_LAB_ENGINE of nodes that run dockerd 26 of the Debian 13 toolchain with the containerd image store.</summary>
+    public const string Debian13Engine = "debian13";
+
+    /// <summary>
+    /// `up 3 --load IMAGES`: the manager gets the images the build needs (the base images of the test engine). The nodes
+    /// run the host's dockerd 20.10, or <paramref name="engine"/> (<see cref="Debian13Engine"/>).
+    /// </summary>
+    public static SwarmLab Up(int nodes, string imageArchive, string? engine = null)
     {
-        var (exitCode, output) = Run("up", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--load", imageArchive);
+        var settings = Settings.ToDictionary(setting => setting.Key, setting => setting.Value);
+        settings["SWARM_LAB_ENGINE"] = engine;
+        var (exitCode, output) = DockerEngineRequirement.RunIn(HostRun.RepositoryRoot, settings, "bash",
+            [Script, "up", nodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--load", imageArchive]);
         Assert.That(exitCode, Is.Zero, output);
         var lines = output.Split('\n')
             .Select(line => line.Trim())

@@ -50,6 +50,17 @@ public sealed class BuilderChoiceTests
             .SetName("An_engine_without_BuildKit_is_named_as_the_reason");
     }
 
+    [Test]
+    public void A_client_the_engine_s_containerd_store_chose_is_named_so()
+    {
+        var toolchainClient = Client("/tc/bin/docker", "26.1.5+dfsg1", buildx: true);
+
+        var choice = BuilderChoice.Choose([toolchainClient], clientGiven: true, BuilderChoice.ByContainerdStore);
+
+        Assert.That(choice with { BuilderName = null }, Is.EqualTo(new BuilderChoice("/tc/bin/docker", DockerBuilder.Buildx,
+            "docker 26.1.5+dfsg1 has the buildx plugin (the engine's containerd image store chose the client)")));
+    }
+
     [TestCaseSource(nameof(ChoiceCases))]
     public void Choice_among_the_clients(DockerClientFacts[] clients, bool clientGiven, string client, DockerBuilder builder, string reason)
     {

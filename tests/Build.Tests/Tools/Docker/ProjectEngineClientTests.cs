@@ -4,11 +4,12 @@ using Build.Tools.Docker;
 
 namespace Build.Tests.Tools.Docker;
 
-/// <summary>The Debian 13 project engine builds with its toolchain's client (buildx), chosen from the resolved engine only.</summary>
+/// <summary>
+/// An engine that answers with the containerd image store builds with the Debian 13 toolchain's client (buildx), whatever
+/// started it: the project engine, a swarm node with Docker 26, any engine DOCKER_HOST names.
+/// </summary>
 public sealed class ProjectEngineClientTests
 {
-    private static readonly EngineEndpoint Debian13 = EngineEndpoint.Unix("/run/omninode-bridge/debian13/docker.sock");
-
     private static Debian13Toolchain CompleteToolchain(TestRepository folder)
     {
         var toolchain = new Debian13Toolchain(folder.Root);
@@ -17,33 +18,30 @@ public sealed class ProjectEngineClientTests
     }
 
     [Test]
-    public void The_started_Debian_13_engine_and_one_named_by_DOCKER_HOST_get_the_toolchain_s_client()
+    public void An_engine_with_the_containerd_image_store_gets_the_toolchain_s_client_and_its_plugin_folder()
     {
         using var folder = new TestRepository();
         var toolchain = CompleteToolchain(folder);
-        var started = ProjectEngineClient.For(new ResolvedEngine(Debian13, "26.1.5", EngineSource.ProjectEngine), ProjectEngineKind.Debian13, false,
-            toolchain, Debian13);
-        var named = ProjectEngineClient.For(new ResolvedEngine(Debian13, "26.1.5", EngineSource.DockerHost), ProjectEngineKind.Debian12, false,
-            toolchain, Debian13);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(started, Is.EqualTo(new ProjectEngineClient(toolchain.Docker, toolchain.ClientConfig)));
-            Assert.That(named, Is.EqualTo(started));
-        }
+
+        var client = ProjectEngineClient.For(ImageStores.Containerd, clientGiven: false, toolchain);
+
+        Assert.That(client, Is.EqualTo(new ProjectEngineClient(toolchain.Docker, toolchain.ClientConfig)));
     }
 
-    [Test]
-    public void Another_engine_a_given_docker_or_a_missing_toolchain_keep_the_usual_choice()
+    private static IEnumerable<TestCaseData> UsualChoices()
+    {
+        yield return new TestCaseData(ImageStores.Classic, false, true).SetName("The_classic_store_keeps_the_clients_on_PATH");
+        yield return new TestCaseData(null, false, true).SetName("An_engine_whose_store_is_unknown_keeps_the_clients_on_PATH");
+        yield return new TestCaseData(ImageStores.Containerd, true, true).SetName("A_given_docker_decides_on_the_containerd_store_too");
+        yield return new TestCaseData(ImageStores.Containerd, false, false).SetName("Without_a_complete_toolchain_the_clients_on_PATH_build");
+    }
+
+    [TestCaseSource(nameof(UsualChoices))]
+    public void Otherwise_the_usual_choice_stands(string? imageStore, bool clientGiven, bool toolchainComplete)
     {
         using var folder = new TestRepository();
-        var toolchain = CompleteToolchain(folder);
-        var debian12 = new ResolvedEngine(EngineEndpoint.Unix("/run/omninode-bridge/docker.sock"), "20.10.24", EngineSource.ProjectEngine);
-        var debian13 = new ResolvedEngine(Debian13, "26.1.5", EngineSource.ProjectEngine);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(ProjectEngineClient.For(debian12, ProjectEngineKind.Debian12, false, toolchain, Debian13), Is.Null);
-            Assert.That(ProjectEngineClient.For(debian13, ProjectEngineKind.Debian13, true, toolchain, Debian13), Is.Null, "--docker decides");
-            Assert.That(ProjectEngineClient.For(debian13, ProjectEngineKind.Debian13, false, new Debian13Toolchain(folder.PathOf("none")), Debian13), Is.Null);
-        }
+        var toolchain = toolchainComplete ? CompleteToolchain(folder) : new Debian13Toolchain(folder.PathOf("none"));
+
+        Assert.That(ProjectEngineClient.For(imageStore, clientGiven, toolchain), Is.Null);
     }
 }
