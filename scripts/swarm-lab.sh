@@ -66,6 +66,10 @@ pid_of() { cat "$(node_dir "$1")/dockerd.pid" 2>/dev/null || true; }
 node_docker() { local k="$1"; shift; DOCKER_HOST="unix://$(socket_of "$k")" "$DOCKER_CLI" "$@"; }
 answers() { node_docker "$1" version >/dev/null 2>&1; }
 alive() { local pid; pid="$1"; [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
+# ours PID TEXT: PID lives and is still the process this lab started, its command line holding TEXT. Pids are
+# reused (pid_max is 32768 here), and a pidfile whose process is gone may name another program's process by now:
+# the lab stops only what it started.
+ours() { alive "$1" && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"; }
 # Not /sys/class/net: under `nsenter --net` /sys still shows the namespace that mounted it.
 bridge_exists() { ip link show "$BRIDGE" >/dev/null 2>&1; }
 node_count() { cat "$RUN/nodes" 2>/dev/null || echo 0; }
@@ -146,7 +150,7 @@ start_dockerd() {
 stop_dockerd() {
     local k="$1" pid waited=0
     pid="$(pid_of "$k")"
-    alive "$pid" || { rm -f "$(node_dir "$k")/dockerd.pid"; return 0; }
+    ours "$pid" "$(node_dir "$k")/dockerd.pid" || { rm -f "$(node_dir "$k")/dockerd.pid"; return 0; }
     kill -TERM "$pid"
     # dockerd stops its containers first (their stop grace period, 10 s at most in this stack).
     while alive "$pid"; do
@@ -203,7 +207,7 @@ stop_index_relays() {
     for file in "$RUN"/index-relay-*.pid; do
         [[ -f "$file" ]] || continue
         pid="$(cat "$file")"
-        if alive "$pid"; then kill -TERM "$pid" 2>/dev/null || true; fi
+        if ours "$pid" "$RELAY"; then kill -TERM "$pid" 2>/dev/null || true; fi
     done
 }
 
@@ -320,7 +324,7 @@ down() {
     for pid in "${stopping[@]}"; do wait "$pid" || true; done
     stop_index_relays
     pid="$(cat "$RUN/registry.pid" 2>/dev/null || true)"
-    if alive "$pid"; then kill -TERM "$pid"; wait_until registry-stop bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true; fi
+    if ours "$pid" "$RUN/registry.yml"; then kill -TERM "$pid"; wait_until registry-stop bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true; fi
     # dockerd unmounts on a clean exit; whatever a killed one left mounted must go before the folders can.
     if [[ -d "$RUN" || -d "$DATA" ]]; then
         { grep -oE " ($RUN|$DATA)/[^ ]*" /proc/self/mounts || true; } | sort -r | while read -r mount; do umount -l "$mount" 2>/dev/null || true; done
