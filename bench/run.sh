@@ -286,7 +286,7 @@ rows = [
       ("a_cake_script", "the same script with Cake's opt-in script cache", None)]),
     ("b", "Production, nothing changed", "b_host", "`./build.sh --target=Production`", [("b_plain", "two plain `docker build` (warm cache)", 0.5)]),
     ("build", "Production, one .py edited", "build_default", "`./build.sh --target=Production` (no `--docker`)",
-     [("build_plain_path", "the guide's two plain `docker build`, same client (`docker` on PATH)", 0.7),
+     [("build_plain_path", "the guide's two plain `docker build`, same client (`docker` on PATH; BuildKit where it has no buildx)", 0.7),
       ("build_best", "the best builder here: `--docker=/usr/bin/docker` (BuildKit)", 1.2),
       ("build_plain_buildkit", "two plain `docker build`, `DOCKER_BUILDKIT=1 /usr/bin/docker`", None),
       ("build_nocache", "two `docker build --no-cache` (BuildKit)", None)]),
