@@ -72,6 +72,7 @@ public static class BuildServices
         services.AddSingleton(CosignToolOf);
         services.AddSingleton(provider => new SignatureVerifier(provider.GetRequiredService<ICommandRunner>(),
             () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>(), () => PlainHttpRegistriesOf(provider)));
+        services.AddSingleton(provider => new PushedAttestations(() => PlainHttpRegistriesOf(provider)));
         services.AddSingleton(provider => new ImageSigner(provider.GetRequiredService<ICommandRunner>(),
             () => provider.GetRequiredService<CosignTool>().Commands, provider.GetRequiredService<ISideEffects>(),
             provider.GetRequiredService<ChildEnvironment>(), () => PlainHttpRegistriesOf(provider)));

@@ -21,7 +21,8 @@ namespace Build.Tasks;
 [ReadsProjectVersion]
 [FixesStage(ImageFlavour.Production)]
 public sealed class Verify(
-    ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects, ChildEnvironment children, SignatureVerifier signatures)
+    ImageInputs images, ICommandRunner runner, IEngineSession engine, ISideEffects effects, ChildEnvironment children, SignatureVerifier signatures,
+    PushedAttestations attestations)
     : FrostingTask<BuildContext>
 {
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
@@ -92,6 +93,19 @@ public sealed class Verify(
             if (result.Refused)
             {
                 found.Add((spec, new Violation(result.Reference, "signature", $"{result.Status} (--verify-key={key})")));
+            }
+        }
+
+        // An engine that attests (buildx with the containerd store) pushed provenance and the SBOM inside each image's
+        // index; one that cannot never did, and the SBOM attestation cosign checked above is then the only one.
+        if (BuildAttestations.EngineCan(engine.Builder.Builder, engine.ImageStore))
+        {
+            foreach (var spec in specs)
+            {
+                var attached = attestations.Read(spec.PrimaryReference);
+                context.Log.Information("{0}: attestations {1}", spec.PrimaryReference,
+                    attached.Unreadable ?? (attached.Predicates.Count == 0 ? "none" : string.Join(", ", attached.Predicates.Distinct())));
+                found.AddRange(attached.Missing().Select(missing => (spec, new Violation(spec.PrimaryReference, "attestations", missing))));
             }
         }
 

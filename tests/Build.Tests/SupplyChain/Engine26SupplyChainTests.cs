@@ -32,6 +32,7 @@ public sealed class Engine26SupplyChainTests
     private string _tag = "";
     private HostResult? _firstPush;
     private HostResult? _deploy;
+    private HostResult? _verify;
     private readonly Dictionary<string, (string Index, string Platform)> _first = [];
     private readonly Dictionary<string, (string Index, string Platform)> _deployed = [];
 
@@ -79,6 +80,8 @@ public sealed class Engine26SupplyChainTests
         Assert.That(_deploy.ExitCode, Is.Zero, _deploy.All);
         ReadPushed(_deployed);
         TestContext.Progress.WriteLine($"second --no-cache build, signed Push, verified Deploy: {clock.Elapsed.TotalSeconds:0} s");
+        _verify = HostRun.In(HostRun.RepositoryRoot, engine, "--target=Verify", $"--registry={_lab.Registry}", $"--verify-key={_trusted.PublicKey}",
+            $"--report={Path.Combine(_folder, "verify.json")}");
     }
 
     [OneTimeTearDown]
@@ -96,6 +99,19 @@ public sealed class Engine26SupplyChainTests
         if (_folder.Length > 0)
         {
             Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Verify_finds_provenance_and_the_SBOM_attached_to_each_pushed_image()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_verify!.ExitCode, Is.Zero, _verify.All);
+            foreach (var service in new[] { "orchestrator", "reducer" })
+            {
+                Assert.That(_verify.Output, Does.Match($@"{service}:prod: attestations .*https://slsa\.dev/provenance/").And.Contain("https://spdx.dev/Document"));
+            }
         }
     }
 
