@@ -88,6 +88,12 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         catch (CakeException exception)
         {
             tools.Report.ImageFailed(spec, digest);
+            if (Interruption.IsInterruption(exception))
+            {
+                // The interruption's own exception carries what the host reports and exits with; wrapped, it would be a failure.
+                throw;
+            }
+
             throw buildLog.Failed(Explained(spec, exception, indexSigns.Lines, tail.Lines));
         }
 

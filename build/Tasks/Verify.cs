@@ -73,12 +73,14 @@ public sealed class Verify(
     }
 
     /// <summary>
-    /// With --verify-key, the pushed production images in --registry: signed with the key's private half, their SBOM
-    /// attestation too (what Deploy will demand before it runs them).
+    /// With --verify-key and --target=Verify, the pushed production images in --registry: signed with the key's private
+    /// half, their SBOM attestation too (what Deploy will demand before it runs them).
     /// </summary>
     private IEnumerable<(ImageSpec Spec, Violation Violation)> Signatures(BuildContext context)
     {
-        if (context.Options.VerifyKey is not { } key)
+        // On demand only (--target=Verify): inside Production on a CI, Verify runs before Push has pushed or signed
+        // anything, and Deploy checks the very digests it will run itself.
+        if (context.Options.VerifyKey is not { } key || !string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase))
         {
             return [];
         }

@@ -276,7 +276,8 @@ public sealed class FlavourImagesTests
         using var repository = new ScratchRepository();
         var registry = $"{RunPrefix}/touch-{ClientName(client)}-{buildTarget}";
         var image = $"{registry}/reducer:{(buildTarget == "production" ? "prod" : "dev")}";
-        string[] arguments = ["--target=BuildReducer", $"--build-target={buildTarget}", $"--docker={client}", $"--registry={registry}"];
+        // Verbose: the build's own output, step by step, is what these tests read (the console shows stages otherwise).
+        string[] arguments = ["--target=BuildReducer", $"--build-target={buildTarget}", $"--docker={client}", $"--registry={registry}", "--verbosity=verbose"];
 
         var first = repository.Run(arguments);
         Assert.That(first.ExitCode, Is.Zero, first.All);
@@ -314,7 +315,8 @@ public sealed class FlavourImagesTests
         /// </summary>
         public static ImageSet Build(BuildCase buildCase, string registry)
         {
-            string[] common = [$"--docker={buildCase.Client}", $"--registry={registry}"];
+            // Verbose: whether Poetry wrote a lock is read from the build's own output.
+            string[] common = [$"--docker={buildCase.Client}", $"--registry={registry}", "--verbosity=verbose"];
             if (buildCase.WithLock)
             {
                 return new ImageSet(registry, Run(HostRun.RepositoryRoot, common, ["--target=Production"], ["--target=Development"], ["--target=Slim"]));
