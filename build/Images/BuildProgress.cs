@@ -137,17 +137,12 @@ public sealed partial class BuildProgress
 
         public bool Cached { get; set; }
 
-        /// <summary>The step's own last lines.</summary>
-        public Queue<string> Output { get; } = new();
+        private readonly Tools.OutputTail _output = new(FailedStepLines);
 
-        public void Keep(string line)
-        {
-            Output.Enqueue(line);
-            if (Output.Count > FailedStepLines)
-            {
-                Output.Dequeue();
-            }
-        }
+        /// <summary>The step's own last lines.</summary>
+        public IReadOnlyList<string> Output => _output.Lines;
+
+        public void Keep(string line) => _output.Add(line);
     }
 
     // "#14 …": a line of BuildKit's plain progress about vertex 14.

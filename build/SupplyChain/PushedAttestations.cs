@@ -18,7 +18,8 @@ public sealed class PushedAttestations(Func<PlainHttpRegistries> plainHttp)
     private const string ReferenceType = "vnd.docker.reference.type";
     private const string PredicateType = "in-toto.io/predicate-type";
 
-    private const string Accept = "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, "
+    /// <summary>The manifest kinds a registry may answer with, index or image, OCI or Docker's: the Accept of a puller.</summary>
+    public const string ManifestMediaTypes = "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, "
         + "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json";
 
     /// <summary>The attestations of <paramref name="reference"/> (REGISTRY/REPOSITORY:TAG or @sha256:…).</summary>
@@ -62,7 +63,7 @@ public sealed class PushedAttestations(Func<PlainHttpRegistries> plainHttp)
     {
         // "./": a digest would read as an absolute URI of scheme "sha256".
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(http.BaseAddress!, "./" + tagOrDigest));
-        request.Headers.Accept.ParseAdd(Accept);
+        request.Headers.Accept.ParseAdd(ManifestMediaTypes);
         using var response = http.Send(request);
         if (!response.IsSuccessStatusCode)
         {

@@ -27,7 +27,7 @@ public sealed class Verify(
 {
     public override bool ShouldRun(BuildContext context) => context.ShouldRun(
         CiDetection.IsCi(context.Environment.GetEnvironmentVariable("CI"), context.GitHubActions().IsRunningOnGitHubActions)
-            || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase),
+            || OnDemand(context),
         "not on a CI (CI=true or GitHub Actions); --target=Verify runs it here");
 
     public override void Run(BuildContext context) => effects.Make(() => Check(context), () => Describe(context));
@@ -80,7 +80,7 @@ public sealed class Verify(
     {
         // On demand only (--target=Verify): inside Production on a CI, Verify runs before Push has pushed or signed
         // anything, and Deploy checks the very digests it will run itself.
-        if (context.Options.VerifyKey is not { } key || !string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase))
+        if (context.Options.VerifyKey is not { } key || !OnDemand(context))
         {
             return [];
         }
@@ -119,7 +119,10 @@ public sealed class Verify(
     /// a slim image left from an older build must not fail today's production build.
     /// </summary>
     private static bool ChecksImage(BuildContext context, ImageSpec spec) =>
-        spec.Flavour != ImageFlavour.Slim || string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase);
+        spec.Flavour != ImageFlavour.Slim || OnDemand(context);
+
+    /// <summary>Asked for by name (--target=Verify), not run inside Production.</summary>
+    private static bool OnDemand(BuildContext context) => string.Equals(context.Target, nameof(Verify), StringComparison.OrdinalIgnoreCase);
 
     private static void Describe(BuildContext context)
     {

@@ -22,16 +22,18 @@ public sealed class OutputTail(int size, Func<string, bool>? keeps = null)
     /// <summary>A line callback that keeps each line here and passes it on.</summary>
     public Action<string> Keep(Action<string> next) => line =>
     {
-        if (keeps?.Invoke(line) is not false)
-        {
-            Add(line);
-        }
-
+        Add(line);
         next(line);
     };
 
-    private void Add(string line)
+    /// <summary>Keeps one line (the last <c>size</c> it accepts stay).</summary>
+    public void Add(string line)
     {
+        if (keeps?.Invoke(line) is false)
+        {
+            return;
+        }
+
         lock (_lines)
         {
             _lines.Enqueue(line);

@@ -8,16 +8,13 @@ namespace Build.Tests.Support;
 /// </summary>
 public sealed class RegistryReader(string address) : IDisposable
 {
-    private const string Manifests = "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, "
-        + "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json";
-
     private readonly HttpClient _http = new() { BaseAddress = new Uri($"http://{address}/v2/"), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>The manifest <paramref name="reference"/> (a tag or a digest) of <paramref name="repository"/>, and its digest.</summary>
     public (string Digest, JsonElement Manifest) Manifest(string repository, string reference)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{repository}/manifests/{reference}");
-        request.Headers.Accept.ParseAdd(Manifests);
+        request.Headers.Accept.ParseAdd(Build.SupplyChain.PushedAttestations.ManifestMediaTypes);
         using var response = _http.Send(request);
         Assert.That(response.IsSuccessStatusCode, Is.True, $"GET {repository}/manifests/{reference}: {(int)response.StatusCode}");
         var body = response.Content.ReadAsStringAsync().Result;
