@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Bootstrap of the OmniNode Bridge build host (a Cake Frosting program in build/): finds the SDK, picks or builds the
-# host, execs it with every argument (its exit code is the command's). BUILD_HOST=auto|native|readytorun|jit: README.
-# The native compile is C# (build/Bootstrap/); the rules are in docs/performance.md, "The first run".
+# Bootstrap of the build host (Cake Frosting, build/): finds the SDK, picks or builds the host, execs it with every argument.
+# BUILD_HOST=auto|native|readytorun|jit: README. The native compile is C# (build/Bootstrap/); docs/performance.md, "The first run".
 set -euo pipefail
-# Builtins only on the warm path (no dirname or cat): every process started is a millisecond or two.
 script="${BASH_SOURCE[0]}"
 [[ "$script" == */* ]] && root="${script%/*}" || root=.
 root="$(cd "$root" && pwd)"
@@ -12,7 +10,6 @@ cache="${BUILD_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/omninode-bridge/build
 wanted="${BUILD_HOST:-auto}"
 # Start-up is most of a dry run's time: no tiered PGO instrumentation for a short-lived process (JIT hosts).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_TieredPGO=0
-
 case "$wanted" in
   auto | native | readytorun | jit) ;;
   *)
@@ -27,7 +24,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 127
 fi
 
-# compiling: 0 while a native compile runs on the machine (the pid in its file lives).
+# compiling: 0 while a native compile runs on the machine (the pid in its file lives). Builtins only on the warm path.
 compiling() {
   local pid=""
   [[ -f "$cache/compile.pid" ]] && read -r pid <"$cache/compile.pid" || true
@@ -42,12 +39,17 @@ if compiling; then
   [[ "$group" -gt 1 ]] 2>/dev/null && kill -STOP -- "-$group" 2>/dev/null || true
 fi
 
-# The content hash of the host's sources, the same in every clone of a commit whatever the files' modification times
-# (build/Bootstrap/SourceFingerprint.cs computes it the same way; build.ps1 too).
-sources=$(cd "$root" && find build Directory.Build.props Directory.Packages.props global.json \( -name bin -o -name obj \) -prune \
-  -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name global.json \) -print0 \
-  | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum)
-sources="${sources%% *}"
+# The content hash of the host's sources, the same in every clone of a commit (build/Bootstrap/SourceFingerprint.cs and
+# build.ps1 compute it alike). Hashing is most of the warm path's own time: kept with the files' sizes, times and inodes.
+hosted() { find build Directory.Build.props Directory.Packages.props global.json \( -name bin -o -name obj \) -prune \
+  -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name global.json \) "$@"; }
+listing=$(cd "$root" && hosted -printf '%p %s %T@ %i\n') && sources="" seen=""
+{ IFS= read -r sources && IFS= read -rd '' seen; } 2>/dev/null <"$state/host-sources" || true
+if [[ -z "$sources" || "$seen" != "$listing" ]]; then
+  sources=$(cd "$root" && hosted -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum)
+  sources="${sources%% *}" && mkdir -p "$state" && printf '%s\n%s' "$sources" "$listing" >"$state/host-sources.$$"
+  mv "$state/host-sources.$$" "$state/host-sources"
+fi
 native="$cache/native/$sources"
 
 # runnable DIR: a host there can start, whatever else says so: a non-empty executable ELF file Build, or Build.dll (a
@@ -62,7 +64,6 @@ runnable() {
     [[ "$magic" == $'\x7fELF' ]]
   fi
 }
-
 
 # run DIR ARGS: DIR becomes .build/host (a symbolic link swapped in one rename) and runs the command.
 run() {

@@ -150,13 +150,22 @@ public static class BuildServices
                 provider.GetRequiredService<BuildReport>(), provider.GetRequiredService<LocalBaseImages>(),
                 () => engine.Builder.Builder, () => engine.BuildDocker, () => engine.Docker, provider.GetRequiredService<ISideEffects>(),
                 new ImageSboms(options.RepositoryRoot, () => ProjectName(provider), provider.GetRequiredService<ICommandRunner>(),
-                    () => engine.Docker, provider.GetRequiredService<ISideEffects>(), provider.GetRequiredService<ICakeLog>()),
+                    () => engine.Docker, provider.GetRequiredService<ISideEffects>(), provider.GetRequiredService<ICakeLog>(),
+                    spec => provider.GetRequiredService<ImageInputs>().PackagesDigest(spec, CodeFolders(provider))),
                 () => engine.ImageStore,
                 new SbomGeneratorImage(options.RepositoryRoot, options.BaseImage, () => ProjectName(provider), provider.GetRequiredService<ICommandRunner>())),
             provider.GetRequiredService<ICakeLog>(), PackageIndexSources.ReadProjectOrNone(options.RepositoryRoot.FullPath));
     }
 
     private static string ProjectName(IServiceProvider provider) => provider.GetRequiredService<BuildContext>().Project.Name;
+
+    /// <summary>The project's code folders relative to the build context (the repository root), where the Dockerfiles copy them from.</summary>
+    private static IReadOnlyList<string> CodeFolders(IServiceProvider provider)
+    {
+        var context = provider.GetRequiredService<BuildContext>();
+        var project = Path.GetRelativePath(context.Options.RepositoryRoot.FullPath, context.Options.PythonProject.FullPath).Replace('\\', '/');
+        return context.Project.CodeFolders.Select(folder => project == "." ? folder : $"{project}/{folder}").ToArray();
+    }
 
     /// <summary>The stack of this run: its options, and the run's runner, command lines and engine API, found on first use.</summary>
     private static ComposeStack ComposeStackOf(IServiceProvider provider)

@@ -5,9 +5,19 @@ using Tomlyn.Model;
 
 namespace Build.Context;
 
-/// <summary>The facts the images need from pyproject.toml: the project's name and version.</summary>
+/// <summary>
+/// The facts the images need from pyproject.toml: the project's name and version, and the folders that hold its own code
+/// (<see cref="CodeFolders"/>).
+/// </summary>
 public sealed partial record ProjectMetadata(string Name, string Version)
 {
+    /// <summary>
+    /// The folders of the project's own packages, relative to the project (Poetry's <c>packages</c>: <c>from</c> joined with
+    /// <c>include</c>, e.g. src/omninode_bridge). An edit there changes no installed distribution, so an image's SBOM does
+    /// not depend on them. Empty when pyproject.toml declares no packages: then no file counts as code.
+    /// </summary>
+    public IReadOnlyList<string> CodeFolders { get; init; } = [];
+
     /// <summary>
     /// Reads [tool.poetry].version, else PEP 621 [project].version. A malformed file is reported with its
     /// path, line and column, the way compilers do, so editors can jump to it.
@@ -44,8 +54,17 @@ public sealed partial record ProjectMetadata(string Name, string Version)
                 .At(pyprojectPath, line);
         }
 
-        return new ProjectMetadata(name, version);
+        return new ProjectMetadata(name, version) { CodeFolders = CodeFoldersOf(ContentHash.Value(poetry, "packages")) };
     }
+
+    // An inline array of tables (packages = [{ include = ... }]) or [[tool.poetry.packages]]; a glob include is left out.
+    private static string[] CodeFoldersOf(object? packages) =>
+        packages is System.Collections.IEnumerable entries and not string
+            ? entries.OfType<TomlTable>().Select(entry => (ContentHash.Value(entry, "include") as string, ContentHash.Value(entry, "from") as string))
+                .Where(entry => entry.Item1 is { Length: > 0 } && entry.Item1.IndexOfAny(['*', '?', '[']) < 0)
+                .Select(entry => entry.Item2 is { Length: > 0 } from ? $"{from.TrimEnd('/')}/{entry.Item1}" : entry.Item1!)
+                .ToArray()
+            : [];
 
     /// <summary>PEP 440's version pattern (as in packaging.version.VERSION_PATTERN), whole string, any case.</summary>
     [GeneratedRegex(@"^\s*v?(?:(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?[0-9]*)?" +

@@ -23,7 +23,7 @@ public sealed class ImageInputs
     private readonly Lazy<InputDigester> _digester;
     private readonly string _repositoryRoot;
     private readonly ConcurrentDictionary<string, ImageState?> _states = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<ImageSpec, string> _digests = new();
+    private readonly ConcurrentDictionary<ImageSpec, DigestInputs> _inputs = new();
     private readonly ConcurrentDictionary<string, bool> _dockerfilesFound = new(StringComparer.Ordinal);
     private readonly Lazy<EngineApi?> _engineApi;
 
@@ -48,12 +48,20 @@ public sealed class ImageInputs
     public bool EngineReachable { get; }
 
     /// <summary>The input digest of an image (computed once per run; the cache file is saved right after).</summary>
-    public string Digest(ImageSpec spec) => _digests.GetOrAdd(spec, key =>
+    public string Digest(ImageSpec spec) => InputsOf(spec).Digest();
+
+    /// <summary>
+    /// The digest of what an image installs: its inputs without the files under <paramref name="codeFolders"/>, the
+    /// project's own code, which no installed distribution depends on.
+    /// </summary>
+    public string PackagesDigest(ImageSpec spec, IReadOnlyList<string> codeFolders) => InputsOf(spec).Without(codeFolders).Digest();
+
+    private DigestInputs InputsOf(ImageSpec spec) => _inputs.GetOrAdd(spec, key =>
     {
         RequireDockerfile(key);
-        var digest = _digester.Value.Digest(key.Dockerfile, key.Stage, key.BuildArgs);
+        var inputs = _digester.Value.Inputs(key.Dockerfile, key.Stage, key.BuildArgs);
         _digester.Value.Cache.Save();
-        return digest;
+        return inputs;
     });
 
     /// <summary>The engine's view of the primary tag; null when the image does not exist or the engine is not asked.</summary>

@@ -10,11 +10,13 @@ namespace Build.SupplyChain;
 /// <summary>
 /// Writes the SBOM of each production and slim image after its build (artifacts/sbom/, the previous one of the same
 /// image kept beside it to say what changed) and summarises it for the report; an image that did not need building
-/// keeps the SBOM of its last build. The dry run shows the generator's command line and writes nothing.
+/// keeps the SBOM of its last build, and so does a rebuilt image whose packages cannot have changed (see
+/// <see cref="Kept"/>). The dry run shows the generator's command line and writes nothing.
 /// </summary>
 /// <param name="projectName">The project's distribution name (pyproject.toml): the package the SBOM describes.</param>
+/// <param name="packagesDigest">The digest of what an image installs: its inputs without the project's own code.</param>
 public sealed class ImageSboms(DirectoryPath repositoryRoot, Func<string> projectName, ICommandRunner runner, Func<DockerCommands> docker,
-    ISideEffects effects, ICakeLog log)
+    ISideEffects effects, ICakeLog log, Func<ImageSpec, string> packagesDigest)
 {
     /// <summary>Production and slim images: the ones that ship. A development image is rebuilt on every change and never pushed.</summary>
     public static bool Covers(ImageFlavour flavour) => flavour != ImageFlavour.Development;
@@ -24,7 +26,7 @@ public sealed class ImageSboms(DirectoryPath repositoryRoot, Func<string> projec
         SbomCommands.FromImage(docker(), repositoryRoot, spec.PrimaryReference, projectName(), spec.SourceDateEpoch);
 
     /// <summary>Makes the SBOM of a freshly built image and hands back its summary (null in a dry run).</summary>
-    public SbomSummary? Write(ImageSpec spec) => effects.Make<SbomSummary?>(() => WriteNow(spec), () =>
+    public SbomSummary? Write(ImageSpec spec) => effects.Make<SbomSummary?>(() => Kept(spec) ?? WriteNow(spec), () =>
     {
         runner.Show(Command(spec));
         return null;
@@ -36,6 +38,36 @@ public sealed class ImageSboms(DirectoryPath repositoryRoot, Func<string> projec
         var path = SbomFiles.PathFor(repositoryRoot.FullPath, spec.Service, spec.Flavour);
         return Read(path) is { } document ? SbomSummary.Of(Relative(path), document, Read(Previous(spec))) : null;
     }
+
+    /// <summary>
+    /// The SBOM of the image's last build, when what it was made from is what this build installed: the same inputs but
+    /// the project's own code (the base images, the Dockerfile, the lock, ...), the same commit time, project and
+    /// generator, and the file as it was written. Then the generator's run (a container of the image) would write the
+    /// same document, and a .py edit does not pay for it. Null when anything differs or is missing.
+    /// </summary>
+    private SbomSummary? Kept(ImageSpec spec)
+    {
+        var path = SbomFiles.PathFor(repositoryRoot.FullPath, spec.Service, spec.Flavour);
+        var inputsPath = SbomFiles.InputsPathFor(repositoryRoot.FullPath, spec.Service, spec.Flavour);
+        if (!File.Exists(path) || !File.Exists(inputsPath) || File.ReadAllText(inputsPath) != MadeFrom(spec, path)
+            || Read(path) is not { } document)
+        {
+            return null;
+        }
+
+        var summary = SbomSummary.Of(Relative(path), document, document);
+        log.Information("{0}: SBOM {1} kept: {2} packages ({3} Debian, {4} Python); only the project's own code changed since it was made.",
+            spec.PrimaryReference, summary.File, summary.Packages, summary.DebianPackages, summary.PythonDistributions);
+        return summary;
+    }
+
+    private string MadeFrom(ImageSpec spec, string sbomPath) =>
+        $"packages {packagesDigest(spec)}\nepoch {spec.SourceDateEpoch}\nproject {projectName()}\n" +
+        $"generator {FileSha256(repositoryRoot.Combine(SbomCommands.GeneratorFolder).CombineWithFilePath("sbom_generator.py").FullPath)}\n" +
+        $"sbom {FileSha256(sbomPath)}\n";
+
+    private static string FileSha256(string path) =>
+        File.Exists(path) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))) : "missing";
 
     private SbomSummary WriteNow(ImageSpec spec)
     {
@@ -51,6 +83,9 @@ public sealed class ImageSboms(DirectoryPath repositoryRoot, Func<string> projec
         }
 
         File.WriteAllText(path, result.OutputText + "\n");
+        var inputsPath = SbomFiles.InputsPathFor(repositoryRoot.FullPath, spec.Service, spec.Flavour);
+        Directory.CreateDirectory(Path.GetDirectoryName(inputsPath)!);
+        File.WriteAllText(inputsPath, MadeFrom(spec, path));
         var summary = SbomSummary.Of(Relative(path), document, Read(previous));
         log.Information("{0}: SBOM {1}: {2} packages ({3} Debian, {4} Python), {5} licences; since the previous build: {6}.",
             spec.PrimaryReference, summary.File, summary.Packages, summary.DebianPackages, summary.PythonDistributions, summary.Licences,

@@ -19,6 +19,13 @@ public static class SbomFiles
     public static string PreviousPathFor(string repositoryRoot, string service, ImageFlavour flavour) =>
         Path.Combine(repositoryRoot, Folder, "previous", FileName(service, flavour));
 
+    /// <summary>
+    /// What the image's SBOM was made from (<see cref="ImageSboms"/>): machine state beside the host's other caches, not
+    /// an artifact.
+    /// </summary>
+    public static string InputsPathFor(string repositoryRoot, string service, ImageFlavour flavour) =>
+        Path.Combine(repositoryRoot, ".build", "sbom", FileName(service, flavour) + ".inputs");
+
     /// <summary>The path as the report shows it: relative to the repository root, with forward slashes.</summary>
     public static string Relative(string repositoryRoot, string path) => Path.GetRelativePath(repositoryRoot, path).Replace('\\', '/');
 

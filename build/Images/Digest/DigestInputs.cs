@@ -16,6 +16,15 @@ public sealed record DigestInputs(
     IReadOnlyDictionary<string, string> BaseImageIds,
     IReadOnlyList<ContextFile> Files)
 {
+    /// <summary>
+    /// The same inputs without the context files under <paramref name="folders"/> (relative to the context, no trailing
+    /// slash): what an image installs, when those folders hold only the project's own code.
+    /// </summary>
+    public DigestInputs Without(IReadOnlyList<string> folders) => this with
+    {
+        Files = Files.Where(file => !folders.Any(folder => file.Path == folder || file.Path.StartsWith(folder + "/", StringComparison.Ordinal))).ToArray(),
+    };
+
     /// <summary>"sha256:&lt;hex&gt;" over a canonical text: one line per input kind, sorted where order is not meaning.</summary>
     public string Digest()
     {

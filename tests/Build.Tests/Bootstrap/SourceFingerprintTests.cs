@@ -31,19 +31,45 @@ public sealed class SourceFingerprintTests
         Assert.That((unchanged, SourceFingerprint.Compute(clone.Root) == before), Is.EqualTo((before, false)));
     }
 
+    // build.sh's own lines that compute $sources, run on their own: root and state are the clone's.
+    private static (string Hash, string Error) BuildShHash(TestRepository clone)
+    {
+        var script = File.ReadAllLines(Path.Combine(HostRun.RepositoryRoot, "build.sh"));
+        var start = Array.FindIndex(script, line => line.StartsWith("hosted() {", StringComparison.Ordinal));
+        var end = Array.FindIndex(script, start + 1, line => line == "fi");
+        Assert.That(start, Is.GreaterThan(0), "build.sh defines hosted() and computes sources from it");
+        var lines = "set -euo pipefail\nroot=\"$1\" state=\"$1/.build\"\n" + string.Join('\n', script[start..(end + 1)]) + "\necho \"$sources\"";
+        var run = TestEnvironment.Run("bash", ["-c", lines, "bash", clone.Root], null);
+        return (run.StdOut.Trim(), run.StdErr);
+    }
+
     [Test]
     public void Build_sh_computes_the_same_hash()
     {
-        var script = File.ReadAllLines(Path.Combine(HostRun.RepositoryRoot, "build.sh"));
-        var start = Array.FindIndex(script, line => line.StartsWith("sources=$(", StringComparison.Ordinal));
-        var end = Array.FindIndex(script, start, line => line.StartsWith("sources=\"${sources%% *}\"", StringComparison.Ordinal));
-        Assert.That(start, Is.GreaterThan(0), "build.sh computes sources=$(...)");
         using var clone = Clone();
         clone.Write("build/Cake.Frosting/Internal/Z.cs", "z").Write("build/a b.cs", "spaces");
 
-        var lines = "root=\"$1\"\n" + string.Join('\n', script[start..(end + 1)]) + "\necho \"$sources\"";
-        var run = TestEnvironment.Run("bash", ["-c", lines, "bash", clone.Root], null);
+        var (hash, error) = BuildShHash(clone);
 
-        Assert.That(run.StdOut.Trim(), Is.EqualTo(SourceFingerprint.Compute(clone.Root)), run.StdErr);
+        Assert.That(hash, Is.EqualTo(SourceFingerprint.Compute(clone.Root)), error);
+    }
+
+    [Test]
+    public void Build_sh_reads_the_kept_hash_while_no_source_changed_and_hashes_again_after_an_edit()
+    {
+        using var clone = Clone();
+        BuildShHash(clone);
+        var kept = clone.PathOf(".build/host-sources");
+        var lines = File.ReadAllText(kept).Split('\n', 2);
+        File.WriteAllText(kept, "kept-hash\n" + lines[1]);
+        var whileUnchanged = BuildShHash(clone).Hash;
+        clone.Write("build/Tasks/Production.cs", "class Q;");
+        var afterEdit = BuildShHash(clone).Hash;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(whileUnchanged, Is.EqualTo("kept-hash"), "the sizes, times and inodes are the same: the kept hash is read");
+            Assert.That(afterEdit, Is.EqualTo(SourceFingerprint.Compute(clone.Root)), "an edited source is hashed again");
+        }
     }
 }

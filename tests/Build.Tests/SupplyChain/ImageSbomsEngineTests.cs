@@ -50,7 +50,8 @@ public sealed class ImageSbomsEngineTests
 
         var cake = new ProcessContext();
         var sboms = new ImageSboms(new DirectoryPath(repository.Root), () => "sample-dist", RunServices.Runner(cake, dryRun: false),
-            () => new DockerCommands(DockerEngineRequirement.BuildKitClient, new DirectoryPath(repository.Root)), RunServices.Effects(dryRun: false), cake.Log);
+            () => new DockerCommands(DockerEngineRequirement.BuildKitClient, new DirectoryPath(repository.Root)), RunServices.Effects(dryRun: false), cake.Log,
+            _ => "sha256:packages");
         var spec = new ImageSpec("sample", ImageFlavour.Slim, _tag.Split(':')[0], "Dockerfile", "runtime", [_tag.Split(':')[1]],
             new Dictionary<string, string>(), new Dictionary<string, string>());
 

@@ -14,13 +14,68 @@ public sealed class ImageSbomsTests
 
     private static string DataText(string name) => File.ReadAllText(Path.Combine(HostRun.RepositoryRoot, "tests", "Build.Tests", "SupplyChain", "Data", name));
 
-    private static (ImageSboms Sboms, RecordingProcessRunner Processes, ProcessContext Cake) Sboms(string root, bool dryRun, string output)
+    private static (ImageSboms Sboms, RecordingProcessRunner Processes, ProcessContext Cake) Sboms(string root, bool dryRun, string output,
+        Func<ImageSpec, string>? packagesDigest = null)
     {
         var processes = new RecordingProcessRunner { Respond = (_, _) => (0, output.Split('\n')) };
         var cake = new ProcessContext(processes);
         var sboms = new ImageSboms(new DirectoryPath(root), () => "omninode-bridge", RunServices.Runner(cake, dryRun),
-            () => new DockerCommands("docker", new DirectoryPath(root)), RunServices.Effects(dryRun), cake.Log);
+            () => new DockerCommands("docker", new DirectoryPath(root)), RunServices.Effects(dryRun), cake.Log,
+            packagesDigest ?? (_ => "sha256:packages"));
         return (sboms, processes, cake);
+    }
+
+    [Test]
+    public void A_rebuild_whose_packages_cannot_have_changed_keeps_the_SBOM_without_running_the_generator()
+    {
+        using var repository = new TestRepository();
+        var (first, _, _) = Sboms(repository.Root, dryRun: false, DataText("current.spdx.json"));
+        first.Write(Slim);
+        var (second, processes, cake) = Sboms(repository.Root, dryRun: false, DataText("previous.spdx.json"));
+
+        var summary = second.Write(Slim)!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(processes.CommandLines, Is.Empty, "the generator does not run again");
+            Assert.That(summary.Packages, Is.EqualTo(10));
+            Assert.That(summary.Changes!.None, Is.True, "nothing changed since the kept SBOM");
+            Assert.That(File.ReadAllText(repository.PathOf("artifacts/sbom/reducer-slim.spdx.json")), Is.EqualTo(DataText("current.spdx.json") + "\n"));
+            Assert.That(string.Join("\n", cake.CollectedLog.Lines), Does.Contain("kept"));
+        }
+    }
+
+    // Each of these makes the kept SBOM stale: what the image installs, the commit time it carries, or the file itself.
+    [TestCase("packages")]
+    [TestCase("epoch")]
+    [TestCase("edited file")]
+    [TestCase("no record")]
+    public void The_generator_runs_again_when_what_the_SBOM_was_made_from_changed(string change)
+    {
+        using var repository = new TestRepository();
+        var (first, _, _) = Sboms(repository.Root, dryRun: false, DataText("previous.spdx.json"));
+        first.Write(Slim);
+        var spec = change == "epoch" ? Slim with { SourceDateEpoch = 1_700_000_001 } : Slim;
+        if (change == "edited file")
+        {
+            File.AppendAllText(repository.PathOf("artifacts/sbom/reducer-slim.spdx.json"), " ");
+        }
+
+        if (change == "no record")
+        {
+            File.Delete(repository.PathOf(".build/sbom/reducer-slim.spdx.json.inputs"));
+        }
+
+        var (second, processes, _) = Sboms(repository.Root, dryRun: false, DataText("current.spdx.json"),
+            change == "packages" ? _ => "sha256:other" : null);
+
+        var summary = second.Write(spec)!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(processes.CommandLines, Has.Count.EqualTo(1));
+            Assert.That(summary.Changes!.Describe(), Is.EqualTo("1 added, 1 removed, 1 changed"));
+        }
     }
 
     [Test]

@@ -128,4 +128,20 @@ public sealed class InputDigesterTests
             Assert.That(inputs.Digest(), Is.EqualTo(Digest()).And.StartsWith("sha256:"));
         }
     }
+
+    [Test]
+    public void Without_the_code_folders_the_digest_ignores_an_edit_there_and_still_sees_the_lock()
+    {
+        var digester = new InputDigester(_repository.Root, FileHashCache.InMemory(), image => _baseIds.GetValueOrDefault(image));
+        string Packages() => digester.Inputs("deployment/Dockerfile.orchestrator", "production", Args).Without(["src/omninode_bridge"]).Digest();
+        var before = Packages();
+        _repository.Write("src/omninode_bridge/orchestrator.py", "print('bye')\n").Write("src/omninode_bridge/new.py", "");
+        var afterCodeEdit = Packages();
+        _repository.Write("poetry.lock", "# bumped\n");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterCodeEdit, Is.EqualTo(before));
+            Assert.That(Packages(), Is.Not.EqualTo(before));
+        }
+    }
 }
