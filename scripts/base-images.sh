@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Build the two local base images (no registry is reachable here, so nothing
-# can be pulled): a Debian bookworm rootfs from the machine's own apt sources
-# via mmdebstrap, turned into an image with `docker import`.
+# can be pulled): a Debian rootfs via mmdebstrap, turned into an image with
+# `docker import`.
 #
 #   scripts/base-images.sh [--force]
 #
 #   omninode/python:3.11-bookworm  runtime: python3 + python3-venv
 #   omninode/poetry:1.3.2-bookworm builder: the runtime image + python3-poetry
+#
+# or, with BASE_SUITE=trixie (Debian 13, from BASE_SOURCES: the machine's own
+# sources are bookworm's, so the build hands the mirror's trixie line):
+#   omninode/python:3.13-trixie    runtime: Python 3.13
+#   omninode/poetry:2.1.2-trixie   builder: Poetry 2.1.2
 #
 # One mmdebstrap run makes the runtime image; while its chroot still has apt's
 # package lists it also downloads python3-poetry and what it needs (and only
@@ -20,6 +25,7 @@
 set -euo pipefail
 
 SUITE="${BASE_SUITE:-bookworm}"
+# A sources file (the machine's own) or an apt line ("deb URL SUITE main").
 SOURCES="${BASE_SOURCES:-/etc/apt/sources.list.d/debian.sources}"
 RUNTIME_IMAGE="${RUNTIME_IMAGE:-omninode/python:3.11-bookworm}"
 BUILDER_IMAGE="${BUILDER_IMAGE:-omninode/poetry:1.3.2-bookworm}"
@@ -29,12 +35,12 @@ FORCE=false
 for arg in "$@"; do
     case "$arg" in
         --force) FORCE=true ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "base-images.sh: unknown argument '$arg'" >&2; exit 2 ;;
     esac
 done
 
-[[ -f "$SOURCES" ]] || { echo "base-images.sh: apt sources file $SOURCES not found" >&2; exit 1; }
+[[ "$SOURCES" == deb\ * || -f "$SOURCES" ]] || { echo "base-images.sh: apt sources file $SOURCES not found" >&2; exit 1; }
 
 # Files that no container needs. dpkg never unpacks them, and the options stay
 # in /etc/dpkg/dpkg.cfg.d/ so packages installed later in a Dockerfile are

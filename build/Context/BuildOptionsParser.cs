@@ -84,6 +84,10 @@ public static partial class BuildOptionsParser
 
         var baseImage = ImageReference(reader, OptionNames.BaseImage);
         var builderImage = ImageReference(reader, OptionNames.BuilderImage);
+        if (MixedLocalPairs(baseImage, builderImage) is { } mixed)
+        {
+            reader.AddError(mixed);
+        }
         var credentials = Credentials(reader);
         var signing = Signing(reader, context.Environment.GetEnvironmentVariable, workingDirectory, registry);
         var reportValue = reader.Read(OptionNames.Report)!;
@@ -206,6 +210,17 @@ public static partial class BuildOptionsParser
         var colon = host.LastIndexOf(':');
         return colon > 0 && int.TryParse(host[(colon + 1)..], out var port) ? port : null;
     }
+
+    /// <summary>
+    /// A runtime of one local pair with the builder of another: a venv built against one Debian's /usr/bin/python3
+    /// does not run on the other's, and the builder is made from the runtime image.
+    /// </summary>
+    private static string? MixedLocalPairs(string? baseImage, string? builderImage) =>
+        LocalBaseImagePair.Of(baseImage) is { } runtime && LocalBaseImagePair.Of(builderImage) is { } builder && runtime != builder
+            ? $"--base-image={baseImage} and --builder-image={builderImage} are local base images of different Debian releases " +
+                $"({runtime.Suite} and {builder.Suite}): a venv built in the one does not run in the other. Name one pair: " +
+                string.Join(" or ", LocalBaseImagePair.All.Select(pair => $"--base-image={pair.RuntimeImage} --builder-image={pair.BuilderImage}")) + "."
+            : null;
 
     /// <summary>A Docker image reference ([registry/]name[:tag][@digest]), or an error naming the value.</summary>
     private static string? ImageReference(OptionReader reader, TextOption option)

@@ -22,8 +22,15 @@ public sealed class LocalBaseImages(
     /// <summary>cake.config's local base images, whatever the options say.</summary>
     public IReadOnlyList<string> Configured { get; } = configured.Where(name => name.Length > 0).ToArray();
 
-    /// <summary>The names BaseImages makes, where they are also what this run builds from (cake.config not overridden).</summary>
-    public IReadOnlyList<string> Names { get; } = configured.Where(name => name == options.BaseImage || name == options.BuilderImage).ToArray();
+    /// <summary>
+    /// The names BaseImages makes: those of the options that are cake.config's or one of the known local pairs (a
+    /// registry image is pulled, never made).
+    /// </summary>
+    public IReadOnlyList<string> Names { get; } = new[] { options.BaseImage, options.BuilderImage }
+        .OfType<string>()
+        .Where(name => configured.Contains(name) || LocalBaseImagePair.Of(name) is not null)
+        .Distinct()
+        .ToArray();
 
     /// <summary>scripts/base-images.sh with the image names of the options; what BaseImages runs.</summary>
     public ToolCommand Command()
@@ -37,6 +44,13 @@ public sealed class LocalBaseImages(
         if (options.BuilderImage is { } builder)
         {
             environment["BUILDER_IMAGE"] = builder;
+        }
+
+        // The suite follows the pair the names belong to: Debian 13's names bootstrap trixie from the mirror.
+        if ((LocalBaseImagePair.Of(options.BuilderImage) ?? LocalBaseImagePair.Of(options.BaseImage)) is { Sources: { } sources } pair)
+        {
+            environment["BASE_SUITE"] = pair.Suite;
+            environment["BASE_SOURCES"] = sources;
         }
 
         return ToolCommand.Create("bash", options.RepositoryRoot, arguments =>

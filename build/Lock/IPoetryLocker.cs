@@ -9,6 +9,9 @@ public interface IPoetryLocker
     /// <summary>Why <see cref="Version"/> is null, naming what was tried (the --poetry path and its error).</summary>
     string Unavailable => "Poetry is not installed";
 
+    /// <summary>What to do when <see cref="Version"/> is null, as a sentence.</summary>
+    string Remedy => "Install it with `apt-get install python3-poetry` (Debian/Ubuntu) or `pipx install poetry`.";
+
     /// <summary>Runs <c>poetry lock &lt;arguments&gt;</c> in <paramref name="projectDirectory"/> and returns its exit code.</summary>
     int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel);
 

@@ -60,8 +60,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         if (poetry.Version is not { } version)
         {
             return new EnsureLockResult(false, null, null, false, false,
-                $"poetry.lock must be regenerated but {poetry.Unavailable}. Install it with " +
-                "`apt-get install python3-poetry` (Debian/Ubuntu) or `pipx install poetry`, then run " +
+                $"poetry.lock must be regenerated but {poetry.Unavailable}. {poetry.Remedy.TrimEnd('.')}, then run " +
                 $"`{BuildCommand}` again.");
         }
 
@@ -118,7 +117,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
             return AskPoetry(before, cancel) with { RestoredInterruptedBackup = restored };
         }
 
-        string[] arguments = version.Major < 2 ? ["--no-update"] : [];
+        var arguments = LockArguments(version);
         var command = string.Join(" ", ["poetry", "lock", .. arguments]);
         var hadLock = File.Exists(paths.Lock);
         if (hadLock)
@@ -297,6 +296,9 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         File.Move(paths.Temp, paths.Lock, overwrite: true);
         File.Delete(paths.Backup);
     }
+
+    /// <summary>`poetry lock`'s arguments that keep the locked versions: 1.x needs --no-update, 2.x dropped it (it keeps them by default).</summary>
+    public static IReadOnlyList<string> LockArguments(Version poetry) => poetry.Major < 2 ? ["--no-update"] : [];
 
     /// <summary>The plain Poetry command (in backticks) for the family that wrote the lock.</summary>
     public static string PoetryCommand(LockVerdict verdict) => verdict.Family switch

@@ -9,7 +9,7 @@ namespace Build.Tools.Poetry;
 /// The Poetry side of EnsureLock over the build's command runner: the version is asked once, and only when a lock
 /// really has to be regenerated (a fresh lock starts no process at all).
 /// </summary>
-public sealed partial class PoetryLocker(ICommandRunner runner, PoetryCommands poetry, DirectoryPath project) : IPoetryLocker
+public sealed partial class PoetryLocker(ICommandRunner runner, PoetryCommands poetry, DirectoryPath project) : ILockCommandSource
 {
     private Version? _version;
     private bool _probed;
@@ -47,19 +47,32 @@ public sealed partial class PoetryLocker(ICommandRunner runner, PoetryCommands p
 
     public string Unavailable { get; private set; } = "Poetry is not installed";
 
+    public ToolCommand LockCommand(string projectDirectory, IReadOnlyList<string> arguments) =>
+        poetry.Lock(new DirectoryPath(projectDirectory), arguments);
+
     public int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel)
     {
-        // Poetry's lines are shown as they come and kept, so that a failure can name the package index's part in it.
+        var (exitCode, reason) = RunExplained(runner, LockCommand(projectDirectory, arguments), projectDirectory);
+        LastFailureReason = reason;
+        return exitCode;
+    }
+
+    /// <summary>
+    /// Runs a `poetry lock` command, its lines shown as they come and kept, so that a failure can name the package
+    /// index's part in it.
+    /// </summary>
+    internal static (int ExitCode, string? Reason) RunExplained(ICommandRunner runner, ToolCommand command, string projectDirectory)
+    {
         var output = new List<string>();
-        var exitCode = runner.RunUnchecked(poetry.Lock(new DirectoryPath(projectDirectory), arguments), line =>
+        var exitCode = runner.RunUnchecked(command, line =>
         {
             Console.WriteLine(line);
             output.Add(line);
         });
-        LastFailureReason = exitCode != 0 && PackageIndexSources.ReadProjectOrNone(projectDirectory) is { } index
+        var reason = exitCode != 0 && PackageIndexSources.ReadProjectOrNone(projectDirectory) is { } index
             ? PackageIndexFailures.Explain(output, index)
             : null;
-        return exitCode;
+        return (exitCode, reason);
     }
 
     public string? LastFailureReason { get; private set; }

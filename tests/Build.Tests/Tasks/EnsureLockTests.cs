@@ -38,4 +38,25 @@ public sealed class EnsureLockTests
             Assert.That(repository.Snapshot(), Is.EqualTo(before));
         }
     }
+
+    [Test]
+    public void The_dry_run_of_a_stale_pep_621_lock_shows_poetry_2_in_the_builder_image_and_changes_nothing()
+    {
+        using var repository = new ScratchRepository();
+        var app = repository.PathOf("monorepo/apps/app");
+        ScratchRepository.Copy(Path.Combine(HostRun.RepositoryRoot, "tests", "Build.Tests", "Tools", "Poetry", "Monorepo"), repository.PathOf("monorepo"));
+        var pyproject = Path.Combine(app, "pyproject.toml");
+        File.WriteAllText(pyproject, File.ReadAllText(pyproject).Replace("idna (>=3.3,<3.4)", "idna (>=3.3,<3.5)", StringComparison.Ordinal));
+        var before = repository.Snapshot();
+        var processes = new RecordingProcessRunner();
+        var result = InProcessBuild.In(repository.Root, null, processes, "--target=EnsureLock", $"--python-project={app}", "--dryrun");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.All);
+            Assert.That(result.All, Does.Contain($"docker run --rm --network host --volume {repository.PathOf("monorepo")}:{repository.PathOf("monorepo")} --workdir {app}"));
+            Assert.That(result.All, Does.Contain("--entrypoint sh omninode/poetry:2.1.2-trixie").And.Contain("sh lock --no-interaction --no-ansi"));
+            Assert.That(processes.CommandLines.Where(line => line.Contains(" run ", StringComparison.Ordinal)), Is.Empty, "shown, never started");
+            Assert.That(repository.Snapshot(), Is.EqualTo(before));
+        }
+    }
 }
