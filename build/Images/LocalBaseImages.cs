@@ -33,21 +33,23 @@ public sealed class LocalBaseImages(
         .ToArray();
 
     /// <summary>scripts/base-images.sh with the image names of the options; what BaseImages runs.</summary>
-    public ToolCommand Command()
+    public ToolCommand Command() => CommandFor(options.BaseImage, options.BuilderImage);
+
+    private ToolCommand CommandFor(string? runtime, string? builder)
     {
         var environment = new Dictionary<string, string> { ["DOCKER"] = options.DockerExecutable };
-        if (options.BaseImage is { } runtime)
+        if (runtime is not null)
         {
             environment["RUNTIME_IMAGE"] = runtime;
         }
 
-        if (options.BuilderImage is { } builder)
+        if (builder is not null)
         {
             environment["BUILDER_IMAGE"] = builder;
         }
 
         // The suite follows the pair the names belong to: Debian 13's names bootstrap trixie from the mirror.
-        if ((LocalBaseImagePair.Of(options.BuilderImage) ?? LocalBaseImagePair.Of(options.BaseImage)) is { Sources: { } sources } pair)
+        if ((LocalBaseImagePair.Of(builder) ?? LocalBaseImagePair.Of(runtime)) is { Sources: { } sources } pair)
         {
             environment["BASE_SUITE"] = pair.Suite;
             environment["BASE_SOURCES"] = sources;
@@ -61,6 +63,30 @@ public sealed class LocalBaseImages(
                 arguments.Append("--force");
             }
         }, environment);
+    }
+
+    /// <summary>
+    /// Makes a known pair other than the options' one, whose images the engine lacks (<paramref name="missing"/>): the test
+    /// suites run Poetry 2 from the Debian 13 builder whatever pair cake.config chooses. <paramref name="why"/> is the
+    /// provisioning line's reason.
+    /// </summary>
+    public void BuildPair(LocalBaseImagePair pair, IReadOnlyList<string> missing, string why)
+    {
+        if (!missing.Any(image => image == pair.RuntimeImage || image == pair.BuilderImage))
+        {
+            return;
+        }
+
+        effects.Make(() => installer.Ensure([Requirement.Mmdebstrap], "Building the local base images"));
+        var command = CommandFor(pair.RuntimeImage, pair.BuilderImage);
+        if (phase is null)
+        {
+            runner.Run(command);
+        }
+        else
+        {
+            phase.Step($"base images {pair.RuntimeImage}, {pair.BuilderImage}", why, output => runner.Run(command, output));
+        }
     }
 
     /// <summary>

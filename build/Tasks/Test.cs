@@ -37,6 +37,9 @@ public sealed class Test(
             {
                 _ = engine.Engine;
                 localBaseImages.BuildWhenMissing(images.MissingImages(localBaseImages.Names));
+                var poetry2 = LocalBaseImagePair.Debian13;
+                localBaseImages.BuildPair(poetry2, images.MissingImages([poetry2.RuntimeImage, poetry2.BuilderImage]),
+                    $"the suites lock with Poetry {poetry2.Poetry} in {poetry2.BuilderImage}");
             }
         });
 
