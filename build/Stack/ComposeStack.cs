@@ -103,7 +103,7 @@ public sealed class ComposeStack(StackOptions options, StackTools tools, ICakeLo
 
         var error = output.LastOrDefault(line => line.Contains("rror", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal))?.Trim()
             ?? "see compose's output above";
-        return $"`{tools.Compose().Client.Program} up` failed (exit code {exitCode}): {error}";
+        return $"`{tools.Compose().Client.Command} up` failed (exit code {exitCode}): {error}";
     }
 
     /// <summary>

@@ -15,5 +15,8 @@ public sealed record ComposeClient(string Program, IReadOnlyList<string> Prefix,
     /// <summary>docker compose 2.26.1 or docker-compose 1.29.2: what the report's engine names.</summary>
     public string Name => IsV1 ? $"docker-compose {Version}" : $"docker compose {Version}";
 
+    /// <summary>The command as a message names it: `/usr/bin/docker compose` or `docker-compose`.</summary>
+    public string Command => string.Join(' ', [Program, .. Prefix]);
+
     public string Describe() => IsV1 ? $"docker-compose {Version} (Compose v1)" : $"docker compose {Version} (Compose v2)";
 }

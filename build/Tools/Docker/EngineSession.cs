@@ -25,6 +25,7 @@ public sealed class EngineSession : IEngineSession
     private readonly Lazy<DockerEngine> _versions;
     private readonly Lazy<BuilderChoice> _builder;
     private readonly Lazy<ComposeClient> _compose;
+    private readonly Lazy<ProjectEngineClient?> _ownClient;
     private readonly Lazy<EngineApi?> _api;
     private readonly Lazy<ToolProbeCache> _probeAnswers;
     private readonly DockerCommands _docker;
@@ -46,9 +47,15 @@ public sealed class EngineSession : IEngineSession
         _engine = new(() => Use(resolver.Resolve()));
         _versions = new(() => probe.ProbeEngine(Engine));
         _builder = new(ChooseBuilder);
-        // Compose is asked after the engine is found, so that its commands go to the engine of the run.
-        _compose = new(() => Reported(probe.ProbeCompose(_probeAnswers!.Value,
-            Fingerprint(options.DockerExecutable, ProgramPath.Resolve("docker-compose", environment("PATH"))))));
+        _ownClient = new(ChooseOwnClient);
+        // Compose is asked after the engine is found, so that its commands go to the engine of the run; with the
+        // toolchain's client (an engine with the containerd store) that is its Compose v2 plugin.
+        _compose = new(() =>
+        {
+            var client = _ownClient.Value?.Docker ?? options.DockerExecutable;
+            return Reported(new DockerProbe(runner, new DockerCommands(client, options.RepositoryRoot)).ProbeCompose(_probeAnswers!.Value,
+                Fingerprint(client, ProgramPath.Resolve("docker-compose", environment("PATH")))));
+        });
         _probeAnswers = new(() => ToolProbeCache.Load(Path.Combine(options.RepositoryRoot.FullPath, ".build", "tool-probes.json")));
         // The engine of the run, asked directly where the client would ask it (not behind a docker context or TLS).
         _api = new(() => Engine.MayUseApi(environment) ? new EngineApi(Engine.Endpoint, Images.ImageInputs.InspectTimeout) : null);
@@ -99,14 +106,11 @@ public sealed class EngineSession : IEngineSession
         var clientGiven = _options.DockerExecutableGiven;
         var candidates = BuilderProbe.Candidates(_options.DockerExecutable, clientGiven, _environment("PATH"));
         var chosenBy = BuilderChoice.ByDockerOption;
-        if (ProjectEngineClient.For(ImageStore, clientGiven, Provisioning.Debian13Toolchain.From(_environment)) is { } own)
+        if (_ownClient.Value is { } own)
         {
-            _children.Set("DOCKER_CONFIG", own.Config);
             candidates = [own.Docker];
             clientGiven = true;
             chosenBy = BuilderChoice.ByContainerdStore;
-            _log.Information("The engine keeps its images in the containerd store: it builds with the Debian 13 toolchain's client {0} (DOCKER_CONFIG={1}).",
-                own.Docker, own.Config);
         }
 
         var probe = new BuilderProbe(_runner, client => new DockerCommands(client, _options.RepositoryRoot), _probeAnswers.Value,
@@ -121,6 +125,24 @@ public sealed class EngineSession : IEngineSession
         _log.Information("{0}", choice.Describe());
         _report.EngineUses(builder: choice.BuilderName);
         return choice;
+    }
+
+    /// <summary>
+    /// The Debian 13 toolchain's client when the engine keeps its images in the containerd store (see
+    /// <see cref="ProjectEngineClient"/>): decided once, for the builds and for Compose, with its DOCKER_CONFIG handed to
+    /// every child so that both find their plugins.
+    /// </summary>
+    private ProjectEngineClient? ChooseOwnClient()
+    {
+        var own = ProjectEngineClient.For(ImageStore, _options.DockerExecutableGiven, Provisioning.Debian13Toolchain.From(_environment));
+        if (own is not null)
+        {
+            _children.Set("DOCKER_CONFIG", own.Config);
+            _log.Information("The engine keeps its images in the containerd store: the build uses the Debian 13 toolchain's client {0} " +
+                "(DOCKER_CONFIG={1}) with buildx and Compose v2.", own.Docker, own.Config);
+        }
+
+        return own;
     }
 
     /// <summary>

@@ -33,6 +33,9 @@ public sealed class Engine26SupplyChainTests
     private HostResult? _firstPush;
     private HostResult? _deploy;
     private HostResult? _verify;
+    private HostResult? _composeUp;
+    private HostResult? _scale;
+    private HostResult? _composeDown;
     private readonly Dictionary<string, (string Index, string Platform)> _first = [];
     private readonly Dictionary<string, (string Index, string Platform)> _deployed = [];
 
@@ -72,6 +75,14 @@ public sealed class Engine26SupplyChainTests
         Assert.That(_firstPush.ExitCode, Is.Zero, _firstPush.All);
         ReadPushed(_first);
         TestContext.Progress.WriteLine($"first --no-cache build and Push: {clock.Elapsed.TotalSeconds:0} s");
+        // The compose stack of the pushed production images on the same engine, before the swarm stack takes the
+        // orchestrator's port, under a project name of its own.
+        clock.Restart();
+        string[] stack = [$"--registry={_lab.Registry}", "--project-name=engine26-compose", "--build-target=production"];
+        _composeUp = HostRun.In(HostRun.RepositoryRoot, engine, ["--target=ComposeUp", .. stack, $"--report={ComposeReportPath}"]);
+        _scale = HostRun.In(HostRun.RepositoryRoot, engine, ["--target=Scale", "--scale=reducer=2", .. stack]);
+        _composeDown = HostRun.In(HostRun.RepositoryRoot, engine, ["--target=ComposeDown", .. stack]);
+        TestContext.Progress.WriteLine($"ComposeUp, Scale and ComposeDown: {clock.Elapsed.TotalSeconds:0} s");
         clock.Restart();
 
         _deploy = HostRun.In(HostRun.RepositoryRoot, new Dictionary<string, string>(engine) { ["COSIGN_PASSWORD"] = Password },
@@ -82,6 +93,7 @@ public sealed class Engine26SupplyChainTests
         TestContext.Progress.WriteLine($"second --no-cache build, signed Push, verified Deploy: {clock.Elapsed.TotalSeconds:0} s");
         _verify = HostRun.In(HostRun.RepositoryRoot, engine, "--target=Verify", $"--registry={_lab.Registry}", $"--verify-key={_trusted.PublicKey}",
             $"--report={Path.Combine(_folder, "verify.json")}");
+
     }
 
     [OneTimeTearDown]
@@ -99,6 +111,23 @@ public sealed class Engine26SupplyChainTests
         if (_folder.Length > 0)
         {
             Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private string ComposeReportPath => Path.Combine(_folder, "compose.json");
+
+    [Test]
+    public void ComposeUp_and_Scale_run_the_stack_with_the_toolchain_s_Compose_v2()
+    {
+        var engine = JsonDocument.Parse(File.ReadAllText(ComposeReportPath)).RootElement.GetProperty("engine");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_composeUp!.ExitCode, Is.Zero, _composeUp.All);
+            Assert.That(_scale!.ExitCode, Is.Zero, _scale.All);
+            Assert.That(_composeDown!.ExitCode, Is.Zero, _composeDown.All);
+            Assert.That(engine.GetProperty("compose").GetString(), Does.StartWith($"docker compose {Debian13Toolchain.Upstream("docker-compose")}"));
+            Assert.That(_composeUp.Output, Does.Contain($"{Debian13Toolchain.From(Environment.GetEnvironmentVariable).Docker} compose"),
+                "the toolchain's client runs Compose v2");
         }
     }
 
