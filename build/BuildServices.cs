@@ -153,8 +153,19 @@ public static class BuildServices
                     () => engine.Docker, provider.GetRequiredService<ISideEffects>(), provider.GetRequiredService<ICakeLog>(),
                     spec => provider.GetRequiredService<ImageInputs>().PackagesDigest(spec, CodeFolders(provider))),
                 () => engine.ImageStore,
-                new SbomGeneratorImage(options.RepositoryRoot, options.BaseImage, () => ProjectName(provider), provider.GetRequiredService<ICommandRunner>())),
+                new SbomGeneratorImage(options.RepositoryRoot, options.BaseImage, () => ProjectName(provider), provider.GetRequiredService<ICommandRunner>()))
+            {
+                Choice = () => engine.Builder,
+                BuildxDriver = () => BuildxDriverOf(provider.GetRequiredService<ICommandRunner>(), engine.BuildDocker),
+            },
             provider.GetRequiredService<ICakeLog>(), PackageIndexSources.ReadProjectOrNone(options.RepositoryRoot.FullPath));
+    }
+
+    /// <summary>The driver of the build client's current buildx builder; null when buildx does not say.</summary>
+    private static string? BuildxDriverOf(ICommandRunner runner, DockerCommands docker)
+    {
+        var asked = runner.Capture(docker.BuildxInspect(), DockerProbe.ProbeTimeout);
+        return asked.Succeeded ? BuildCacheSupport.DriverOf(asked.OutputText) : null;
     }
 
     private static string ProjectName(IServiceProvider provider) => provider.GetRequiredService<BuildContext>().Project.Name;

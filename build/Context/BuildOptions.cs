@@ -32,6 +32,9 @@ public sealed record BuildOptions
 
     public bool Pull { get; init; }
     public bool NoCache { get; init; }
+    /// <summary>--build-cache (BRIDGE_BUILD_CACHE): buildx's exported layer cache; null for the image's inline cache.</summary>
+    public BuildCache? BuildCache { get; init; }
+
     public bool Force { get; init; }
     public bool Parallel { get; init; } = OptionNames.Parallel.DefaultValue;
 

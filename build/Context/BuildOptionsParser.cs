@@ -120,6 +120,7 @@ public static partial class BuildOptionsParser
             PoetryVersion = poetryVersion,
             Pull = reader.Read(OptionNames.Pull),
             NoCache = reader.Read(OptionNames.NoCache),
+            BuildCache = ParseBuildCache(reader, context.Environment.GetEnvironmentVariable, workingDirectory.FullPath),
             Force = reader.Read(OptionNames.Force),
             Parallel = reader.Read(OptionNames.Parallel),
             ComposeFile = composeFile,
@@ -151,6 +152,22 @@ public static partial class BuildOptionsParser
         }
 
         return options;
+    }
+
+    private static BuildCache? ParseBuildCache(OptionReader reader, Func<string, string?> environment, string workingDirectory)
+    {
+        if (reader.Read(OptionNames.BuildCache) is not { } value)
+        {
+            return null;
+        }
+
+        var (cache, problem) = BuildCache.Parse(value.Trim(), workingDirectory, environment);
+        if (problem is not null)
+        {
+            reader.AddError(problem);
+        }
+
+        return cache;
     }
 
     private static ProjectEngineKind ParseProjectEngine(OptionReader reader)

@@ -38,6 +38,10 @@ public static class OptionNames
 
     public static readonly SwitchOption NoCache = new(OptionGroup.Images, "no-cache", null, "Passed to docker build.");
 
+    public static readonly TextOption BuildCache = new(OptionGroup.Images, "build-cache", "TYPE[,KEY=VALUE...]", "BRIDGE_BUILD_CACHE",
+        "buildx's layer cache export and import instead of the image's inline cache, one cache per image: local,dir=PATH " +
+        "(a folder) or gha (GitHub Actions' cache). Needs a builder that exports caches; the build stops before building when it has none.");
+
     public static readonly SwitchOption Force = new(OptionGroup.Images, "force", null, "Build even when the image's input digest says nothing changed.");
 
     public static readonly SwitchOption Parallel = new(OptionGroup.Images, "parallel", null,
@@ -108,7 +112,7 @@ public static class OptionNames
     /// <summary>Every option of the build, in the groups and order of the README's option table and <c>--help</c>.</summary>
     public static readonly IReadOnlyList<OptionDefinition> All =
     [
-        BuildTarget, PythonProject, Registry, Tag, BaseImage, BuilderImage, PoetryVersion, Pull, NoCache, Force, Parallel,
+        BuildTarget, PythonProject, Registry, Tag, BaseImage, BuilderImage, PoetryVersion, Pull, NoCache, BuildCache, Force, Parallel,
         Docker, Poetry, ProjectEngine, NoInstall,
         ProjectName, WaitTimeout, DownOnFailure, Scale, Volumes,
         SwarmInit, WithRegistryAuth,

@@ -13,4 +13,11 @@ namespace Build.Images;
 /// </summary>
 public sealed record ImageBuildTools(ICommandRunner Runner, ImageInputs Inputs, BuildReport Report, LocalBaseImages LocalBaseImages,
     Func<DockerBuilder> Builder, Func<DockerCommands> BuildDocker, Func<DockerCommands> Docker, ISideEffects Effects,
-    ImageSboms Sboms, Func<string?> ImageStore, SbomGeneratorImage Generator);
+    ImageSboms Sboms, Func<string?> ImageStore, SbomGeneratorImage Generator)
+{
+    /// <summary>The builder's client and the reason it was chosen (for what a refusal names); by default the builder alone.</summary>
+    public Func<BuilderChoice>? Choice { get; init; }
+
+    /// <summary>The driver of buildx's current builder (`docker buildx inspect`), asked only when a cache export depends on it.</summary>
+    public Func<string?> BuildxDriver { get; init; } = () => null;
+}

@@ -13,6 +13,9 @@ namespace Build.Images;
 /// <summary>Builds one planned image: checks its Dockerfile, chooses the builder options, runs `docker build`.</summary>
 public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, ICakeLog log, PackageIndexSource? index = null)
 {
+    /// <summary>Why the builder cannot export the --build-cache, decided once for every image of the run; null when it can.</summary>
+    private readonly Lazy<string?> _cacheProblem = new(() => CacheProblem(options, tools));
+
     /// <summary>The settings of `docker build` for a spec on a given engine: a pure function, tested by table.</summary>
     public static DockerBuildSettings Settings(ImageSpec spec, BuildOptions options, DockerBuilder builder, string? inputDigest = null,
         bool replacesAnImage = true, PackageIndexSource? index = null) => new(spec.Dockerfile, ".")
@@ -23,11 +26,17 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         BuildArgs = spec.BuildArgs,
         Pull = options.Pull,
         NoCache = options.NoCache,
-        // BuildKit can reuse the layers of the image this build replaces (inline cache); the legacy builder cannot
+        // An exported cache (--build-cache) replaces the inline one: its import needs no image of the engine, so a first
+        // build on a fresh CI runner finds its layers too; --no-cache still writes it, for the next build.
+        // Otherwise BuildKit can reuse the layers of the image this build replaces (inline cache); the legacy builder cannot
         // use an image it did not build itself, so it gets no --cache-from. Nor does a first build: BuildKit looks
         // for a --cache-from image the engine lacks in its registry (docker.io for a name without one), which is a
         // request to an outside address for an image that is not there.
-        CacheFrom = builder.IsBuildKit() && !options.NoCache && replacesAnImage ? [spec.PrimaryReference] : [],
+        CacheFrom = options.BuildCache is { } cache ? (options.NoCache ? [] : [cache.ImportFor(ImageBuildLog.NameOf(spec))])
+            : builder.IsBuildKit() && !options.NoCache && replacesAnImage ? [spec.PrimaryReference] : [],
+        CacheTo = options.BuildCache is { } export ? [export.ExportFor(ImageBuildLog.NameOf(spec))] : [],
+        // The exported cache lives beside the image, not in its config: exporting it leaves the image manifest as it is.
+        InlineCache = options.BuildCache is null,
         Builder = builder,
         Progress = builder.IsBuildKit() ? "plain" : null,
         Secrets = builder.IsBuildKit() && index is not null ? index.Secrets : [],
@@ -66,13 +75,19 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
             throw PackageIndexErrors.LegacyBuilderCannotMountSecrets(spec, projectIndex);
         }
 
+        if (_cacheProblem.Value is { } cacheProblem)
+        {
+            throw BuildErrors.BadOption(cacheProblem);
+        }
+
         var attestations = Attestations(spec);
         // An engine that attests keeps its build cache in the containerd store; the inline cache's layer times would
         // make every rebuild of one commit another image.
-        var settings = Settings(spec, options, tools.Builder(), digest, replacesAnImage, index) with
+        var settings = Settings(spec, options, tools.Builder(), digest, replacesAnImage, index);
+        settings = settings with
         {
             Attestations = attestations,
-            InlineCache = attestations.Count == 0,
+            InlineCache = settings.InlineCache && attestations.Count == 0,
         };
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         var indexSigns = new OutputTail(DockerBuildOutput.TailLines, PackageIndexFailures.IsSign);
@@ -109,6 +124,20 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
                 tools.Report.ImageSbom(spec, sbom);
             }
         }
+    }
+
+    /// <summary>Null without --build-cache or with a builder that exports it; buildx's driver is asked only where it decides.</summary>
+    private static string? CacheProblem(BuildOptions options, ImageBuildTools tools)
+    {
+        if (options.BuildCache is not { } cache)
+        {
+            return null;
+        }
+
+        var choice = tools.Choice?.Invoke() ?? new BuilderChoice(tools.BuildDocker().Executable, tools.Builder(), "");
+        var imageStore = tools.ImageStore();
+        var driver = BuildCacheSupport.NeedsDriver(choice.Builder, imageStore) ? tools.BuildxDriver() : null;
+        return BuildCacheSupport.Problem(cache, choice, imageStore, driver);
     }
 
     /// <summary>

@@ -9,7 +9,11 @@ public sealed record DockerBuildSettings(string Dockerfile, string Context)
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new Dictionary<string, string>();
     public bool Pull { get; init; }
     public bool NoCache { get; init; }
+    /// <summary>--cache-from values: an image (its inline cache) or an exported cache (type=local,src=…, type=gha,…).</summary>
     public IReadOnlyList<string> CacheFrom { get; init; } = [];
+
+    /// <summary>--cache-to values (buildx only): where the build exports its layer cache.</summary>
+    public IReadOnlyList<string> CacheTo { get; init; } = [];
     public DockerBuilder Builder { get; init; } = DockerBuilder.Unprobed;
 
     /// <summary>--network of the RUN steps: "host" when they must reach a service on the build machine's loopback.</summary>

@@ -63,6 +63,11 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
                 arguments.AppendOption("--cache-from", image);
             }
 
+            foreach (var export in settings.CacheTo)
+            {
+                arguments.AppendOption("--cache-to", export);
+            }
+
             if (settings.Builder.IsBuildKit())
             {
                 if (settings.InlineCache)
@@ -198,6 +203,10 @@ public sealed class DockerCommands(string docker, DirectoryPath workingDirectory
 
     public ToolCommand BuildxVersion() =>
         ToolCommand.Create(docker, workingDirectory, arguments => arguments.Append("buildx").Append("version"));
+
+    /// <summary>`docker buildx inspect`: the current builder, its driver among its lines.</summary>
+    public ToolCommand BuildxInspect() =>
+        ToolCommand.Create(docker, workingDirectory, arguments => arguments.Append("buildx").Append("inspect"));
 
     public ToolCommand ComposeVersion() =>
         ToolCommand.Create(docker, workingDirectory, arguments => arguments.Append("compose").Append("version").AppendOption("--format", "json"));

@@ -31,6 +31,11 @@ public sealed class BuildOptionsParserTests
         new("empty poetry", ["--poetry="], "--poetry"),
         new("unknown project engine", ["--project-engine=debian11"],
             "--project-engine=debian11 (or BRIDGE_PROJECT_ENGINE): unknown project engine. Valid project engines: debian13, debian12."),
+        new("unknown build cache type", ["--build-cache=s3,bucket=x"],
+            "--build-cache=s3,bucket=x (or BRIDGE_BUILD_CACHE): 's3' is not a cache type this build exports. Valid forms: " +
+            "--build-cache=local,dir=PATH"),
+        new("local build cache without its folder", ["--build-cache=local"], "type local needs the folder: dir=PATH"),
+        new("gha build cache outside a workflow that exposes the runtime", ["--build-cache=gha"], "ACTIONS_RUNTIME_TOKEN"),
         new("poetry version that is not X.Y.Z", ["--poetry-version=banana"], "banana"),
         new("base image that is no reference", ["--base-image=Not A Ref"], "Not A Ref"),
         new("python project without pyproject.toml", [$"--python-project={EmptyFolder}"], "pyproject.toml"),

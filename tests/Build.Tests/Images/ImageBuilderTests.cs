@@ -43,4 +43,43 @@ public sealed class ImageBuilderTests
             Assert.That(none.Secrets, Is.Empty);
         }
     }
+
+    private static IEnumerable<TestCaseData> ExportedCacheCases()
+    {
+        var local = new BuildCache(BuildCacheKind.Local, "/ci/cache");
+        yield return new TestCaseData(local, false, new[] { "type=local,src=/ci/cache/reducer-production" },
+                new[] { "type=local,dest=/ci/cache/reducer-production,mode=max" })
+            .SetName("A_local_cache_is_a_folder_per_image_read_and_written_without_the_inline_cache");
+        yield return new TestCaseData(new BuildCache(BuildCacheKind.GitHubActions), false, new[] { "type=gha,scope=reducer-production" },
+                new[] { "type=gha,scope=reducer-production,mode=max" })
+            .SetName("The_GitHub_Actions_cache_is_a_scope_per_image");
+        yield return new TestCaseData(local, true, Array.Empty<string>(), new[] { "type=local,dest=/ci/cache/reducer-production,mode=max" })
+            .SetName("No_cache_imports_nothing_and_still_writes_the_cache_for_the_next_build");
+    }
+
+    [TestCaseSource(nameof(ExportedCacheCases))]
+    public void An_exported_cache_replaces_the_inline_one(BuildCache cache, bool noCache, string[] from, string[] to)
+    {
+        var options = TestOptions.Default() with { BuildCache = cache, NoCache = noCache };
+        // A first build too: the exported cache needs no image of the engine.
+        var settings = ImageBuilder.Settings(Reducer, options, DockerBuilder.Buildx, replacesAnImage: false);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(settings.CacheFrom, Is.EqualTo(from));
+            Assert.That(settings.CacheTo, Is.EqualTo(to));
+            Assert.That(settings.InlineCache, Is.False);
+        }
+    }
+
+    [Test]
+    public void Without_an_exported_cache_the_build_keeps_the_inline_cache_and_exports_nothing()
+    {
+        var settings = ImageBuilder.Settings(Reducer, TestOptions.Default(), DockerBuilder.Buildx);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(settings.CacheFrom, Is.EqualTo(new[] { "reducer:prod" }));
+            Assert.That(settings.CacheTo, Is.Empty);
+            Assert.That(settings.InlineCache, Is.True);
+        }
+    }
 }

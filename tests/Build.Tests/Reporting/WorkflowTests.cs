@@ -1,4 +1,5 @@
 using Build.Tests.Support;
+using YamlDotNet.RepresentationModel;
 
 namespace Build.Tests.Reporting;
 
@@ -68,4 +69,52 @@ public sealed class WorkflowTests
             Assert.That(workflow, Does.Not.Contain("--registry-password"), "the password travels in the environment, never on a command line");
         }
     }
+
+    /// <summary>
+    /// The layer cache goes through buildx's gha export, one scope per image, with a builder that can export it and the
+    /// runtime token exposed after the tests (which expect none) and before the build; no docker save/load is left.
+    /// </summary>
+    [Test]
+    public void Workflow_caches_layers_with_buildx_s_gha_export_instead_of_docker_save_and_load()
+    {
+        var steps = Steps();
+        int Index(Func<YamlMappingNode, bool> match) => steps.FindIndex(step => match(step));
+        bool Uses(YamlMappingNode step, string action) => Value(step, "uses")?.StartsWith(action + "@", StringComparison.Ordinal) ?? false;
+        bool Runs(YamlMappingNode step, string text) => Value(step, "run")?.Contains(text, StringComparison.Ordinal) ?? false;
+
+        var buildx = Index(step => Uses(step, "docker/setup-buildx-action"));
+        var runtime = Index(step => Uses(step, "crazy-max/ghaction-github-runtime"));
+        var tests = Index(step => Runs(step, "--target=Test"));
+        var production = Index(step => Runs(step, "--target=Production"));
+        var driverOptions = buildx < 0 ? null
+            : ((YamlMappingNode)steps[buildx].Children[new YamlScalarNode("with")]).Children[new YamlScalarNode("driver-opts")].ToString();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(buildx, Is.GreaterThanOrEqualTo(0).And.LessThan(production), "buildx is set up before the images are built");
+            Assert.That(driverOptions, Is.EqualTo("network=host"), "the builder shares the runner's network, where the package index answers");
+            Assert.That(runtime, Is.GreaterThan(tests).And.LessThan(production), "the token is exposed after the tests and before the build");
+            Assert.That(Value(steps[production], "run"), Does.Contain("--build-cache=gha"));
+            Assert.That(steps.Any(step => Runs(step, "docker compose version")), Is.True, "Compose v2 is the runner's");
+            Assert.That(steps.Where(step => Runs(step, "docker save") || Runs(step, "docker load")), Is.Empty);
+            Assert.That(File.ReadAllText(WorkflowPath), Does.Not.Contain("image-cache"), "no actions/cache of image archives");
+        }
+    }
+
+    private static string WorkflowPath => Path.Combine(HostRun.RepositoryRoot, ".github", "workflows", "build.yml");
+
+    private static List<YamlMappingNode> Steps()
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(WorkflowPath))
+        {
+            yaml.Load(reader);
+        }
+
+        var jobs = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("jobs")];
+        var build = (YamlMappingNode)jobs.Children[new YamlScalarNode("build")];
+        return ((YamlSequenceNode)build.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>().ToList();
+    }
+
+    private static string? Value(YamlMappingNode step, string key) =>
+        step.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
 }

@@ -103,9 +103,7 @@ public sealed class Engine26SupplyChainTests
         _keys?.Dispose();
         if (_lab is not null)
         {
-            var (exitCode, output) = SwarmLab.Run("down");
-            Assert.That(exitCode, Is.Zero, output);
-            Assert.That(SwarmLab.Leftovers(), Is.Empty);
+            SwarmLab.DownWithoutLeftovers();
         }
 
         if (_folder.Length > 0)

@@ -42,10 +42,15 @@ public sealed class SwarmLab
     /// <summary>
     /// Ignored with the reason where a lab cannot run (not root, a program missing), failed when CI is set: the lab
     /// needs root for network namespaces, iproute2, iptables, nsenter/unshare, dockerd and docker-registry.
+    /// <paramref name="testEngine"/>: whether the test engine must answer too (false where the lab's images come from an archive).
     /// </summary>
-    public static void Require()
+    public static void Require(bool testEngine = true)
     {
-        DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+        if (testEngine)
+        {
+            DockerEngineRequirement.RequireClient(DockerEngineRequirement.BuildKitClient);
+        }
+
         var missing = new[] { "/usr/sbin/dockerd", LocalRegistry.Program }
             .Concat(new[] { "ip", "iptables", "nsenter", "unshare", "curl" }
                 .Where(program => DockerEngineRequirement.Run("sh", "-c", $"command -v {program}").ExitCode != 0))
@@ -86,6 +91,14 @@ public sealed class SwarmLab
             .ToDictionary(line => line[..line.IndexOf('=', StringComparison.Ordinal)], line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..]);
         Assert.That(lines.Keys, Is.SupersetOf(new[] { "DOCKER_HOST", "REGISTRY" }), output);
         return new SwarmLab(lines);
+    }
+
+    /// <summary>`down`, checked: the script succeeds and leaves nothing of the lab behind.</summary>
+    public static void DownWithoutLeftovers()
+    {
+        var (exitCode, output) = Run("down");
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(Leftovers(), Is.Empty);
     }
 
     public static (int ExitCode, string Output) Run(params string[] arguments) =>

@@ -60,6 +60,26 @@ public sealed class DockerCommandsTests
             "--build-arg SOURCE_DATE_EPOCH=1700000000 --attest type=provenance,mode=max " +
             "--attest type=sbom,generator=omninode-bridge/sbom-generator:0123456789ab --load .")
             .SetName("Buildx_attests_and_builds_reproducibly_without_the_inline_cache");
+        yield return new TestCaseData(Production with
+            {
+                Builder = DockerBuilder.Buildx, InlineCache = false, Progress = "plain",
+                CacheFrom = ["type=local,src=/ci/cache/orchestrator-production"],
+                CacheTo = ["type=local,dest=/ci/cache/orchestrator-production,mode=max"],
+            }, "",
+            "buildx build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm " +
+            "--cache-from type=local,src=/ci/cache/orchestrator-production " +
+            "--cache-to type=local,dest=/ci/cache/orchestrator-production,mode=max --progress plain --load .")
+            .SetName("Buildx_imports_and_exports_a_local_cache_without_the_inline_one");
+        yield return new TestCaseData(Production with
+            {
+                Builder = DockerBuilder.Buildx, InlineCache = false,
+                CacheFrom = ["type=gha,scope=orchestrator-production"], CacheTo = ["type=gha,scope=orchestrator-production,mode=max"],
+            }, "",
+            "buildx build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
+            "--label org.opencontainers.image.title=omninode-bridge-orchestrator --build-arg PYTHON_IMAGE=omninode/python:3.11-bookworm " +
+            "--cache-from type=gha,scope=orchestrator-production --cache-to type=gha,scope=orchestrator-production,mode=max --load .")
+            .SetName("Buildx_imports_and_exports_the_GitHub_Actions_cache");
         yield return new TestCaseData(Production with { Builder = DockerBuilder.BuildKitEnvironment, Attestations = ["type=provenance,mode=max"] },
             "DOCKER_BUILDKIT=1",
             "build -f deployment/Dockerfile.orchestrator --target production -t orchestrator:prod -t orchestrator:latest " +
@@ -83,6 +103,10 @@ public sealed class DockerCommandsTests
             Assert.That(command.WorkingDirectory.FullPath, Is.EqualTo("/repo"));
         }
     }
+
+    [Test]
+    public void Buildx_inspect_asks_for_the_current_builder() =>
+        Assert.That(Docker.BuildxInspect().Arguments.Render(), Is.EqualTo("buildx inspect"));
 
     [Test]
     public void Login_sends_the_password_on_standard_input_and_never_renders_it()
