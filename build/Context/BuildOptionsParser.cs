@@ -9,7 +9,9 @@ namespace Build.Context;
 
 /// <summary>
 /// Turns arguments, environment and cake.config into <see cref="BuildOptions"/>. Every bad value becomes one
-/// line of a single <see cref="CakeException"/>, thrown before any task runs.
+/// line of a single <see cref="CakeException"/>, thrown before any task runs. The options taken as read are read by
+/// <c>ReadAsDeclared</c>, which the compiler writes from <see cref="OptionNames"/>; the code here is for the options
+/// marked <see cref="ParsedByHandAttribute"/> there, which it checks or shapes.
 /// </summary>
 public static partial class BuildOptionsParser
 {
@@ -53,10 +55,10 @@ public static partial class BuildOptionsParser
                 "(for example --registry=127.0.0.1:5000/omninode).");
         }
 
-        var extraTags = reader.Read(OptionNames.Tag);
+        var extraTags = reader.Read(OptionNames.ExtraTags);
         foreach (var tag in extraTags.Where(tag => !ImageTags.IsValid(tag)))
         {
-            reader.AddError($"--{OptionNames.Tag}={tag}: a Docker tag is 1 to 128 characters of [A-Za-z0-9_.-] and does not start with '.' or '-'.");
+            reader.AddError($"--{OptionNames.ExtraTags}={tag}: a Docker tag is 1 to 128 characters of [A-Za-z0-9_.-] and does not start with '.' or '-'.");
         }
 
         var composeFile = root.CombineWithFilePath(ComposeFileRelative);
@@ -90,12 +92,12 @@ public static partial class BuildOptionsParser
         }
         var credentials = Credentials(reader);
         var signing = Signing(reader, context.Environment.GetEnvironmentVariable, workingDirectory, registry);
-        var reportValue = reader.Read(OptionNames.Report)!;
+        var reportValue = reader.Read(OptionNames.ReportPath)!;
         var reportPath = new FilePath(reportValue).MakeAbsolute(root);
         if (ReportProblem(reportPath.FullPath) is { } reportProblem)
         {
-            reader.AddError($"--{OptionNames.Report}={reportValue}: {reportProblem}. " +
-                $"Give a file path in a folder this user can write (default: {OptionNames.Report.Default}).");
+            reader.AddError($"--{OptionNames.ReportPath}={reportValue}: {reportProblem}. " +
+                $"Give a file path in a folder this user can write (default: {OptionNames.ReportPath.Default}).");
         }
 
         var projectName = reader.Read(OptionNames.ProjectName)!;
@@ -105,46 +107,32 @@ public static partial class BuildOptionsParser
                 "starting with a letter or digit.");
         }
 
-        var options = new BuildOptions
+        var options = ReadAsDeclared(new BuildOptions
         {
             RepositoryRoot = root,
             PythonProject = pythonProject,
             BuildTarget = buildTarget,
             Registry = registry,
             ExtraTags = extraTags,
-            DockerExecutable = reader.Read(OptionNames.Docker)!,
-            DockerExecutableGiven = reader.Given(OptionNames.Docker) is not null,
-            PoetryExecutable = reader.Read(OptionNames.Poetry)!,
+            DockerExecutableGiven = reader.Given(OptionNames.DockerExecutable) is not null,
             BaseImage = baseImage,
             BuilderImage = builderImage,
             PoetryVersion = poetryVersion,
-            Pull = reader.Read(OptionNames.Pull),
-            NoCache = reader.Read(OptionNames.NoCache),
             BuildCache = ParseBuildCache(reader, context.Environment.GetEnvironmentVariable, workingDirectory.FullPath),
-            Force = reader.Read(OptionNames.Force),
-            Parallel = reader.Read(OptionNames.Parallel),
             ComposeFile = composeFile,
             ComposeDevelopmentOverride = File.Exists(developmentOverride.FullPath) ? developmentOverride : null,
             ProjectName = projectName,
             WaitTimeout = TimeSpan.FromSeconds(reader.Read(OptionNames.WaitTimeout)),
-            DownOnFailure = reader.Read(OptionNames.DownOnFailure),
             Scale = scale,
-            RemoveVolumes = reader.Read(OptionNames.Volumes),
             RegistryUsername = credentials.Username,
             RegistryPassword = credentials.Password,
             PasswordFromStandardInput = credentials.FromStandardInput,
             SignKey = signing.SignKey,
             SignKeyPassword = signing.Password,
             VerifyKey = signing.VerifyKey,
-            TransparencyLog = reader.Read(OptionNames.TransparencyLog),
-            Locked = reader.Read(OptionNames.Locked),
             ReportPath = reportPath,
-            TestFilter = reader.Read(OptionNames.TestFilter),
-            NoInstall = reader.Read(OptionNames.NoInstall),
             ProjectEngine = ParseProjectEngine(reader),
-            SwarmInit = reader.Read(OptionNames.SwarmInit),
-            WithRegistryAuth = reader.Read(OptionNames.WithRegistryAuth),
-        };
+        }, reader);
 
         if (reader.Errors.Count > 0)
         {
@@ -316,11 +304,11 @@ public static partial class BuildOptionsParser
     {
         var username = reader.Read(OptionNames.RegistryUsername);
         var password = reader.Read(OptionNames.RegistryPassword);
-        var fromStandardInput = reader.Read(OptionNames.PasswordStdin);
+        var fromStandardInput = reader.Read(OptionNames.PasswordFromStandardInput);
         if (username is null && (password is not null || fromStandardInput))
         {
             var source = fromStandardInput
-                ? $"--{OptionNames.PasswordStdin}"
+                ? $"--{OptionNames.PasswordFromStandardInput}"
                 : $"--{OptionNames.RegistryPassword} or {OptionNames.RegistryPassword.EnvironmentVariable}";
             reader.AddError($"A registry password is given ({source}) but no --{OptionNames.RegistryUsername} " +
                 $"(or {OptionNames.RegistryUsername.EnvironmentVariable}): Push logs in only with both. Give the user name, or drop the password.");
@@ -328,7 +316,7 @@ public static partial class BuildOptionsParser
         else if (password is not null && fromStandardInput)
         {
             reader.AddError($"The registry password is given twice: --{OptionNames.RegistryPassword} " +
-                $"(or {OptionNames.RegistryPassword.EnvironmentVariable}) and --{OptionNames.PasswordStdin}. Keep one.");
+                $"(or {OptionNames.RegistryPassword.EnvironmentVariable}) and --{OptionNames.PasswordFromStandardInput}. Keep one.");
         }
 
         return (username, password, fromStandardInput);

@@ -26,11 +26,11 @@ public sealed class OptionReaderTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(reader.Read(OptionNames.WaitTimeout), Is.EqualTo(120));
-            Assert.That(reader.Read(OptionNames.Report), Is.EqualTo("artifacts/build-report.json"));
+            Assert.That(reader.Read(OptionNames.ReportPath), Is.EqualTo("artifacts/build-report.json"));
             Assert.That(reader.Read(OptionNames.Parallel), Is.True);
             Assert.That(reader.Read(OptionNames.Force), Is.False);
             Assert.That(reader.Read(OptionNames.Registry), Is.Null);
-            Assert.That(reader.Read(OptionNames.Tag), Is.Empty);
+            Assert.That(reader.Read(OptionNames.ExtraTags), Is.Empty);
             Assert.That(reader.Errors, Is.Empty);
         }
     }
@@ -57,7 +57,7 @@ public sealed class OptionReaderTests
             Assert.That(Reader(["--registry=cli.example/ns"], environment).Read(OptionNames.Registry), Is.EqualTo("cli.example/ns"));
             // An option without a variable ignores one of the same spelling.
             var unrelated = new Dictionary<string, string> { ["REPORT"] = "x.json" };
-            Assert.That(Reader([], unrelated).Read(OptionNames.Report), Is.EqualTo("artifacts/build-report.json"));
+            Assert.That(Reader([], unrelated).Read(OptionNames.ReportPath), Is.EqualTo("artifacts/build-report.json"));
         }
     }
 
