@@ -1,6 +1,7 @@
 using Build.Context;
 using Build.DryRun;
 using Build.Reporting;
+using Build.TaskFacts;
 using Cake.Frosting;
 
 namespace Build;
@@ -22,8 +23,10 @@ public static class BuildHost
 
     public static CakeHost Create(DryRunSwitch dryRun) =>
         new CakeHost()
-            // Named, not found from the entry assembly: in a test process the entry assembly is the test runner.
+            // Named, not found from the entry assembly: in a test process the entry assembly is the test runner. The
+            // task classes are the catalog's, found once (the catalog is read at start for the options' help anyway).
             .AddAssembly(typeof(BuildHost).Assembly)
+            .UseTaskTypes(TaskCatalog.TaskClasses)
             .UseContext<BuildContext>()
             .UseLifetime<BuildLifetime>()
             .UseTaskLifetime<BuildTaskLifetime>()

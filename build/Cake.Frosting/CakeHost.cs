@@ -77,8 +77,11 @@ public sealed class CakeHost
         }
     }
 
-    /// <summary>Test seam: use exactly these task types instead of scanning assemblies.</summary>
-    internal CakeHost UseTaskTypes(params Type[] taskTypes)
+    /// <summary>
+    /// Use exactly these task types instead of scanning assemblies: a host that has listed its tasks already saves the
+    /// second scan (enumerating an assembly's types is a large part of a native host's start).
+    /// </summary>
+    public CakeHost UseTaskTypes(params Type[] taskTypes)
     {
         _taskTypes = taskTypes;
         return this;

@@ -67,7 +67,12 @@ public sealed class TaskCatalog
 
     private static int IndexOfService(string service) => ImageTable.ServiceNames.ToList().IndexOf(service);
 
-    private static readonly Lazy<TaskCatalog> Lazy = new(() => new TaskCatalog(TaskTypes().Select(Read)));
+    private static readonly Lazy<Type[]> Types = new(() => [.. TaskTypes()]);
+
+    private static readonly Lazy<TaskCatalog> Lazy = new(() => new TaskCatalog(Types.Value.Select(Read)));
+
+    /// <summary>The task classes of this build, found once: the catalog reads their facts, the host runs them.</summary>
+    public static Type[] TaskClasses => Types.Value;
 
     // The way the host finds the tasks (build/Cake.Frosting/Internal/FrostingTaskInfo.cs): every non-abstract task class
     // of this assembly, which the native build roots whole, so no task type or attribute is trimmed away.
