@@ -19,7 +19,9 @@ public sealed class FlavourImagesTests
     private const string ProductionDependencyInstall = "poetry install --only main --no-root";
     private const string DevelopmentDependencyInstall = "poetry install --no-root";
     private const string LockStep = "poetry lock --no-update";
-    private const string CopySource = "COPY src/ src/";
+    // The production builder copies the code apart from the venv (the two layers of the production image).
+    private const string CopySource = "COPY src/ /source/app/src/";
+    private const string ProjectInstall = "poetry install --only-root";
 
     /// <summary>One prefix for everything this run tags; the teardown removes it all.</summary>
     private static readonly string RunPrefix = $"imagetests.local/{Guid.NewGuid():N}"[..25];
@@ -184,6 +186,7 @@ public sealed class FlavourImagesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(BuildLog.Step(rebuild.Log, ProductionDependencyInstall), Is.EqualTo(BuildLog.StepOutcome.Cached), rebuild.Log);
+            Assert.That(BuildLog.Step(rebuild.Log, ProjectInstall), Is.EqualTo(BuildLog.StepOutcome.Cached), "the venv is staged before the code: " + rebuild.Log);
             Assert.That(BuildLog.Step(rebuild.Log, CopySource), Is.EqualTo(BuildLog.StepOutcome.Built), rebuild.Log);
             Assert.That(rebuild.After, Is.Not.EqualTo(rebuild.Before));
         }
