@@ -86,6 +86,7 @@ public sealed record BuildCache(BuildCacheKind Kind, string? Folder = null)
     }
 
     private static string Bad(string value, string why) =>
-        $"--build-cache={value} (or BRIDGE_BUILD_CACHE): {why}. Valid forms: --build-cache=local,dir=PATH (a folder of this machine, one sub-folder per image) " +
+        $"--build-cache={value} (or BRIDGE_BUILD_CACHE): {why}. " +
+        "Valid forms: --build-cache=local,dir=PATH (a folder of this machine, one sub-folder per image) " +
         "or --build-cache=gha (GitHub Actions' cache, one scope per image).";
 }

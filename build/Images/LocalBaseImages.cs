@@ -77,16 +77,7 @@ public sealed class LocalBaseImages(
             return;
         }
 
-        effects.Make(() => installer.Ensure([Requirement.Mmdebstrap], "Building the local base images"));
-        var command = CommandFor(pair.RuntimeImage, pair.BuilderImage);
-        if (phase is null)
-        {
-            runner.Run(command);
-        }
-        else
-        {
-            phase.Step($"base images {pair.RuntimeImage}, {pair.BuilderImage}", why, output => runner.Run(command, output));
-        }
+        Make(CommandFor(pair.RuntimeImage, pair.BuilderImage), [pair.RuntimeImage, pair.BuilderImage], why);
     }
 
     /// <summary>
@@ -95,20 +86,24 @@ public sealed class LocalBaseImages(
     /// </summary>
     public void Build(string why = "--target=BaseImages")
     {
-        effects.Make(() => installer.Ensure([Requirement.Mmdebstrap], "Building the local base images"));
-
-        if (phase is null)
-        {
-            runner.Run(Command());
-        }
-        else
-        {
-            phase.Step($"base images {string.Join(", ", Names)}", why, output => runner.Run(Command(), output));
-        }
-
+        Make(Command(), Names, why);
         lock (_gate)
         {
             _built = true;
+        }
+    }
+
+    // mmdebstrap first (installed when missing), then the script: a provisioning step of its own where the run has a phase.
+    private void Make(ToolCommand command, IReadOnlyList<string> images, string why)
+    {
+        effects.Make(() => installer.Ensure([Requirement.Mmdebstrap], "Building the local base images"));
+        if (phase is null)
+        {
+            runner.Run(command);
+        }
+        else
+        {
+            phase.Step($"base images {string.Join(", ", images)}", why, output => runner.Run(command, output));
         }
     }
 

@@ -16,7 +16,8 @@ public sealed class FittingPoetry(
     Func<PoetryRequirement?> requirement, ILockCommandSource host, Func<LocalBaseImagePair, ILockCommandSource> inImage,
     string? configuredBuilder, Action<string> log) : ILockCommandSource
 {
-    private readonly Lazy<(ILockCommandSource? Chosen, string Unavailable, string Remedy)> _choice = new(() => Choose(requirement(), host, inImage, configuredBuilder, log));
+    private readonly Lazy<(ILockCommandSource? Chosen, string Unavailable, string Remedy)> _choice =
+        new(() => Choose(requirement(), host, inImage, configuredBuilder, log));
 
     /// <summary>The Poetry that runs; null when none fits.</summary>
     public ILockCommandSource? Chosen => _choice.Value.Chosen;
