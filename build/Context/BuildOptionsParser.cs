@@ -168,7 +168,7 @@ public static partial class BuildOptionsParser
 
         reader.AddError($"--{OptionNames.ProjectEngine}={value} (or {OptionNames.ProjectEngine.EnvironmentVariable}): unknown project engine."
             + $" Valid project engines: {ProjectEngineKinds.ValidNames}.");
-        return ProjectEngineKind.Debian12;
+        return ProjectEngineKind.Debian13;
     }
 
     /// <summary>

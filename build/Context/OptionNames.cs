@@ -70,9 +70,9 @@ public static partial class OptionNames
         DefaultValue: "poetry");
 
     [ParsedByHand(typeof(ProjectEngineKind))]
-    public static readonly TextOption ProjectEngine = new(OptionGroup.Tools, "project-engine", "debian12|debian13", "BRIDGE_PROJECT_ENGINE",
-        "Started when none answers: the host's dockerd 20.10 (Debian 12), or Docker 26 of Debian 13 with the containerd image store.",
-        DefaultValue: "debian12");
+    public static readonly TextOption ProjectEngine = new(OptionGroup.Tools, "project-engine", "debian13|debian12", "BRIDGE_PROJECT_ENGINE",
+        "Started when none answers: Docker 26 of Debian 13 with the containerd image store, or the host's dockerd 20.10 (Debian 12).",
+        DefaultValue: "debian13");
 
     public static readonly SwitchOption NoInstall = new(OptionGroup.Tools, "no-install", "BRIDGE_NO_INSTALL",
         "Never install a missing package (docker.io, docker-compose, mmdebstrap, ...): fail naming the apt-get command instead.");

@@ -273,12 +273,22 @@ public sealed class SwarmDeployment(ICommandRunner runner, SwarmCommands command
             .Select(task => $"{task.State}: {task.Error ?? task.Message}")
             .Distinct(StringComparer.Ordinal).Take(5).ToArray();
         lines.Add(errors.Length == 0 ? "  task errors: none reported" : "  task errors: " + string.Join("; ", errors));
-        var logs = fromService
-            ? Api.ServiceLogs(service.Id, LogLines)
-            : recent.Take(2).SelectMany(task => Api.TaskLogs(task.Id, LogLines)).ToArray();
+        // A task that failed says why in its log; one shut down by the rollback before it ran has none, so failed
+        // tasks come first. A worker's log of a task that just ended may not be served yet: asked once more, a second later.
+        var logs = ReadLogs();
+        if (logs.Count == 0)
+        {
+            Thread.Sleep(PollInterval);
+            logs = ReadLogs();
+        }
+
         lines.Add($"  --- last log lines of {service.Name} ---");
         lines.AddRange(logs.Count == 0 ? ["  (none could be read)"] : logs.TakeLast(LogLines).Select(line => "  " + line));
         return lines;
+
+        IReadOnlyList<string> ReadLogs() => fromService
+            ? Api.ServiceLogs(service.Id, LogLines)
+            : recent.OrderBy(task => task.State == "failed" ? 0 : 1).Take(2).SelectMany(task => Api.TaskLogs(task.Id, LogLines)).ToArray();
     }
 
     private void LogAll(IEnumerable<string> lines)

@@ -129,10 +129,18 @@ public sealed class ProjectEngine(ProjectEngineLocation location, ICommandRunner
         return answering is not null
             ? $"No engine answered where the build looks, but a dockerd (pid {other.Pid}) runs in this network namespace " +
                 $"and answers on {answering.Url}; a second engine here would fight it over the docker0 bridge. " +
-                $"Use that one: export DOCKER_HOST={answering.Url}, then run the build again."
+                (ProjectEngineLocation.KindListeningOn(answering) is { } kind ? OtherKindWayOut(kind) : $"Use that one: export DOCKER_HOST={answering.Url}, then run the build again.")
             : $"No engine answered, and a dockerd (pid {other.Pid}) runs in this network namespace without answering on {where}; " +
                 "a second engine here would fight it over the docker0 bridge. " +
                 "Wait until it answers and export DOCKER_HOST to its socket, or stop it, then run the build again.";
+    }
+
+    /// <summary>The two ways out when the dockerd in the way is this project's engine of another kind: use it, or stop it.</summary>
+    public static string OtherKindWayOut(ProjectEngineKind running)
+    {
+        var name = ProjectEngineKinds.Name(running);
+        return $"It is this project's {name} engine: use it with --project-engine={name} (or BRIDGE_PROJECT_ENGINE={name}), " +
+            $"or stop it with ./build.sh --target=EngineDown --project-engine={name} and run the build again to start this one.";
     }
 
     /// <summary>dockerd's last lines: why it did not come up, in its own words.</summary>

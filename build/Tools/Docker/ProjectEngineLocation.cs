@@ -27,6 +27,15 @@ public sealed record ProjectEngineLocation(string RunDirectory, string DataRoot)
     public const string Debian13RunDirectory = "/run/omninode-bridge/debian13";
     public const string Debian13DataRoot = "/var/lib/omninode-bridge/debian13";
 
+    /// <summary>
+    /// The kind of project engine whose default socket this is; null for any other endpoint. A machine that ran the
+    /// build before the default changed still has the other kind's engine running, and a user is better told which
+    /// option reaches it than which socket.
+    /// </summary>
+    public static ProjectEngineKind? KindListeningOn(EngineEndpoint endpoint) =>
+        Enum.GetValues<ProjectEngineKind>().Cast<ProjectEngineKind?>()
+            .FirstOrDefault(kind => From(_ => null, kind!.Value).Endpoint.Url == endpoint.Url);
+
     public static ProjectEngineLocation From(Func<string, string?> environment, ProjectEngineKind kind = ProjectEngineKind.Debian12)
     {
         var debian13 = kind == ProjectEngineKind.Debian13;

@@ -107,7 +107,7 @@ public sealed class BuildOptionsParserTests
             "--build-target=production", $"--python-project={python}", "--registry=127.0.0.1:5000/omninode", "--tag=extra",
             "--base-image=python:3.11-slim", "--builder-image=python:3.11", "--poetry-version=1.8.3", "--pull", "--no-cache", "--force",
             "--build-cache=local,dir=/tmp/layer-cache",
-            "--parallel=false", "--docker=/opt/docker", "--poetry=/opt/poetry", "--project-engine=debian13", "--no-install",
+            "--parallel=false", "--docker=/opt/docker", "--poetry=/opt/poetry", "--project-engine=debian12", "--no-install",
             "--project-name=other", "--wait-timeout=30", "--down-on-failure", $"--scale={service}=2", "--volumes", "--swarm-init",
             "--with-registry-auth", "--registry-username=user", "--registry-password=secret", $"--sign-key={signKey}",
             $"--verify-key={verifyKey}", "--transparency-log", "--locked", "--report=artifacts/other.json", "--test-filter=TestCategory=Fast",

@@ -86,7 +86,8 @@ public sealed class ImageTaskTests
                 // The closing error leads with the failing step and its exit code, then names the command and the whole log.
                 Assert.That(second.All, Does.Match(@"Error: (Step \d+/\d+ : RUN exit 3| > \[(production )?\d+/\d+\] RUN exit 3:)"));
                 Assert.That(second.All[second.All.LastIndexOf("Error: ", StringComparison.Ordinal)..],
-                    Does.Match(@"(code: 3|non-zero code: 3)[\s\S]*docker failed \(exit code \d+\): DOCKER_BUILDKIT=\d \S*docker build[\s\S]*" +
+                    Does.Match(@"(code: 3|non-zero code: 3)[\s\S]*docker failed \(exit code \d+\): " +
+                        @"(DOCKER_BUILDKIT=\d \S*docker build|\S*docker buildx build)[\s\S]*" +
                         @"The build's whole output: artifacts/build-logs/reducer-production\.log"));
                 Assert.That(File.ReadAllText(repository.PathOf("artifacts/build-logs/reducer-production.log")), Does.Contain("RUN exit 3"));
                 Assert.That(second.All, Does.Not.Contain("   at "));
