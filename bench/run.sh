@@ -85,7 +85,9 @@ if [[ $engine == debian12 ]] && want healthy; then
 fi
 if [[ $engine == debian13 ]] && $needs_docker; then
   [[ "$("$buildkit_docker" info --format '{{json .DriverStatus}}')" == *io.containerd.snapshotter* ]] \
-    || die "BENCH_ENGINE=debian13, but the engine at ${DOCKER_HOST:-unix:///var/run/docker.sock} does not keep its images in the containerd store: point DOCKER_HOST at a Docker 26 engine with it (scripts/swarm-lab.sh with SWARM_LAB_ENGINE=debian13), or leave BENCH_ENGINE unset."
+    || die "BENCH_ENGINE=debian13, but the engine at ${DOCKER_HOST:-unix:///var/run/docker.sock} does not keep its images" \
+      "in the containerd store: point DOCKER_HOST at a Docker 26 engine with it (scripts/swarm-lab.sh with" \
+      "SWARM_LAB_ENGINE=debian13), or leave BENCH_ENGINE unset."
   "$buildkit_docker" compose version >/dev/null 2>&1 || die "$toolchain has no Compose v2 plugin ($DOCKER_CONFIG/cli-plugins)."
 fi
 if want e; then command -v poetry >/dev/null || die "poetry is missing (group e compares with 'poetry lock --check')."; fi
