@@ -21,12 +21,34 @@ if [[ "${1:-}" == --table ]]; then table_only=true; shift; fi
 groups=("${@:-a b build bump d e healthy first-run}")
 groups=(${groups[*]})
 registry="${BENCH_REGISTRY:-localhost/omninode-bench}"
-buildkit_docker="${BENCH_DOCKER:-/usr/bin/docker}"
-# The client a user's `docker` runs: the default path's and the guide's commands use it.
-path_docker="$(command -v docker || true)"
+# The engine the groups run against: debian12 (the default: Debian 12's dockerd 20.10, its client /usr/bin/docker,
+# docker-compose v1) or debian13 (Docker 26 with the containerd image store, e.g. a SWARM_LAB_ENGINE=debian13 lab node).
+engine="${BENCH_ENGINE:-debian12}"
 python_image="omninode/python:3.11-bookworm"
 builder_image="omninode/poetry:1.3.2-bookworm"
 out="$root/.build/bench"
+results="$root/bench/results.md"
+case "$engine" in
+  debian12)
+    buildkit_docker="${BENCH_DOCKER:-/usr/bin/docker}"
+    # The client a user's `docker` runs: the default path's and the guide's commands use it.
+    path_docker="$(command -v docker || true)" ;;
+  debian13)
+    # On a containerd-store engine the host builds with the Debian 13 toolchain's client (docker 26, buildx 0.13.1 and
+    # Compose v2 as plugins of its DOCKER_CONFIG; build/Tools/Docker/ProjectEngineClient.cs): the guide's commands get
+    # the same client, so "same client" holds on both sides. Its timings and table are kept apart from Debian 12's.
+    toolchains=("${BRIDGE_TOOLCHAINS:-/var/lib/omninode-bridge/toolchains}"/debian13-docker*/.complete)
+    [[ ${#toolchains[@]} == 1 && -f "${toolchains[0]}" ]] \
+      || { echo "bench: BENCH_ENGINE=debian13 needs one complete Debian 13 toolchain; found: ${toolchains[*]}" \
+        "(./build.sh --project-engine=debian13 --target=Engine fetches it)" >&2; exit 2; }
+    toolchain="$(dirname "${toolchains[0]}")"
+    export DOCKER_CONFIG="$toolchain/client"
+    buildkit_docker="$toolchain/bin/docker"
+    path_docker="$buildkit_docker"
+    out="$root/.build/bench/debian13"
+    results="$root/bench/results-debian13.md" ;;
+  *) echo "bench: unknown BENCH_ENGINE=$engine: the engines are debian12 (the default) and debian13." >&2; exit 2 ;;
+esac
 # Runs of each build and edit-to-healthy row (3: the published table); fewer to check the script on a busy machine.
 build_runs="${BENCH_RUNS:-3}"
 touch_file="src/omninode_bridge/_bench_touch.py"
@@ -58,7 +80,16 @@ if $needs_docker; then
   done
 fi
 if want build || want healthy; then [[ -n "$path_docker" ]] || die "no docker on PATH: the default path and the guide's commands use it."; fi
-if want healthy; then command -v docker-compose >/dev/null || die "docker-compose is missing (apt-get install docker-compose): the guide's edit-to-healthy uses it."; fi
+if [[ $engine == debian12 ]] && want healthy; then
+  command -v docker-compose >/dev/null || die "docker-compose is missing (apt-get install docker-compose): the guide's edit-to-healthy uses it."
+fi
+if [[ $engine == debian13 ]] && $needs_docker; then
+  [[ "$("$buildkit_docker" info --format '{{json .DriverStatus}}')" == *io.containerd.snapshotter* ]] \
+    || die "BENCH_ENGINE=debian13, but the engine at ${DOCKER_HOST:-unix:///var/run/docker.sock} does not keep its images" \
+      "in the containerd store: point DOCKER_HOST at a Docker 26 engine with it (scripts/swarm-lab.sh with" \
+      "SWARM_LAB_ENGINE=debian13), or leave BENCH_ENGINE unset."
+  "$buildkit_docker" compose version >/dev/null 2>&1 || die "$toolchain has no Compose v2 plugin ($DOCKER_CONFIG/cli-plugins)."
+fi
 if want e; then command -v poetry >/dev/null || die "poetry is missing (group e compares with 'poetry lock --check')."; fi
 if want bump; then command -v poetry >/dev/null || die "poetry is missing (group bump locks the bumped package with 'poetry update --lock')."; fi
 # The images install from the project's package index: it must answer, and its credentials are the build secrets.
@@ -75,6 +106,11 @@ trap restore EXIT
 # native one, as a user's ./build.sh has it from the second run on. A JIT host here would make the first timed
 # ./build.sh start the background native compile, which then runs beside the measured commands.
 BUILD_HOST=native ./build.sh --version >/dev/null
+
+# The machine's load during the run, every 5 s (the table gives its range): a busy machine inflates wall times.
+(while :; do cut -d' ' -f1 /proc/loadavg; sleep 5; done) >"$out/loadavg.txt" &
+sampler=$!
+trap 'restore; kill $sampler 2>/dev/null || true' EXIT
 
 # --- timing --------------------------------------------------------------------------------------------------
 # measure NAME RUNS PREPARE COMMAND: median seconds into $out/NAME.json (hyperfine's format, or ours).
@@ -147,9 +183,13 @@ fi
 if want build; then
   measure build_default "$build_runs" "$edit_py" "${default_host[*]}"
   measure build_plain_path "$build_runs" "$edit_py" "$plain_path"
-  measure build_best "$build_runs" "$edit_py" "${host[*]}"
-  measure build_plain_buildkit "$build_runs" "$edit_py" "$plain_both"
-  measure build_nocache "$build_runs" "$edit_py" "$plain_both_nocache"
+  # On Debian 13 the best client is the one both sides already use: these two rows would repeat the first two.
+  if [[ $engine == debian12 ]]; then
+    measure build_best "$build_runs" "$edit_py" "${host[*]}"
+    measure build_plain_buildkit "$build_runs" "$edit_py" "$plain_both"
+  fi
+  # An extra row of minutes (every run from scratch): BENCH_NOCACHE=false leaves it out.
+  [[ "${BENCH_NOCACHE:-true}" == false ]] || measure build_nocache "$build_runs" "$edit_py" "$plain_both_nocache"
 fi
 
 # (bump) one package bumped before every run: poetry.lock alternates between the project's lock and the same lock with
@@ -257,23 +297,33 @@ fi
 if want healthy; then
   compose_file=deployment/docker-compose.bridge.yml
   guide_env="BUILD_TARGET=production IMAGE_TAG=prod IMAGE_REGISTRY=$registry-guide/ PYTHON_IMAGE=$python_image BUILDER_IMAGE=$builder_image"
-  guide="$guide_env docker-compose -f $compose_file -p bench-guide up -d --build >/dev/null 2>&1 && bench/wait-healthy.sh bench-guide $path_docker"
+  if [[ $engine == debian12 ]]; then
+    compose="docker-compose -f $compose_file"
+    guide="$guide_env $compose -p bench-guide up -d --build >/dev/null 2>&1 && bench/wait-healthy.sh bench-guide $path_docker"
+  else
+    # Compose v2, which waits for the health checks itself; the index's credentials as build secrets and the host's
+    # network (bench/compose-guide-build.yml), as in the guide's plain builds.
+    compose="$path_docker compose -f $compose_file -f bench/compose-guide-build.yml"
+    guide="$guide_env $compose -p bench-guide up -d --build --wait >/dev/null 2>&1"
+  fi
   ours="${default_host[*]/--target=Production/--target=ComposeUp} --build-target=production --project-name=bench-ours"
   # env: assignments that come from an expansion are not assignments to the shell, they would be run as the command.
-  down() { env $guide_env docker-compose -f $compose_file -p "$1" down --remove-orphans >/dev/null 2>&1 || true; }
-  trap 'restore; down bench-ours; down bench-guide' EXIT
+  down() { env $guide_env $compose -p "$1" down --remove-orphans >/dev/null 2>&1 || true; }
+  trap 'restore; kill $sampler 2>/dev/null || true; down bench-ours; down bench-guide' EXIT
   measure healthy_host "$build_runs" "$edit_py" "$ours"
   measure healthy_guide "$build_runs" "$edit_py" "$guide"
   down bench-ours
   down bench-guide
 fi
 rm -f "$touch_file"
+kill "$sampler" 2>/dev/null || true
 fi
 
 # --- table ---------------------------------------------------------------------------------------------------
-python3 - "$out" "$root/bench/results.md" <<'PY'
+python3 - "$out" "$results" "$engine" <<'PY'
 import json, os, statistics, sys, datetime, platform
-out, results = sys.argv[1], sys.argv[2]
+out, results, engine = sys.argv[1], sys.argv[2], sys.argv[3]
+debian13 = engine == "debian13"
 def median(name):
     path = os.path.join(out, name + ".json")
     if not os.path.exists(path):
@@ -286,7 +336,8 @@ rows = [
       ("a_cake_script", "the same script with Cake's opt-in script cache", None)]),
     ("b", "Production, nothing changed", "b_host", "`./build.sh --target=Production`", [("b_plain", "two plain `docker build` (warm cache)", 0.5)]),
     ("build", "Production, one .py edited", "build_default", "`./build.sh --target=Production` (no `--docker`)",
-     [("build_plain_path", "the guide's two plain `docker build`, same client (`docker` on PATH; BuildKit where it has no buildx)", 0.7),
+     [("build_plain_path", "the guide's two plain `docker build`, same client (" + ("the toolchain's docker 26 with buildx)" if debian13
+       else "`docker` on PATH; BuildKit where it has no buildx)"), 0.7),
       ("build_best", "the best builder here: `--docker=/usr/bin/docker` (BuildKit)", 1.2),
       ("build_plain_buildkit", "two plain `docker build`, `DOCKER_BUILDKIT=1 /usr/bin/docker`", None),
       ("build_nocache", "two `docker build --no-cache` (BuildKit)", None)]),
@@ -295,7 +346,8 @@ rows = [
     ("d", "Production, BuildKit, one .py edited", "d_parallel", "`--parallel=true`", [("d_sequential", "`--parallel=false`", 0.8)]),
     ("e", "lock check", "e_host", "`./build.sh --target=EnsureLock --locked`", [("e_poetry", "`poetry lock --check`", None)]),
     ("healthy", "one .py edited to a healthy stack (production)", "healthy_host", "`./build.sh --target=ComposeUp --build-target=production`",
-     [("healthy_guide", "`docker-compose … up -d --build` + `docker inspect` loop", 0.6)]),
+     [("healthy_guide", "`docker compose … up -d --build --wait` (Compose v2)" if debian13
+       else "`docker-compose … up -d --build` + `docker inspect` loop", 0.6)]),
     ("f", "first run: `git clone`, then the first Production dry run", "f_build_sh", "`./build.sh --target=Production --dryrun`",
      [("f_dotnet_run", "`dotnet run --project build/Build.csproj -- …` in a fresh clone", 1.0)]),
     ("f", "JIT-host dry run while the native host compiles in the background", "f_jit_beside_compile", "beside the compile",
@@ -316,6 +368,8 @@ for key, scenario, ours, ours_label, others in rows:
         continue
     for other, label, goal in others:
         theirs = median(other)
+        if theirs is None and not isinstance(goal, str):  # a row this run left out (e.g. BENCH_NOCACHE=false)
+            continue
         ratio = mine / theirs if theirs and mine else None
         if isinstance(goal, str):  # an absolute goal for our median, shown once: "abs SECONDS"
             limit = float(goal.split()[1])
@@ -326,7 +380,13 @@ for key, scenario, ours, ours_label, others in rows:
 # When the timings were taken (the newest file), so that --table reprints the same stamp.
 newest = max(os.path.getmtime(os.path.join(out, f)) for f in os.listdir(out) if f.endswith(".json"))
 stamp = datetime.datetime.fromtimestamp(newest, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-text = f"# Benchmark results\n\n{stamp}, {os.cpu_count()} cores, {platform.machine()}; medians (hyperfine).\n\n" + "\n".join(lines) + "\n"
+loads = [float(l) for l in open(os.path.join(out, "loadavg.txt")) if l.strip()] if os.path.exists(os.path.join(out, "loadavg.txt")) else []
+load = f", load average {min(loads):.1f}–{max(loads):.1f} during the run" if loads else ""
+on = ("on Docker 26 (Debian 13's toolchain, containerd image store, buildx 0.13.1, Compose v2)" if debian13
+      else "on Debian 12's dockerd 20.10")
+timed = [json.load(open(os.path.join(out, f)))["results"][0] for f in os.listdir(out) if f.endswith(".json")]
+timer = "hyperfine" if any("mean" in r for r in timed) else "a bash loop, date +%s%N"
+text = f"# Benchmark results\n\n{stamp}, {os.cpu_count()} cores, {platform.machine()}, {on}{load}; medians ({timer}).\n\n" + "\n".join(lines) + "\n"
 open(results, "w").write(text)
 print(text)
 PY
