@@ -4,7 +4,7 @@
 set -euo pipefail
 script="${BASH_SOURCE[0]}"
 [[ "$script" == */* ]] && root="${script%/*}" || root=.
-root="$(cd "$root" && pwd)"
+CDPATH='' cd -- "$root" && root="$PWD" && cd -- "$OLDPWD" # absolute with builtins: a subshell's fork counts on the warm path
 state="$root/.build"
 cache="${BUILD_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/omninode-bridge/build-host}"
 wanted="${BUILD_HOST:-auto}"
