@@ -4,7 +4,7 @@
 set -euo pipefail
 script="${BASH_SOURCE[0]}"
 [[ "$script" == */* ]] && root="${script%/*}" || root=.
-root="$(cd "$root" && pwd)"
+CDPATH='' cd -- "$root" && root="$PWD" && cd -- "$OLDPWD" # absolute with builtins: a subshell's fork counts on the warm path
 state="$root/.build"
 cache="${BUILD_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/omninode-bridge/build-host}"
 wanted="${BUILD_HOST:-auto}"
@@ -39,9 +39,9 @@ if compiling; then
   [[ "$group" -gt 1 ]] 2>/dev/null && kill -STOP -- "-$group" 2>/dev/null || true
 fi
 
-# The content hash of the host's sources, the same in every clone of a commit (build/Bootstrap/SourceFingerprint.cs and
-# build.ps1 compute it alike). Hashing is most of the warm path's own time: kept with the files' sizes, times and inodes.
-hosted() { find build Directory.Build.props Directory.Packages.props global.json \( -name bin -o -name obj \) -prune \
+# The content hash of the host's sources, the same in every clone of a commit (build/Bootstrap/SourceFingerprint.cs and build.ps1
+# alike), kept with the files' sizes, times and inodes (hashing is most of the warm path's time); find in the C locale loads no locale data.
+hosted() { LC_ALL=C find build Directory.Build.props Directory.Packages.props global.json \( -name bin -o -name obj \) -prune \
   -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name global.json \) "$@"; }
 listing=$(cd "$root" && hosted -printf '%p %s %T@ %i\n') && sources="" seen=""
 { IFS= read -r sources && IFS= read -rd '' seen; } 2>/dev/null <"$state/host-sources" || true

@@ -1,18 +1,41 @@
 #!/usr/bin/env bash
-# Where a warm native host's start-up time goes, so that a regression of the warm dry run (bench/run.sh first-run,
-# rows f_warm*) can be traced to its part. Needs perf (apt-get install linux-perf) and the native host in .build/host.
-#   bench/startup-profile.sh [RUNS]   # perf stat of --help and of a Production dry run, then the share of each part
-# CPU time and counts, not wall time: they hold on a busy machine too. No engine is asked (DOCKER_HOST points nowhere).
+# The warm native dry run's figure and where its time goes, so that a regression of the warm dry run (goal: a median
+# of at most 0.06 s through build.sh; bench/run.sh first-run, rows f_warm*) is seen and traced to its part. Needs perf
+# (apt-get install linux-perf) and the native host in .build/host (BUILD_HOST=native ./build.sh --version).
+#   bench/startup-profile.sh [RUNS]   # wall-time medians (RUNS, default 15, each command in turn) with the load
+#                                     # average, perf stat of --help and of a Production dry run, the share of each part
+# Wall time is the goal's measure and swings with the machine's load (the load average is printed with it); CPU time and
+# counts hold on a busy machine too. No engine is asked (DOCKER_HOST points nowhere).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-runs="${1:-10}"
+runs="${1:-15}"
 host=.build/host/Build
 die() { printf 'startup-profile: %s\n' "$*" >&2; exit 2; }
 command -v perf >/dev/null || die "perf is missing (apt-get install linux-perf)."
-[[ -x "$host" ]] || die "$host is not a native host: run BUILD_HOST=native ./build.sh --version first."
+./build.sh --version >/dev/null 2>&1 || true
+[[ -x "$host" && "$(readlink .build/host)" == hosts/native-* ]] ||
+  die "build.sh does not run a native host of these sources: run BUILD_HOST=native ./build.sh --version first."
 export DOCKER_HOST=unix:///nonexistent.sock
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+
+# Interleaved (one run of each command in turn), so that a change of the machine's load falls on all of them alike.
+printf '| command (warm, native host) | median wall time of %s | min |\n|---|---:|---:|\n' "$runs"
+python3 - "$runs" "$host" <<'TIMES'
+import statistics, subprocess, sys, time
+runs, host = int(sys.argv[1]), sys.argv[2]
+commands = [["./build.sh", "--target=Production", "--dryrun"], [host, "--target=Production", "--dryrun"],
+            ["./build.sh", "--help"], [host, "--help"]]
+times = {tuple(command): [] for command in commands}
+for _ in range(runs + 1):  # the first round warms the page cache and is not counted
+    for command in commands:
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times[tuple(command)].append(time.perf_counter() - start)
+for command, spent in times.items():
+    print(f"| `{' '.join(command)}` | {statistics.median(spent[1:]):.3f} s | {min(spent[1:]):.3f} s |")
+TIMES
+printf '\nLoad average after: %s\n\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 printf '| command | task-clock | page faults |\n|---|---:|---:|\n'
 for command in "--help" "--target=Production --dryrun"; do

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Build.Images;
 using Cake.Frosting;
@@ -10,7 +9,8 @@ namespace Build.TaskFacts;
 /// interruption leaves, whether it reads pyproject.toml's version and which stage it fixes, so that adding a task is
 /// one file. The planner, the parser, the interruption's closing line and the lifetime ask here by task name.
 /// </summary>
-public sealed class TaskCatalog
+[TaskList]
+public sealed partial class TaskCatalog
 {
     private readonly Dictionary<string, TaskFact> _byName;
 
@@ -67,16 +67,14 @@ public sealed class TaskCatalog
 
     private static int IndexOfService(string service) => ImageTable.ServiceNames.ToList().IndexOf(service);
 
-    private static readonly Lazy<Type[]> Types = new(() => [.. TaskTypes()]);
+    private static readonly Lazy<Type[]> Types = new(TaskTypes);
 
     private static readonly Lazy<TaskCatalog> Lazy = new(() => new TaskCatalog(Types.Value.Select(Read)));
 
     /// <summary>The task classes of this build, found once: the catalog reads their facts, the host runs them.</summary>
     public static Type[] TaskClasses => Types.Value;
 
-    // The way the host finds the tasks (build/Cake.Frosting/Internal/FrostingTaskInfo.cs): every non-abstract task class
-    // of this assembly, which the native build roots whole, so no task type or attribute is trimmed away.
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The build assembly is rooted whole (TrimmerRootAssembly in Build.csproj).")]
-    private static IEnumerable<Type> TaskTypes() =>
-        typeof(TaskCatalog).Assembly.GetTypes().Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IFrostingTask).IsAssignableFrom(type));
+    // Every non-abstract task class of this assembly, listed by the compiler (build/Generators/TaskListGenerator.cs):
+    // enumerating the assembly's types at start was a large part of a native host's start-up.
+    private static partial Type[] TaskTypes();
 }

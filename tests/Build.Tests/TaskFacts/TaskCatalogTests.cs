@@ -122,4 +122,13 @@ public sealed class TaskCatalogTests
             .Select(type => ((TaskNameAttribute)Attribute.GetCustomAttribute(type, typeof(TaskNameAttribute))!).Name);
         Assert.That(Catalog.All.Select(task => task.Name), Is.EquivalentTo(tasks).And.Unique.And.Contains("EnsureLock"));
     }
+
+    [Test]
+    public void The_compiler_lists_every_task_class_in_the_order_the_assembly_declares_them()
+    {
+        // What the host enumerated at start before the list was generated; Cake registers the tasks in this order.
+        var declared = typeof(ImageTask).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IFrostingTask).IsAssignableFrom(type));
+        Assert.That(TaskCatalog.TaskClasses, Is.EqualTo(declared).And.Contains(typeof(EnsureLock)).And.Not.Contains(typeof(ImageTask)));
+    }
 }
