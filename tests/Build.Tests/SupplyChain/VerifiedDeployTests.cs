@@ -15,6 +15,7 @@ namespace Build.Tests.SupplyChain;
 [Category("Docker")]
 [Category("Host")]
 [Category("Swarm")]
+[Category("Debian12")]
 [NonParallelizable]
 public sealed class VerifiedDeployTests
 {

@@ -13,6 +13,7 @@ namespace Build.Tests.Tasks;
 /// </summary>
 [Category("Docker")]
 [Category("Swarm")]
+[Category("Debian12")]
 [NonParallelizable]
 [Category("Host")]
 public sealed class DeployTests
