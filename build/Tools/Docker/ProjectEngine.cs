@@ -129,7 +129,9 @@ public sealed class ProjectEngine(ProjectEngineLocation location, ICommandRunner
         return answering is not null
             ? $"No engine answered where the build looks, but a dockerd (pid {other.Pid}) runs in this network namespace " +
                 $"and answers on {answering.Url}; a second engine here would fight it over the docker0 bridge. " +
-                (ProjectEngineLocation.KindListeningOn(answering) is { } kind ? OtherKindWayOut(kind) : $"Use that one: export DOCKER_HOST={answering.Url}, then run the build again.")
+                (ProjectEngineLocation.KindListeningOn(answering) is { } kind && kind != location.Kind
+                    ? OtherKindWayOut(kind)
+                    : $"Use that one: export DOCKER_HOST={answering.Url}, then run the build again.")
             : $"No engine answered, and a dockerd (pid {other.Pid}) runs in this network namespace without answering on {where}; " +
                 "a second engine here would fight it over the docker0 bridge. " +
                 "Wait until it answers and export DOCKER_HOST to its socket, or stop it, then run the build again.";

@@ -3,9 +3,10 @@ namespace Build.Tools.Docker;
 /// <summary>
 /// Where the project's own dockerd lives: fixed places outside any work tree, so every clone on the machine shares
 /// one engine and one layer cache. <c>BRIDGE_ENGINE_DIR</c> moves the run directory (socket, pidfile, exec root, log)
-/// and <c>BRIDGE_ENGINE_DATA</c> the data root: tests and developers who want an engine of their own set both.
+/// and <c>BRIDGE_ENGINE_DATA</c> the data root: tests and developers who want an engine of their own set both. Kind: the
+/// engine these places are for, wherever they were moved.
 /// </summary>
-public sealed record ProjectEngineLocation(string RunDirectory, string DataRoot)
+public sealed record ProjectEngineLocation(string RunDirectory, string DataRoot, ProjectEngineKind Kind = ProjectEngineKind.Debian13)
 {
     public const string RunDirectoryVariable = "BRIDGE_ENGINE_DIR";
     public const string DataRootVariable = "BRIDGE_ENGINE_DATA";
@@ -41,6 +42,7 @@ public sealed record ProjectEngineLocation(string RunDirectory, string DataRoot)
         var debian13 = kind == ProjectEngineKind.Debian13;
         return new(
             environment(RunDirectoryVariable) is { Length: > 0 } run ? Path.GetFullPath(run) : debian13 ? Debian13RunDirectory : DefaultRunDirectory,
-            environment(DataRootVariable) is { Length: > 0 } data ? Path.GetFullPath(data) : debian13 ? Debian13DataRoot : DefaultDataRoot);
+            environment(DataRootVariable) is { Length: > 0 } data ? Path.GetFullPath(data) : debian13 ? Debian13DataRoot : DefaultDataRoot,
+            kind);
     }
 }

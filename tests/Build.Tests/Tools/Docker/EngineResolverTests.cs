@@ -172,7 +172,7 @@ public sealed class EngineResolverTests
             Assert.That(location.PidFile, Is.EqualTo("/tmp/mine/run/dockerd.pid"));
             Assert.That(location.ExecRoot, Is.EqualTo("/tmp/mine/run/exec"));
             Assert.That(location.DataRoot, Is.EqualTo("/tmp/mine/data"));
-            Assert.That(defaults, Is.EqualTo(new ProjectEngineLocation("/run/omninode-bridge", "/var/lib/omninode-bridge/docker")));
+            Assert.That(defaults, Is.EqualTo(new ProjectEngineLocation("/run/omninode-bridge", "/var/lib/omninode-bridge/docker", ProjectEngineKind.Debian12)));
         }
     }
 
