@@ -34,4 +34,10 @@ public sealed record HostCache(string Folder)
 
     /// <summary>One empty file per running command, named by its pid (build.sh writes it, then execs the host).</summary>
     public string Commands => Path.Combine(Folder, "commands");
+
+    /// <summary>
+    /// The pid of a BUILD_HOST=native run waiting for the compile that holds the lock: while that run lives, a
+    /// background compile never yields to commands, since the waiting run is one of them and would wait for ever.
+    /// </summary>
+    public string CompileAwaited => Path.Combine(Folder, "compile.awaited");
 }

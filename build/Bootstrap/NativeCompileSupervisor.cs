@@ -70,7 +70,7 @@ public sealed class NativeCompileSupervisor(
             return Fail(sources, "no C linker (clang or gcc) for the native build host (apt-get install gcc or clang)");
         }
 
-        while (background && commands.Any())
+        while (background && commands.Any() && !Awaited())
         {
             if (!Directory.Exists(root))
             {
@@ -104,11 +104,12 @@ public sealed class NativeCompileSupervisor(
                 return Abandon(stop.IsCancellationRequested ? "told to stop" : $"{root} is gone: the compile for it was stopped");
             }
 
-            if (!background && commands.Any())
+            if (commands.Any() && (!background || Awaited()))
             {
                 // A ./build.sh that starts while a compile runs stops the compile's process group at once, without
                 // knowing whether anybody waits for it; somebody waits for this one (BUILD_HOST=native), so it runs on.
                 job.Resume();
+                paused = false;
             }
             else if (background && commands.Any() != paused)
             {
@@ -195,23 +196,41 @@ public sealed class NativeCompileSupervisor(
 
     private FileStream? TakeCompileLock(bool background)
     {
-        while (true)
+        try
         {
-            try
+            while (true)
             {
-                // FileShare.None is an exclusive flock(2) on Unix: released by the kernel if this process dies.
-                return new FileStream(cache.CompileLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                try
+                {
+                    // FileShare.None is an exclusive flock(2) on Unix: released by the kernel if this process dies.
+                    return new FileStream(cache.CompileLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException) when (background)
+                {
+                    return null;
+                }
+                catch (IOException)
+                {
+                    // The compile that holds the lock may be a background one paused for this very command: say so.
+                    File.WriteAllText(cache.CompileAwaited, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    sleep(TimeSpan.FromSeconds(1));
+                }
             }
-            catch (IOException) when (background)
+        }
+        finally
+        {
+            if (!background)
             {
-                return null;
-            }
-            catch (IOException)
-            {
-                sleep(TimeSpan.FromSeconds(1));
+                File.Delete(cache.CompileAwaited);
             }
         }
     }
+
+    /// <summary>Whether a BUILD_HOST=native run waits for the compile that holds the lock (its pid still lives).</summary>
+    private bool Awaited() =>
+        File.Exists(cache.CompileAwaited)
+        && int.TryParse(File.ReadAllText(cache.CompileAwaited).Trim(), out var pid)
+        && Directory.Exists($"/proc/{pid}");
 
     private static void CopySources(string root, string copy)
     {

@@ -143,6 +143,62 @@ public sealed class NativeCompileSupervisorTests
     }
 
     [Test]
+    public void A_background_compile_that_a_BUILD_HOST_native_run_waits_for_begins_and_runs_on_beside_commands()
+    {
+        // The waiting run is itself a command: were the compile to give way to it, both would wait for ever.
+        Directory.CreateDirectory(_cache.Folder);
+        File.WriteAllText(_cache.CompileAwaited, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (supervisor, launcher, _, _) = Supervisor(compilePolls: 10, commandRuns: _ => true);
+
+        var outcome = supervisor.Run(_clone.Root, _sources, background: true);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((outcome, launcher.StartedAtPoll), Is.EqualTo((CompileOutcome.Compiled, 0)));
+            Assert.That(launcher.Events, Is.Not.Empty.And.All.StartsWith("resume at "));
+        }
+    }
+
+    [Test]
+    public void A_waiter_that_is_gone_no_longer_keeps_the_background_compile_from_giving_way()
+    {
+        Directory.CreateDirectory(_cache.Folder);
+        File.WriteAllText(_cache.CompileAwaited, "2147483646");
+        var (supervisor, launcher, _, _) = Supervisor(commandRuns: poll => poll < 5);
+
+        supervisor.Run(_clone.Root, _sources, background: true);
+
+        Assert.That(launcher.StartedAtPoll, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void A_foreground_compile_waiting_for_the_lock_says_so_until_it_has_it()
+    {
+        Directory.CreateDirectory(_cache.Folder);
+        var held = new FileStream(_cache.CompileLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var said = new List<string>();
+        var launcher = new FakeLauncher(3, fails: false);
+        var supervisor = new NativeCompileSupervisor(_cache, Publish, launcher, new ScriptedCommands(_ => true), _ =>
+        {
+            launcher.Tick();
+            if (File.Exists(_cache.CompileAwaited))
+            {
+                said.Add(File.ReadAllText(_cache.CompileAwaited));
+                held.Dispose();
+            }
+        }, new StringWriter());
+
+        var outcome = supervisor.Run(_clone.Root, _sources, background: false);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outcome, Is.EqualTo(CompileOutcome.Compiled));
+            Assert.That(said, Has.Some.EqualTo(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(_cache.CompileAwaited, Does.Not.Exist, "removed once the lock is taken");
+        }
+    }
+
+    [Test]
     public void A_compile_for_a_clone_that_is_gone_stops_and_installs_nothing()
     {
         var (supervisor, launcher, commands, _) = Supervisor(compilePolls: 10);
