@@ -37,7 +37,8 @@ public sealed class Verify(
         var indexPassword = IndexSecretValues.FromEnvironment(
             context.Options.PythonProject.FullPath, children.Over(context.Environment.GetEnvironmentVariable));
         var secrets = new ImageSecretScan(engine.Docker.Executable, indexPassword);
-        var verifier = new ImageVerifier(images, runner, engine.Docker, message => context.Log.Warning("{0}", message), secrets.Scan);
+        var listedSize = engine.ImageStore == ImageStores.Containerd && engine.Api is { } api ? api.ListedImageSize : (Func<string, long?>?)null;
+        var verifier = new ImageVerifier(images, runner, engine.Docker, message => context.Log.Warning("{0}", message), secrets.Scan, listedSize);
         var budget = ImageVerifier.Budget(context.Configuration);
         var violations = new List<(ImageSpec Spec, Violation Violation)>();
         foreach (var spec in ImageVerifier.Images(context.Image).Where(spec => ChecksImage(context, spec)))

@@ -9,10 +9,12 @@ namespace Build.Verification;
 /// <summary>
 /// Gathers the facts of the images Verify checks: what <see cref="ImageInputs"/> already knows of each (one inspect
 /// per image and run), and, through <see cref="CommandRunner.Capture"/>,
-/// a throw-away `docker run --rm` for the Poetry probe of slim images.
+/// a throw-away `docker run --rm` for the Poetry probe of slim images. <paramref name="listedSize"/>, given on an engine
+/// with the containerd image store, is the image list's size of a reference, from which the unpacked size is read
+/// (<see cref="ImageStores.UnpackedSize"/>).
 /// </summary>
 public sealed class ImageVerifier(ImageInputs images, ICommandRunner runner, DockerCommands docker, Action<string> warn,
-    Func<string, IReadOnlyList<string>>? secretScan = null)
+    Func<string, IReadOnlyList<string>>? secretScan = null, Func<string, long?>? listedSize = null)
 {
     /// <summary>The budgets from cake.config ([Verify] MaxProductionMB, MaxSlimMB); the defaults where absent.</summary>
     public static VerifyBudget Budget(ICakeConfiguration configuration) => new(
@@ -34,6 +36,11 @@ public sealed class ImageVerifier(ImageInputs images, ICommandRunner runner, Doc
         }
 
         var facts = ImageFacts.From(spec.PrimaryReference, spec.Flavour, state) with { SecretsFound = secretScan?.Invoke(spec.PrimaryReference) };
+        if (listedSize?.Invoke(spec.PrimaryReference) is { } listed)
+        {
+            facts = facts with { SizeBytes = ImageStores.UnpackedSize(listed, state.SizeBytes) };
+        }
+
         return spec.Flavour == ImageFlavour.Slim ? facts with { HasPoetry = HasPoetry(spec.PrimaryReference) } : facts;
     }
 

@@ -112,6 +112,13 @@ public sealed class EngineApi : IDisposable
         };
     }
 
+    /// <summary>The <c>Size</c> that <c>GET /images/json</c> lists for <paramref name="reference"/>; null when not listed or not asked.</summary>
+    public long? ListedImageSize(string reference)
+    {
+        var filters = Uri.EscapeDataString($$"""{"reference":["{{JsonEncodedText.Encode(reference)}}"]}""");
+        return Get($"/{ApiVersion}/images/json?filters={filters}", EngineJson.Default.ImageDocumentArray) is [{ Size: { } size }, ..] ? size : null;
+    }
+
     /// <summary>
     /// The inspect documents of every container (running or not) carrying <paramref name="label"/>: the ids from
     /// <c>GET /containers/json?all=1</c> filtered by the label, then <c>GET /containers/{id}/json</c> for each (the

@@ -28,6 +28,13 @@ public static class ImageStores
         return containerd ? Containerd : Classic;
     }
 
+    /// <summary>
+    /// The unpacked size of an image in the containerd store, what the classic store calls its size: there an image's
+    /// inspect <c>Size</c> is its content (the compressed layers), and the image list's <c>Size</c> is the unpacked
+    /// snapshots plus that content, so the budgets of Verify, set in unpacked megabytes, would pass three times too much.
+    /// </summary>
+    public static long UnpackedSize(long listedSize, long contentSize) => Math.Max(0, listedSize - contentSize);
+
     /// <summary>The store of the engine behind <paramref name="api"/>; null when it does not answer.</summary>
     public static string? Of(EngineApi api) => api.Get("/info") is { Status: 200 } info ? FromInfo(info.Body) : null;
 }

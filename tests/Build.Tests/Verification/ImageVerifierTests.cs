@@ -18,7 +18,8 @@ public sealed class ImageVerifierTests
     private static readonly ImageSpec Slim = new("orchestrator", ImageFlavour.Slim, "orchestrator", "docker/bridge-nodes/Dockerfile.orchestrator", "runtime",
         ["slim"], new Dictionary<string, string>(), new Dictionary<string, string>());
 
-    private static (ImageVerifier Verifier, RecordingProcessRunner Processes, List<string> Warnings) Verifier(bool poetryFound)
+    private static (ImageVerifier Verifier, RecordingProcessRunner Processes, List<string> Warnings) Verifier(
+        bool poetryFound, Func<string, long?>? listedSize = null)
     {
         var processes = new RecordingProcessRunner
         {
@@ -30,7 +31,7 @@ public sealed class ImageVerifierTests
         var docker = new DockerCommands("docker", new DirectoryPath("/repo"));
         var images = new ImageInputs("/repo", runner, docker, engineReachable: true);
         var warnings = new List<string>();
-        return (new ImageVerifier(images, runner, docker, warnings.Add), processes, warnings);
+        return (new ImageVerifier(images, runner, docker, warnings.Add, listedSize: listedSize), processes, warnings);
     }
 
     [Test]
@@ -50,6 +51,20 @@ public sealed class ImageVerifierTests
         Assert.That(processes.CommandLines,
             Has.Some.EqualTo("docker run --rm --entrypoint sh orchestrator:slim -c \"command -v poetry || ls /app/.venv/bin/poetry\""));
         Assert.That(warnings, Is.Empty);
+    }
+
+    [Test]
+    public void On_the_containerd_store_the_size_is_the_listed_size_without_the_content_the_inspect_gives()
+    {
+        var asked = new List<string>();
+        var (verifier, _, _) = Verifier(poetryFound: true, reference =>
+        {
+            asked.Add(reference);
+            return 400_000_000;
+        });
+        using var scope = Assert.EnterMultipleScope();
+        Assert.That(verifier.Inspect(Slim)!.SizeBytes, Is.EqualTo(400_000_000 - 124639378));
+        Assert.That(asked, Is.EqualTo(new[] { "orchestrator:slim" }));
     }
 
     [Test]

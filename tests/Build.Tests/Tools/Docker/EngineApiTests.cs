@@ -209,6 +209,24 @@ public sealed class EngineApiTests
     }
 
     [Test]
+    public void The_listed_size_of_an_image_is_asked_by_reference_filter()
+    {
+        const string list = "/v1.41/images/json?filters=%7B%22reference%22%3A%5B%22orchestrator%3Aprod%22%5D%7D";
+        using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), path => path switch
+        {
+            list => Http(200, """[{"Id":"sha256:e282","RepoTags":["orchestrator:prod"],"Size":199089319}]"""),
+            _ => Http(200, "[]"),
+        });
+        using var engine = new EngineApi(EngineEndpoint.Unix(server.Path), TimeSpan.FromSeconds(5));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(engine.ListedImageSize("orchestrator:prod"), Is.EqualTo(199089319));
+            Assert.That(engine.ListedImageSize("reducer:prod"), Is.Null, "not listed");
+        }
+    }
+
+    [Test]
     public void A_container_list_the_engine_does_not_give_is_no_answer()
     {
         using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), _ => Http(500, """{"message":"boom"}"""));

@@ -18,4 +18,11 @@ public sealed class ImageStoresTests
     [TestCaseSource(nameof(Cases))]
     public void The_store_is_read_from_the_info_answer(string info, string? store) =>
         Assert.That(ImageStores.FromInfo(info), Is.EqualTo(store));
+
+    // Docker 26 with the containerd store, orchestrator:prod: the image list said 199089319, the inspect 50798591.
+    [TestCase(199089319L, 50798591L, 148290728L)]
+    [TestCase(100L, 100L, 0L)]
+    [TestCase(10L, 20L, 0L)]
+    public void The_unpacked_size_is_the_listed_size_without_the_content(long listed, long content, long unpacked) =>
+        Assert.That(ImageStores.UnpackedSize(listed, content), Is.EqualTo(unpacked));
 }
