@@ -226,11 +226,14 @@ public sealed class NativeCompileSupervisor(
         }
     }
 
-    /// <summary>Whether a BUILD_HOST=native run waits for the compile that holds the lock (its pid still lives).</summary>
+    /// <summary>
+    /// Whether a BUILD_HOST=native run waits for the compile that holds the lock: its pid runs and is no newer than
+    /// the file (the rule of the running commands, so a pid used again by another process does not count).
+    /// </summary>
     private bool Awaited() =>
         File.Exists(cache.CompileAwaited)
         && int.TryParse(File.ReadAllText(cache.CompileAwaited).Trim(), out var pid)
-        && Directory.Exists($"/proc/{pid}");
+        && RunningCommandFiles.StartedBy(pid, File.GetLastWriteTimeUtc(cache.CompileAwaited));
 
     private static void CopySources(string root, string copy)
     {

@@ -33,7 +33,7 @@ public sealed class RunningCommandFiles(string folder) : IRunningCommands
     }
 
     /// <summary>Whether process <paramref name="pid"/> runs and was started no later than <paramref name="registered"/>.</summary>
-    private static bool StartedBy(int pid, DateTime registered)
+    public static bool StartedBy(int pid, DateTime registered)
     {
         var started = ProcessStart(pid);
         return started is not null && started <= registered + TimeSpan.FromSeconds(1);

@@ -24,7 +24,6 @@ namespace Build.Tests.Images;
 [NonParallelizable]
 public sealed class Engine26BuildCacheTests
 {
-    private const string BaseImagesVariable = "BRIDGE_TEST_BASE_IMAGES";
 
     private string _folder = "";
     private string _cache = "";
@@ -40,12 +39,12 @@ public sealed class Engine26BuildCacheTests
     [OneTimeSetUp]
     public void BuildTwiceThroughTheExportedCache()
     {
-        SwarmLab.Require(testEngine: Environment.GetEnvironmentVariable(BaseImagesVariable) is not { Length: > 0 });
+        SwarmLab.RequireForBaseImages();
         _toolchain = Debian13Toolchain.From(Environment.GetEnvironmentVariable);
         new ToolchainProvisioner(new CommandRunner(new ProcessContext()), _toolchain).Ensure();
         _folder = Directory.CreateTempSubdirectory("bridge-engine26-build-cache-").FullName;
         _cache = Path.Combine(_folder, "cache");
-        _lab = SwarmLab.Up(1, BaseImages(), SwarmLab.Debian13Engine);
+        _lab = SwarmLab.Up(1, SwarmLab.BaseImageArchive(_folder), SwarmLab.Debian13Engine);
 
         string[] arguments = ["--target=Production", "--force", $"--build-cache=local,dir={_cache}", "--verbosity=verbose"];
         var clock = Stopwatch.StartNew();
@@ -71,18 +70,7 @@ public sealed class Engine26BuildCacheTests
     }
 
     [OneTimeTearDown]
-    public void TearDown()
-    {
-        if (_lab is not null)
-        {
-            SwarmLab.DownWithoutLeftovers();
-        }
-
-        if (_folder.Length > 0)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void TearDown() => SwarmLab.DownAndDelete(_lab, _folder);
 
     [Test]
     public void The_first_build_writes_a_cache_folder_per_image()
@@ -195,20 +183,5 @@ public sealed class Engine26BuildCacheTests
                 .Single(entry => !(entry.TryGetProperty("annotations", out var annotations) && annotations.TryGetProperty("vnd.docker.reference.type", out _)))
                 .GetProperty("digest").GetString()!;
         }
-    }
-
-    /// <summary>The lab's base images: the archive BRIDGE_TEST_BASE_IMAGES names, else saved from the test engine.</summary>
-    private string BaseImages()
-    {
-        if (Environment.GetEnvironmentVariable(BaseImagesVariable) is { Length: > 0 } given)
-        {
-            Assert.That(given, Does.Exist, BaseImagesVariable);
-            return given;
-        }
-
-        var archive = Path.Combine(_folder, "base.tar");
-        var (saved, output) = DockerEngineRequirement.Docker("save", "-o", archive, DockerImages.PythonImage, DockerImages.BuilderImage);
-        Assert.That(saved, Is.Zero, output);
-        return archive;
     }
 }

@@ -48,17 +48,14 @@ public sealed class Engine26SupplyChainTests
     [OneTimeSetUp]
     public void BuildPushSignAndDeployTwice()
     {
-        SwarmLab.Require();
+        SwarmLab.RequireForBaseImages();
         LocalRegistry.Require();
         // Fetched once per machine (a no-op when an earlier run did), as the Debian 13 engine's own test does.
         var toolchain = Debian13Toolchain.From(Environment.GetEnvironmentVariable);
         new ToolchainProvisioner(new CommandRunner(new ProcessContext()), toolchain).Ensure();
         _folder = Directory.CreateTempSubdirectory("bridge-engine26-supply-chain-").FullName;
-        var archive = Path.Combine(_folder, "base.tar");
-        var (saved, output) = DockerEngineRequirement.Docker("save", "-o", archive, DockerImages.PythonImage, DockerImages.BuilderImage);
-        Assert.That(saved, Is.Zero, output);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        _lab = SwarmLab.Up(1, archive, SwarmLab.Debian13Engine);
+        _lab = SwarmLab.Up(1, SwarmLab.BaseImageArchive(_folder), SwarmLab.Debian13Engine);
         TestContext.Progress.WriteLine($"lab up (Docker 26, containerd store): {clock.Elapsed.TotalSeconds:0} s");
         _registry = new RegistryReader(RegistryAddress);
         _keys = new CosignKeys();
@@ -101,15 +98,7 @@ public sealed class Engine26SupplyChainTests
     {
         _registry?.Dispose();
         _keys?.Dispose();
-        if (_lab is not null)
-        {
-            SwarmLab.DownWithoutLeftovers();
-        }
-
-        if (_folder.Length > 0)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        SwarmLab.DownAndDelete(_lab, _folder);
     }
 
     private string ComposeReportPath => Path.Combine(_folder, "compose.json");

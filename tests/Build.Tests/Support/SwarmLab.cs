@@ -71,6 +71,44 @@ public sealed class SwarmLab
         Assert.Ignore(problem + ".");
     }
 
+    /// <summary>An archive (docker save) of the two base images for a lab, where the suite must not touch any other engine.</summary>
+    public const string BaseImagesVariable = "BRIDGE_TEST_BASE_IMAGES";
+
+    /// <summary><see cref="Require"/>, with the test engine only where <see cref="BaseImagesVariable"/> names no archive.</summary>
+    public static void RequireForBaseImages() => Require(testEngine: Environment.GetEnvironmentVariable(BaseImagesVariable) is not { Length: > 0 });
+
+    /// <summary>
+    /// The lab's base images: the archive <see cref="BaseImagesVariable"/> names, else the two saved from the test engine
+    /// into <paramref name="folder"/>.
+    /// </summary>
+    public static string BaseImageArchive(string folder)
+    {
+        if (Environment.GetEnvironmentVariable(BaseImagesVariable) is { Length: > 0 } given)
+        {
+            Assert.That(given, Does.Exist, BaseImagesVariable);
+            return given;
+        }
+
+        var archive = Path.Combine(folder, "base.tar");
+        var (saved, output) = DockerEngineRequirement.Docker("save", "-o", archive, DockerImages.PythonImage, DockerImages.BuilderImage);
+        Assert.That(saved, Is.Zero, output);
+        return archive;
+    }
+
+    /// <summary>A lab test's teardown: the lab down without leftovers (when one was made), then the test's folder removed.</summary>
+    public static void DownAndDelete(SwarmLab? lab, string folder)
+    {
+        if (lab is not null)
+        {
+            DownWithoutLeftovers();
+        }
+
+        if (folder.Length > 0)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>SWARM_LAB_ENGINE of nodes that run dockerd 26 of the Debian 13 toolchain with the containerd image store.</summary>
     public const string Debian13Engine = "debian13";
 

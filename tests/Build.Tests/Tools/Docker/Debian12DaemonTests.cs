@@ -32,12 +32,9 @@ public sealed class Debian12DaemonTests
     [OneTimeSetUp]
     public void BuildAndRunTheStackOnDockerd20()
     {
-        SwarmLab.Require();
+        SwarmLab.RequireForBaseImages();
         _folder = Directory.CreateTempSubdirectory("bridge-debian12-lane-").FullName;
-        var archive = Path.Combine(_folder, "base.tar");
-        var (saved, output) = DockerEngineRequirement.Docker("save", "-o", archive, DockerImages.PythonImage, DockerImages.BuilderImage);
-        Assert.That(saved, Is.Zero, output);
-        _lab = SwarmLab.Up(1, archive);
+        _lab = SwarmLab.Up(1, SwarmLab.BaseImageArchive(_folder));
         var engine = new Dictionary<string, string> { ["DOCKER_HOST"] = _lab.DockerHost };
         // A registry name of the lab's own: the images never take the user's orchestrator:prod and reducer:prod tags.
         string[] images = [$"--registry={_lab.Registry}"];
@@ -52,18 +49,7 @@ public sealed class Debian12DaemonTests
     }
 
     [OneTimeTearDown]
-    public void TearDown()
-    {
-        if (_lab is not null)
-        {
-            SwarmLab.DownWithoutLeftovers();
-        }
-
-        if (_folder.Length > 0)
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void TearDown() => SwarmLab.DownAndDelete(_lab, _folder);
 
     [Test]
     public void Production_builds_with_the_BuildKit_of_the_20_10_client_on_the_classic_image_store()
