@@ -23,7 +23,7 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         Target = spec.Stage,
         Tags = spec.References.ToArray(),
         Labels = WithDigest(spec.Labels, inputDigest),
-        BuildArgs = spec.BuildArgs,
+        BuildArgs = options.NoCache ? FromScratch(spec.BuildArgs) : spec.BuildArgs,
         Pull = options.Pull,
         NoCache = options.NoCache,
         // An exported cache (--build-cache) replaces the inline one: its import needs no image of the engine, so a first
@@ -43,6 +43,13 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         Network = index is { IsLoopback: true } ? "host" : null,
         SourceDateEpoch = spec.SourceDateEpoch,
     };
+
+    /// <summary>
+    /// The Dockerfiles' production venv starts from the one the last build kept in a cache mount, which --no-cache does
+    /// not empty: a no-cache build asks for an empty venv, so that it installs every package from the index again.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> FromScratch(IReadOnlyDictionary<string, string> buildArgs) =>
+        new Dictionary<string, string>(buildArgs) { ["DEPENDENCY_VENV"] = "fresh" };
 
     public void Build(ImageSpec spec, Action<string>? outputLine = null, CancellationToken cancellationToken = default)
     {

@@ -82,4 +82,17 @@ public sealed class ImageBuilderTests
             Assert.That(settings.InlineCache, Is.True);
         }
     }
+
+    [Test]
+    public void No_cache_asks_for_an_empty_dependency_venv_and_keeps_the_specs_own_arguments()
+    {
+        var spec = Reducer with { BuildArgs = new Dictionary<string, string> { ["PYTHON_IMAGE"] = "python:3.11" } };
+        var noCache = ImageBuilder.Settings(spec, TestOptions.Default() with { NoCache = true }, DockerBuilder.Buildx);
+        var cached = ImageBuilder.Settings(spec, TestOptions.Default(), DockerBuilder.Buildx);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(noCache.BuildArgs, Is.EqualTo(new Dictionary<string, string> { ["PYTHON_IMAGE"] = "python:3.11", ["DEPENDENCY_VENV"] = "fresh" }));
+            Assert.That(cached.BuildArgs, Is.EqualTo(spec.BuildArgs));
+        }
+    }
 }
