@@ -51,7 +51,7 @@ public static partial class OptionNames
     public static readonly SwitchOption Pull = new(OptionGroup.Images, "pull", null, "Passed to docker build.");
 
     public static readonly SwitchOption NoCache = new(OptionGroup.Images, "no-cache", null,
-        "Passed to docker build; the production venv is installed from an empty one (DEPENDENCY_VENV=fresh).");
+        "Passed to docker build; the venvs are installed from empty ones (DEPENDENCY_VENV=fresh).");
 
     [ParsedByHand(typeof(BuildCache), Optional = true)]
     public static readonly TextOption BuildCache = new(OptionGroup.Images, "build-cache", "TYPE[,KEY=VALUE...]", "BRIDGE_BUILD_CACHE",

@@ -45,8 +45,8 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
     };
 
     /// <summary>
-    /// The Dockerfiles' production venv starts from the one the last build kept in a cache mount, which --no-cache does
-    /// not empty: a no-cache build asks for an empty venv, so that it installs every package from the index again.
+    /// The Dockerfiles' venvs start from the ones the last build kept in cache mounts, which --no-cache does not empty:
+    /// a no-cache build asks for empty venvs, so that it installs every package from the index again.
     /// </summary>
     private static IReadOnlyDictionary<string, string> FromScratch(IReadOnlyDictionary<string, string> buildArgs) =>
         new Dictionary<string, string>(buildArgs) { ["DEPENDENCY_VENV"] = "fresh" };

@@ -8,7 +8,9 @@ namespace Build.Tests.Images;
 /// copy: a lock with idna bumped by `poetry update --lock idna` is built from an empty venv (--no-cache), then the
 /// project's lock and the bumped one again, each from the kept venv. The bumped lock's venv layer must be the same,
 /// byte for byte, whichever venv it started from, and the kept venv must really have been used (one package updated,
-/// none installed). Non-parallelisable: another build of another lock in between would change what is kept.
+/// none installed). The development stage keeps a venv of its own (main and dev groups): after a build of the bumped
+/// lock, the project's lock updates that one package there too. Non-parallelisable: another build of another lock in
+/// between would change what is kept.
 /// </summary>
 [Category("Docker")]
 [Category("Host")]
@@ -20,6 +22,7 @@ public sealed class KeptDependencyVenvTests
     private HostResult _freshBumped = null!;
     private HostResult _keptProject = null!;
     private HostResult _keptBumped = null!;
+    private HostResult _keptDevelopment = null!;
     private string _freshBumpedVenv = "";
     private string _keptProjectVenv = "";
     private string _keptBumpedVenv = "";
@@ -52,6 +55,11 @@ public sealed class KeptDependencyVenvTests
         _keptBumpedVenv = VenvLayer();
         _idnaInImage = DockerEngineRequirement.Docker("run", "--rm", "--entrypoint", "python", Reducer, "-c",
             "import importlib.metadata as m; print(m.version('idna'))").Output.Trim();
+
+        // The development venv: the bumped lock (from a kept venv or not, whichever this engine has), then the project's.
+        BuildReducer("--build-target=development");
+        File.WriteAllText(lockPath, $"{projectLock.TrimEnd()}\n# {nameof(KeptDependencyVenvTests)} {Guid.NewGuid():N}\n");
+        _keptDevelopment = BuildReducer("--build-target=development");
     }
 
     [OneTimeTearDown]
@@ -67,7 +75,8 @@ public sealed class KeptDependencyVenvTests
     // Verbose: the build's own output, Poetry's operations among it, is what these tests read.
     private HostResult BuildReducer(params string[] extra)
     {
-        var result = _repository.Run(["--target=BuildReducer", "--build-target=production", $"--registry={_registry}", "--force", "--verbosity=verbose", .. extra]);
+        string[] target = extra.Any(argument => argument.StartsWith("--build-target=", StringComparison.Ordinal)) ? [] : ["--build-target=production"];
+        var result = _repository.Run(["--target=BuildReducer", .. target, $"--registry={_registry}", "--force", "--verbosity=verbose", .. extra]);
         Assert.That(result.ExitCode, Is.Zero, result.All);
         return result;
     }
@@ -91,6 +100,16 @@ public sealed class KeptDependencyVenvTests
             Assert.That(_keptProject.All, Does.Contain("Updating idna (3.10 -> 3.3)").And.Not.Contain("Installing starlette"));
             Assert.That(_keptBumped.All, Does.Contain("Updating idna (3.3 -> 3.10)").And.Not.Contain("Installing starlette"));
             Assert.That(_idnaInImage, Is.EqualTo("3.10"));
+        }
+    }
+
+    [Test]
+    public void The_development_stage_keeps_a_venv_of_its_own()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_keptDevelopment.All, Does.Contain("dependency venv: the kept one, brought to the lock"));
+            Assert.That(_keptDevelopment.All, Does.Contain("Updating idna (3.10 -> 3.3)").And.Not.Contain("Installing starlette"));
         }
     }
 
