@@ -44,22 +44,21 @@ public sealed class KeptDependencyVenvTests
         var bumpedLock = File.ReadAllText(lockPath);
         Assert.That(bumpedLock, Does.Contain("name = \"idna\"\nversion = \"3.10\"").And.Not.EqualTo(projectLock));
 
-        _freshBumped = BuildReducer("--no-cache");
+        _freshBumped = BuildReducer("production", "--no-cache");
         _freshBumpedVenv = VenvLayer();
-        // A comment makes each lock new to the build cache (it is not part of Poetry's content-hash): the step runs again.
-        File.WriteAllText(lockPath, $"{projectLock.TrimEnd()}\n# {nameof(KeptDependencyVenvTests)} {Guid.NewGuid():N}\n");
-        _keptProject = BuildReducer();
+        WriteLockNewToTheCache(lockPath, projectLock);
+        _keptProject = BuildReducer("production");
         _keptProjectVenv = VenvLayer();
-        File.WriteAllText(lockPath, $"{bumpedLock.TrimEnd()}\n# {nameof(KeptDependencyVenvTests)} {Guid.NewGuid():N}\n");
-        _keptBumped = BuildReducer();
+        WriteLockNewToTheCache(lockPath, bumpedLock);
+        _keptBumped = BuildReducer("production");
         _keptBumpedVenv = VenvLayer();
         _idnaInImage = DockerEngineRequirement.Docker("run", "--rm", "--entrypoint", "python", Reducer, "-c",
             "import importlib.metadata as m; print(m.version('idna'))").Output.Trim();
 
         // The development venv: the bumped lock (from a kept venv or not, whichever this engine has), then the project's.
-        BuildReducer("--build-target=development");
-        File.WriteAllText(lockPath, $"{projectLock.TrimEnd()}\n# {nameof(KeptDependencyVenvTests)} {Guid.NewGuid():N}\n");
-        _keptDevelopment = BuildReducer("--build-target=development");
+        BuildReducer("development");
+        WriteLockNewToTheCache(lockPath, projectLock);
+        _keptDevelopment = BuildReducer("development");
     }
 
     [OneTimeTearDown]
@@ -69,14 +68,18 @@ public sealed class KeptDependencyVenvTests
         _repository?.Dispose();
     }
 
+    /// <summary>A lock with a comment of its own, new to the build cache (a comment is not part of Poetry's content-hash): the step runs again.</summary>
+    private static void WriteLockNewToTheCache(string lockPath, string text) =>
+        File.WriteAllText(lockPath, $"{text.TrimEnd()}\n# {nameof(KeptDependencyVenvTests)} {Guid.NewGuid():N}\n");
+
     /// <summary>The production image's next-to-last layer: the venv (the last is the code).</summary>
     private string VenvLayer() => DockerImages.Layers(Reducer) is [.., var venv, _] ? venv : "";
 
     // Verbose: the build's own output, Poetry's operations among it, is what these tests read.
-    private HostResult BuildReducer(params string[] extra)
+    private HostResult BuildReducer(string buildTarget, params string[] extra)
     {
-        string[] target = extra.Any(argument => argument.StartsWith("--build-target=", StringComparison.Ordinal)) ? [] : ["--build-target=production"];
-        var result = _repository.Run(["--target=BuildReducer", .. target, $"--registry={_registry}", "--force", "--verbosity=verbose", .. extra]);
+        var result = _repository.Run(
+            ["--target=BuildReducer", $"--build-target={buildTarget}", $"--registry={_registry}", "--force", "--verbosity=verbose", .. extra]);
         Assert.That(result.ExitCode, Is.Zero, result.All);
         return result;
     }
