@@ -5,8 +5,7 @@ set -euo pipefail
 script="${BASH_SOURCE[0]}"
 [[ "$script" == */* ]] && root="${script%/*}" || root=.
 CDPATH='' cd -- "$root" && root="$PWD" && cd -- "$OLDPWD" # absolute with builtins: a subshell's fork counts on the warm path
-state="$root/.build"
-cache="${BUILD_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/omninode-bridge/build-host}"
+state="$root/.build" cache="${BUILD_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/omninode-bridge/build-host}"
 wanted="${BUILD_HOST:-auto}"
 # Start-up is most of a dry run's time: no tiered PGO instrumentation for a short-lived process (JIT hosts).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_TieredPGO=0
@@ -25,11 +24,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # compiling: 0 while a native compile runs on the machine (the pid in its file lives). Builtins only on the warm path.
-compiling() {
-  local pid=""
-  [[ -f "$cache/compile.pid" ]] && read -r pid <"$cache/compile.pid" || true
-  [[ -n "$pid" && -d "/proc/$pid" ]]
-}
+compiling() { local pid="" && { [[ -f "$cache/compile.pid" ]] && read -r pid <"$cache/compile.pid" || true; } && [[ -n "$pid" && -d "/proc/$pid" ]]; }
 
 # While a native compile runs on the machine, this command registers (a file named by its pid, which the host keeps:
 # build.sh execs it) and stops the compile's process group at once; the compile resumes it once no command runs.
@@ -38,19 +33,6 @@ if compiling; then
   group="" && { read -r group <"$cache/compile.group" || true; } 2>/dev/null
   [[ "$group" -gt 1 ]] 2>/dev/null && kill -STOP -- "-$group" 2>/dev/null || true
 fi
-
-# The content hash of the host's sources, the same in every clone of a commit (build/Bootstrap/SourceFingerprint.cs and build.ps1
-# alike), kept with the files' sizes, times and inodes (hashing is most of the warm path's time); find in the C locale loads no locale data.
-hosted() { LC_ALL=C find build Directory.Build.props Directory.Packages.props global.json \( -name bin -o -name obj \) -prune \
-  -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name global.json \) "$@"; }
-listing=$(cd "$root" && hosted -printf '%p %s %T@ %i\n') && sources="" seen=""
-{ IFS= read -r sources && IFS= read -rd '' seen; } 2>/dev/null <"$state/host-sources" || true
-if [[ -z "$sources" || "$seen" != "$listing" ]]; then
-  sources=$(cd "$root" && hosted -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum)
-  sources="${sources%% *}" && mkdir -p "$state" && printf '%s\n%s' "$sources" "$listing" >"$state/host-sources.$$"
-  mv "$state/host-sources.$$" "$state/host-sources"
-fi
-native="$cache/native/$sources"
 
 # runnable DIR: a host there can start, whatever else says so: a non-empty executable ELF file Build, or Build.dll (a
 # PE file) with its runtimeconfig for dotnet. A truncated, deleted or non-executable host is rebuilt, not run.
@@ -64,6 +46,25 @@ runnable() {
     [[ "$magic" == $'\x7fELF' ]]
   fi
 }
+
+# The warm path: the clone's native host runs at once and checks its sources itself, in-process (listing them here was half
+# of this script's time); it comes back with BUILD_SH_SOURCES_CHANGED=1 when they changed (build/Bootstrap/WarmStart.cs).
+[[ "$wanted" == auto || "$wanted" == native ]] && [[ -z "${BUILD_SH_SOURCES_CHANGED:-}" && -f "$state/host/checks-its-sources" ]] &&
+  runnable "$state/host" && BUILD_SH_WARM="$BASH:$root/build.sh" exec "$state/host/Build" "$@"
+unset BUILD_SH_SOURCES_CHANGED BUILD_SH_WARM
+
+# The content hash of the host's sources, the same in every clone of a commit (build/Bootstrap/SourceFingerprint.cs and build.ps1
+# alike), kept with the files' sizes, times and inodes (hashing is most of the warm path's time); find in the C locale loads no locale data.
+hosted() { LC_ALL=C find build Directory.Build.props Directory.Packages.props global.json \( -name bin -o -name obj \) -prune \
+  -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name global.json \) "$@"; }
+listing=$(cd "$root" && hosted -printf '%p %s %T@ %i\n') && sources="" seen=""
+{ IFS= read -r sources && IFS= read -rd '' seen; } 2>/dev/null <"$state/host-sources" || true
+if [[ -z "$sources" || "$seen" != "$listing" ]]; then
+  sources=$(cd "$root" && hosted -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum)
+  sources="${sources%% *}" && mkdir -p "$state" && printf '%s\n%s' "$sources" "$listing" >"$state/host-sources.$$"
+  mv "$state/host-sources.$$" "$state/host-sources"
+fi
+native="$cache/native/$sources"
 
 # run DIR ARGS: DIR becomes .build/host (a symbolic link swapped in one rename) and runs the command.
 run() {
@@ -115,8 +116,7 @@ build() {
 
 # say_once MESSAGE: on stderr, once per clone and sources (.build/host-native.told holds the sources it was said for).
 say_once() {
-  local told=""
-  [[ -f "$state/host-native.told" ]] && read -r told <"$state/host-native.told" || true
+  local told="" && { [[ -f "$state/host-native.told" ]] && read -r told <"$state/host-native.told" || true; }
   [[ "$told" == "$sources" ]] || { echo "build.sh: $1" >&2; echo "$sources" >"$state/host-native.told"; }
 }
 

@@ -23,10 +23,9 @@ public static class BuildHost
 
     public static CakeHost Create(DryRunSwitch dryRun) =>
         new CakeHost()
-            // Named, not found from the entry assembly: in a test process the entry assembly is the test runner. The
-            // task classes are the catalog's, found once (the catalog is read at start for the options' help anyway).
-            .AddAssembly(typeof(BuildHost).Assembly)
-            .UseTaskTypes(TaskCatalog.TaskClasses)
+            // The task classes and their attributes are the catalog's, listed by the compiler: neither the assembly's
+            // types nor the attributes are read by reflection at start (the catalog is read for the options' help anyway).
+            .UseTaskClasses(TaskCatalog.TaskClasses)
             .UseContext<BuildContext>()
             .UseLifetime<BuildLifetime>()
             .UseTaskLifetime<BuildTaskLifetime>()

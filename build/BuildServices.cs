@@ -60,6 +60,8 @@ public static class BuildServices
 
         // What the tasks use, made of the above.
         services.AddSingleton(provider => new PoetryCommands(provider.GetRequiredService<BuildOptions>().PoetryExecutable));
+        services.AddSingleton(provider => new Lock.FreshLockMemory(
+            Path.Combine(provider.GetRequiredService<BuildOptions>().RepositoryRoot.FullPath, ".build", "fresh-lock")));
         services.AddSingleton(ImageInputsOf);
         services.AddSingleton(LocalBaseImagesOf);
         services.AddSingleton(provider => new ParallelImageBuilds(line => provider.GetRequiredService<ICakeLog>().Information("{0}", line)));

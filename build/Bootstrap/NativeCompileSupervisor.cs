@@ -168,6 +168,7 @@ public sealed class NativeCompileSupervisor(
         var target = cache.Host(sources);
         if (!Directory.Exists(target))
         {
+            WarmStart.Mark(output);
             Directory.Move(output, target); // one rename: a clone sees the whole host or none
         }
 

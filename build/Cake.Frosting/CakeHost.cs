@@ -22,7 +22,7 @@ public sealed class CakeHost
 {
     private readonly List<Action<IServiceCollection>> _configurations = [];
     private readonly List<Assembly> _assemblies = [];
-    private IReadOnlyList<Type>? _taskTypes;
+    private IReadOnlyList<FrostingTaskClass>? _taskClasses;
 
     /// <summary>Adds an assembly to scan for tasks. Without any, tasks come from the entry assembly.</summary>
     /// <param name="assembly">The assembly.</param>
@@ -81,9 +81,16 @@ public sealed class CakeHost
     /// Use exactly these task types instead of scanning assemblies: a host that has listed its tasks already saves the
     /// second scan (enumerating an assembly's types is a large part of a native host's start).
     /// </summary>
-    public CakeHost UseTaskTypes(params Type[] taskTypes)
+    public CakeHost UseTaskTypes(params Type[] taskTypes) => UseTaskClasses([.. taskTypes.Select(FrostingTaskClass.Reflected)]);
+
+    /// <summary>
+    /// Use exactly these task classes, with the attributes given (not read by reflection): a host whose compiler wrote
+    /// them saves the attribute reads, the largest part of a native host's start after the type scan.
+    /// </summary>
+    public CakeHost UseTaskClasses(IReadOnlyList<FrostingTaskClass> taskClasses)
     {
-        _taskTypes = taskTypes;
+        ArgumentNullException.ThrowIfNull(taskClasses);
+        _taskClasses = taskClasses;
         return this;
     }
 
@@ -119,7 +126,8 @@ public sealed class CakeHost
         var context = provider.GetRequiredService<IFrostingContext>();
         var skipReasons = new SkipReasons();
         provider.GetRequiredService<ICakeDataService>().Add(skipReasons);
-        FrostingEngineRegistrar.RegisterTasks(engine, context, provider.GetServices<IFrostingTask>(), skipReasons, log);
+        FrostingEngineRegistrar.RegisterTasks(
+            engine, context, type => (IFrostingTask)provider.GetRequiredService(type), provider.GetRequiredService<FrostingTaskInfo>(), skipReasons, log);
         FrostingEngineRegistrar.RegisterLifetimes(
             engine,
             context,
@@ -213,8 +221,10 @@ public sealed class CakeHost
         services.AddSingleton<FrostingContext>();
         services.AddSingleton<IFrostingContext>(sp => sp.GetRequiredService<FrostingContext>());
 
-        var taskTypes = _taskTypes ?? FrostingTaskInfo.FindTaskTypes(_assemblies.Count > 0 ? _assemblies : EntryAssembly());
-        foreach (var type in taskTypes)
+        var taskClasses = _taskClasses ??
+            [.. FrostingTaskInfo.FindTaskTypes(_assemblies.Count > 0 ? _assemblies : EntryAssembly()).Select(FrostingTaskClass.Reflected)];
+        services.AddSingleton(new FrostingTaskInfo(taskClasses));
+        foreach (var type in taskClasses.Select(taskClass => taskClass.Type))
         {
             services.AddSingleton(type);
             services.AddSingleton(sp => (IFrostingTask)sp.GetRequiredService(type));

@@ -1,14 +1,18 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Build.Generators;
 
 /// <summary>
-/// Writes the list of the host's task classes, so that no start enumerates the assembly's types: enumerating them was
-/// a large part of a native host's start-up (docs/performance.md, "Warm start"). The list is the body of a
-/// <c>static partial Type[] TaskTypes()</c> of a class marked <c>[TaskList]</c>: every non-abstract, non-generic class
-/// of the assembly that implements <c>Cake.Frosting.IFrostingTask</c>, in the order the compiler declares the types
-/// (the order <c>Assembly.GetTypes()</c> gave, which Cake registers the tasks in; a test holds the two equal).
+/// Writes the list of the host's task classes with their attributes, so that no start enumerates the assembly's types
+/// or reads an attribute by reflection: both were large parts of a native host's start-up (docs/performance.md, "Warm
+/// start"; a native host resolves every type an attribute names from metadata). The list is the body of a
+/// <c>static partial Cake.Frosting.FrostingTaskClass[] TaskClassList()</c> of a class marked <c>[TaskList]</c>: every
+/// non-abstract, non-generic class of the assembly that implements <c>Cake.Frosting.IFrostingTask</c>, in the order the
+/// compiler declares the types (the order <c>Assembly.GetTypes()</c> gave, which Cake registers the tasks in), each
+/// with the attributes <c>GetCustomAttributes(inherit: true)</c> gives, written as constructor calls. Tests hold both
+/// equal to what reflection finds.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TaskListGenerator : IIncrementalGenerator
@@ -29,11 +33,14 @@ public sealed class TaskListGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(sources, static (output, source) => output.AddSource(source.HintName, source.Text));
     }
 
-    /// <summary>The task classes of the compilation's own source, in declaration order (file by file, then by position).</summary>
+    /// <summary>
+    /// The task classes of the compilation's own source, in declaration order (file by file, then by position), each as
+    /// the C# expression that makes its FrostingTaskClass.
+    /// </summary>
     private static List<string> Tasks(Compilation compilation, CancellationToken cancellation)
     {
         var task = compilation.GetTypeByMetadataName(TaskInterface);
-        var found = new List<(int Tree, int Position, string Name)>();
+        var found = new List<(int Tree, int Position, string Class)>();
         var trees = compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(pair => pair.tree, pair => pair.index);
         foreach (var type in TypesOf(compilation.Assembly.GlobalNamespace))
         {
@@ -41,12 +48,82 @@ public sealed class TaskListGenerator : IIncrementalGenerator
             if (task is not null && type is { TypeKind: TypeKind.Class, IsAbstract: false, IsGenericType: false }
                 && type.AllInterfaces.Contains(task, SymbolEqualityComparer.Default) && type.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
             {
-                found.Add((trees[location.SourceTree!], location.SourceSpan.Start, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+                found.Add((trees[location.SourceTree!], location.SourceSpan.Start, TaskClass(type)));
             }
         }
 
-        return [.. found.OrderBy(entry => entry.Tree).ThenBy(entry => entry.Position).Select(entry => entry.Name)];
+        return [.. found.OrderBy(entry => entry.Tree).ThenBy(entry => entry.Position).Select(entry => entry.Class)];
     }
+
+    private static string TaskClass(INamedTypeSymbol type) =>
+        $"new(typeof({Name(type)}), [{string.Join(", ", AttributesOf(type).Select(Construction))}])";
+
+    /// <summary>
+    /// What reflection's <c>GetCustomAttributes(inherit: true)</c> gives for a class: its own attributes, then those of
+    /// each base class whose usage says Inherited (the default), but not a second one of a type that allows one only.
+    /// </summary>
+    private static List<AttributeData> AttributesOf(INamedTypeSymbol type)
+    {
+        var attributes = new List<AttributeData>(type.GetAttributes().Where(Readable));
+        for (var ancestor = type.BaseType; ancestor is not null; ancestor = ancestor.BaseType)
+        {
+            foreach (var attribute in ancestor.GetAttributes().Where(Readable))
+            {
+                var (allowMultiple, inherited) = Usage(attribute.AttributeClass!);
+                if (inherited && (allowMultiple ||
+                    !attributes.Any(known => SymbolEqualityComparer.Default.Equals(known.AttributeClass, attribute.AttributeClass))))
+                {
+                    attributes.Add(attribute);
+                }
+            }
+        }
+
+        return attributes;
+    }
+
+    // An attribute that the generated code can construct: a class the compiler knows, with a constructor it resolved.
+    private static bool Readable(AttributeData attribute) =>
+        attribute is { AttributeClass: { TypeKind: TypeKind.Class } attributeClass, AttributeConstructor: not null }
+        && attributeClass.DeclaredAccessibility == Accessibility.Public;
+
+    private static (bool AllowMultiple, bool Inherited) Usage(INamedTypeSymbol attributeClass)
+    {
+        for (var type = attributeClass; type is not null; type = type.BaseType)
+        {
+            if (type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.AttributeUsageAttribute") is { } usage)
+            {
+                var named = usage.NamedArguments.ToDictionary(pair => pair.Key, pair => pair.Value.Value);
+                return (named.TryGetValue("AllowMultiple", out var multiple) && multiple is true,
+                    !named.TryGetValue("Inherited", out var inherited) || inherited is not false);
+            }
+        }
+
+        return (false, true);
+    }
+
+    private static string Construction(AttributeData attribute)
+    {
+        var parameters = attribute.AttributeConstructor!.Parameters;
+        var arguments = attribute.ConstructorArguments.Select((argument, index) => Value(argument, parameters[index].Type));
+        var text = $"new {Name(attribute.AttributeClass!)}({string.Join(", ", arguments)})";
+        return attribute.NamedArguments.Length == 0
+            ? text
+            : text + " { " + string.Join(", ", attribute.NamedArguments.Select(pair => $"{pair.Key} = {Value(pair.Value, pair.Value.Type!)}")) + " }";
+    }
+
+    // A constant of an attribute's argument as C#, cast to the parameter's type so that the same constructor is chosen.
+    private static string Value(TypedConstant constant, ITypeSymbol type) => constant switch
+    {
+        { IsNull: true } => $"({Name(type)})null!",
+        { Kind: TypedConstantKind.Array } => $"new {Name(((IArrayTypeSymbol)constant.Type!).ElementType)}[] " +
+            $"{{ {string.Join(", ", constant.Values.Select(value => Value(value, value.Type!)))} }}",
+        { Kind: TypedConstantKind.Type } => $"typeof({Name((ITypeSymbol)constant.Value!)})",
+        { Kind: TypedConstantKind.Enum } => $"({Name(constant.Type!)})({constant.Value})",
+        { Value: string text } => SymbolDisplay.FormatLiteral(text, quote: true),
+        _ => $"({Name(type)})({constant.ToCSharpString()})",
+    };
+
+    private static string Name(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     private static IEnumerable<INamedTypeSymbol> TypesOf(INamespaceSymbol space)
     {
@@ -75,11 +152,11 @@ public sealed class TaskListGenerator : IIncrementalGenerator
         text.AppendLine();
         text.AppendLine($"partial class {list.Name}");
         text.AppendLine("{");
-        text.AppendLine("    private static partial global::System.Type[] TaskTypes() =>");
+        text.AppendLine("    private static partial global::Cake.Frosting.FrostingTaskClass[] TaskClassList() =>");
         text.AppendLine("    [");
         foreach (var task in tasks)
         {
-            text.AppendLine($"        typeof({task}),");
+            text.AppendLine($"        {task},");
         }
 
         text.AppendLine("    ];");

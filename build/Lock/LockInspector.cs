@@ -15,8 +15,9 @@ public static class LockInspector
     public const string LockFileName = "poetry.lock";
 
     /// <summary>Inspects <c>pyproject.toml</c> and <c>poetry.lock</c> in <paramref name="projectDirectory"/>.</summary>
+    /// <param name="memory">Where the last fresh verdict is kept: recalled when neither file changed, kept when fresh.</param>
     /// <exception cref="LockFileException">pyproject.toml is missing, unreadable or invalid; poetry.lock is unreadable or invalid.</exception>
-    public static LockVerdict Inspect(string projectDirectory, HashRules rules = HashRules.OfWriter)
+    public static LockVerdict Inspect(string projectDirectory, HashRules rules = HashRules.OfWriter, FreshLockMemory? memory = null)
     {
         var directory = Path.GetFullPath(projectDirectory);
         var pyprojectPath = Path.Combine(directory, PyprojectFileName);
@@ -26,9 +27,21 @@ public static class LockInspector
             throw new LockFileException(pyprojectPath, null, null, "not found: EnsureLock needs the project's pyproject.toml");
         }
 
-        var pyproject = TomlFile.Load(pyprojectPath);
+        var pyprojectText = TomlFile.ReadText(pyprojectPath);
         var lockText = File.Exists(lockPath) || Directory.Exists(lockPath) ? TomlFile.ReadText(lockPath) : null;
-        return Judge(pyproject, lockPath, lockText, rules);
+        var key = memory is not null && lockText is not null ? FreshLockMemory.KeyOf(pyprojectText, lockPath, lockText, rules) : null;
+        if (key is not null && memory!.Recall(key, lockPath) is { } recalled)
+        {
+            return recalled;
+        }
+
+        var verdict = Judge(TomlFile.Parse(pyprojectText, pyprojectPath), lockPath, lockText, rules);
+        if (key is not null)
+        {
+            memory!.Keep(key, verdict);
+        }
+
+        return verdict;
     }
 
     /// <summary>The pure core: judges parsed pyproject content against the lock's text (null when there is no lock).</summary>

@@ -7,7 +7,7 @@ namespace Build.Lock;
 /// </summary>
 /// <param name="poetry">Runs <c>poetry lock</c>; its <see cref="IPoetryLocker.Version"/> is read only when regeneration is needed.</param>
 /// <param name="log">Receives progress lines; nothing is written to the console here.</param>
-public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
+public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log, FreshLockMemory? memory = null)
 {
     /// <summary>Suffix of the copy of the previous lock kept while Poetry runs.</summary>
     public const string BackupSuffix = ".ensurelock-backup";
@@ -159,7 +159,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         LockVerdict after;
         try
         {
-            after = LockInspector.Inspect(directory, options.Rules);
+            after = LockInspector.Inspect(directory, options.Rules, memory);
         }
         catch (LockFileException error)
         {
@@ -186,7 +186,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
     {
         try
         {
-            verdict = LockInspector.Inspect(directory, options.Rules);
+            verdict = LockInspector.Inspect(directory, options.Rules, memory);
             failure = null!;
             return true;
         }
@@ -231,7 +231,7 @@ public sealed class LockRegenerator(IPoetryLocker poetry, Action<string> log)
         LockVerdict? after = null;
         try
         {
-            after = LockInspector.Inspect(Path.GetDirectoryName(before.LockPath)!, HashRules.OfWriter);
+            after = LockInspector.Inspect(Path.GetDirectoryName(before.LockPath)!, HashRules.OfWriter, memory);
         }
         catch (LockFileException)
         {

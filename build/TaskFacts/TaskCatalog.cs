@@ -1,4 +1,3 @@
-using System.Reflection;
 using Build.Images;
 using Cake.Frosting;
 
@@ -56,25 +55,30 @@ public sealed partial class TaskCatalog
             .OrderBy(service => IndexOfService(service))];
     }
 
-    /// <summary>The facts of one task class, from its attributes.</summary>
-    public static TaskFact Read(Type taskType) => new(
-        taskType.GetCustomAttribute<TaskNameAttribute>()?.Name ?? taskType.Name,
-        taskType.GetCustomAttribute<LeavesWhenInterruptedAttribute>(inherit: true)?.State,
-        taskType.GetCustomAttribute<ReadsProjectVersionAttribute>(inherit: true) is not null,
-        taskType.GetCustomAttribute<FixesStageAttribute>()?.Stage,
-        taskType.GetCustomAttribute<BuildsImageAttribute>()?.Image,
-        taskType.GetCustomAttribute<NeedsScalePlanAttribute>() is not null);
+    /// <summary>The facts of one task class, from its attributes (those of its base classes included).</summary>
+    public static TaskFact Read(FrostingTaskClass taskClass) => new(
+        taskClass.Attribute<TaskNameAttribute>()?.Name ?? taskClass.Type.Name,
+        taskClass.Attribute<LeavesWhenInterruptedAttribute>()?.State,
+        taskClass.Attribute<ReadsProjectVersionAttribute>() is not null,
+        taskClass.Attribute<FixesStageAttribute>()?.Stage,
+        taskClass.Attribute<BuildsImageAttribute>()?.Image,
+        taskClass.Attribute<NeedsScalePlanAttribute>() is not null);
+
+    /// <summary>The facts of a task class of this build (its attributes as the compiler listed them), else read by reflection.</summary>
+    public static TaskFact Read(Type taskType) =>
+        Read(TaskClasses.FirstOrDefault(taskClass => taskClass.Type == taskType) ?? FrostingTaskClass.Reflected(taskType));
 
     private static int IndexOfService(string service) => ImageTable.ServiceNames.ToList().IndexOf(service);
 
-    private static readonly Lazy<Type[]> Types = new(TaskTypes);
+    private static readonly Lazy<FrostingTaskClass[]> Classes = new(TaskClassList);
 
-    private static readonly Lazy<TaskCatalog> Lazy = new(() => new TaskCatalog(Types.Value.Select(Read)));
+    private static readonly Lazy<TaskCatalog> Lazy = new(() => new TaskCatalog(Classes.Value.Select(Read)));
 
-    /// <summary>The task classes of this build, found once: the catalog reads their facts, the host runs them.</summary>
-    public static Type[] TaskClasses => Types.Value;
+    /// <summary>The task classes of this build with their attributes, listed once: the catalog reads their facts, the host runs them.</summary>
+    public static IReadOnlyList<FrostingTaskClass> TaskClasses => Classes.Value;
 
-    // Every non-abstract task class of this assembly, listed by the compiler (build/Generators/TaskListGenerator.cs):
-    // enumerating the assembly's types at start was a large part of a native host's start-up.
-    private static partial Type[] TaskTypes();
+    // Every non-abstract task class of this assembly with its attributes, listed by the compiler
+    // (build/Generators/TaskListGenerator.cs): enumerating the assembly's types and reading attributes by reflection
+    // were the largest parts of a native host's start-up.
+    private static partial FrostingTaskClass[] TaskClassList();
 }

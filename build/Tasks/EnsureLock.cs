@@ -17,7 +17,8 @@ namespace Build.Tasks;
 [IsDependentOn(typeof(PackageIndex))]
 [ReadsProjectVersion]
 [LeavesWhenInterrupted("poetry.lock is the one from before or a verified new one (an interrupted regeneration restores the old lock byte for byte).")]
-public sealed class EnsureLock(ICommandRunner runner, PoetryCommands poetry, ISideEffects effects, IEngineSession engine) : FrostingTask<BuildContext>
+public sealed class EnsureLock(ICommandRunner runner, PoetryCommands poetry, ISideEffects effects, IEngineSession engine, FreshLockMemory memory)
+    : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => effects.Make(() => Ensure(context), () => Judge(context));
 
@@ -30,7 +31,7 @@ public sealed class EnsureLock(ICommandRunner runner, PoetryCommands poetry, ISi
         EnsureLockResult result;
         try
         {
-            result = new LockRegenerator(locker, message => context.Log.Information(message))
+            result = new LockRegenerator(locker, message => context.Log.Information(message), memory)
                 .Ensure(project.FullPath, new EnsureLockOptions(mode), context.Interruption.Token);
         }
         catch (OperationCanceledException) when (context.Interruption.Requested)
@@ -55,7 +56,7 @@ public sealed class EnsureLock(ICommandRunner runner, PoetryCommands poetry, ISi
     /// </summary>
     private void Judge(BuildContext context)
     {
-        var verdict = LockInspector.Inspect(context.Options.PythonProject.FullPath);
+        var verdict = LockInspector.Inspect(context.Options.PythonProject.FullPath, memory: memory);
         context.Report.Lock(LockReporting.Entry(verdict));
         context.Log.Information("  {0}", verdict.Message);
         if (verdict.IsFresh)

@@ -1,3 +1,4 @@
+using Build.Bootstrap;
 using Build.Tests.Support;
 
 namespace Build.Tests;
@@ -282,17 +283,31 @@ public sealed class BackgroundNativeCompileTests
     }
 
     [Test]
+    public void A_warm_run_lists_no_sources_and_a_changed_source_sends_it_back_to_build_sh_which_compiles_again()
+    {
+        RunTheNativeHost();
+        // Without find on the PATH, only the warm path can run: the full one lists the sources with find.
+        var marked = File.Exists(Path.Combine(_copy.Host, WarmStart.MarkerFile));
+        var withoutFind = _copy.Run([new("BUILD_HOST", null), new("PATH", _copy.PathWithout("find"))], "--version");
+        TouchASource();
+        var changed = Run("1");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(marked, Is.True, "the compile marks the host as checking its sources");
+            Assert.That(withoutFind.ExitCode, Is.Zero, withoutFind.StdErr);
+            Assert.That(withoutFind.StdOut, Does.Contain("OmniNode Bridge build suite"));
+            Assert.That(changed.ExitCode, Is.Zero, changed.StdErr);
+            Assert.That(changed.StdErr, Does.Contain("build.sh: compiling the jit build host (build/ changed"));
+            Assert.That(changed.StdOut, Does.Contain("OmniNode Bridge build suite"));
+            Assert.That(_copy.Kind, Is.EqualTo("jit"), "the sources' own host runs until their native host is compiled");
+        }
+    }
+
+    [Test]
     public void A_second_clone_of_the_same_sources_runs_the_machines_native_host_at_once()
     {
-        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
-        if (_copy.Kind != "native")
-        {
-            Run("1");
-            _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
-            Run("1");
-        }
-
-        Assert.That(_copy.Kind, Is.EqualTo("native"), "a native host on this machine");
+        RunTheNativeHost();
         using var second = BootstrapTests.BootstrapCopy.Create(_copy.Cache);
         File.Copy(Path.Combine(_copy.Root, "build", "Program.cs"), Path.Combine(second.Root, "build", "Program.cs"), overwrite: true);
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -475,6 +490,20 @@ public sealed class BackgroundNativeCompileTests
     private List<double> ReadTicks() => File.Exists(Ticks)
         ? File.ReadAllLines(Ticks).Where(line => line.Length > 0).Select(line => double.Parse(line, System.Globalization.CultureInfo.InvariantCulture)).ToList()
         : [];
+
+    // The copy's .build/host is its native host: compiled in the background by a first run if it is not yet.
+    private void RunTheNativeHost()
+    {
+        _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+        if (_copy.Kind != "native")
+        {
+            Run("1");
+            _copy.WaitForBackgroundCompile(TimeSpan.FromMinutes(2));
+            Run("1");
+        }
+
+        Assert.That(_copy.Kind, Is.EqualTo("native"), "a native host in the copy");
+    }
 
     private void TouchASource()
     {

@@ -226,6 +226,24 @@ public sealed class CakeHostTests
     }
 
     [Test]
+    public void Task_classes_given_with_their_attributes_are_described_by_those_attributes_not_by_reflection()
+    {
+        // Compile as given: another name, another description, and a dependency on Restore instead of Clean.
+        FrostingTaskClass[] classes =
+        [
+            FrostingTaskClass.Reflected(typeof(Clean)),
+            new(typeof(Restore), []),
+            new(typeof(Compile), [new TaskNameAttribute("Assemble"), new TaskDescriptionAttribute("As given"), new IsDependentOnAttribute(typeof(Restore))]),
+        ];
+        var result = HostRun.Run([], ["--target=Assemble"], h => h.UseContext<Support.TestContext>().UseTaskClasses(classes));
+        var description = HostRun.Run([], ["--description"], h => h.UseContext<Support.TestContext>().UseTaskClasses(classes));
+        using var scope = Assert.EnterMultipleScope();
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        Assert.That(Names(result), Is.EqualTo(new[] { "Restore", "Compile" }));
+        Assert.That(description.Output, Does.Contain("Assemble").And.Contain("As given").And.Not.Contain("Compiles the code"));
+    }
+
+    [Test]
     public void Help_prints_usage_and_runs_nothing()
     {
         var result = Run(Graph, "-h");

@@ -7,34 +7,35 @@ namespace Cake.Frosting.Internal;
 internal static class FrostingEngineRegistrar
 {
     public static void RegisterTasks(
-        ICakeEngine engine, IFrostingContext context, IEnumerable<IFrostingTask> tasks, SkipReasons skipReasons, ICakeLog log)
+        ICakeEngine engine, IFrostingContext context, Func<Type, IFrostingTask> resolve, FrostingTaskInfo info, SkipReasons skipReasons, ICakeLog log)
     {
-        foreach (var task in tasks)
+        // A task is made when Cake first asks it something (ShouldRun, Run): a run makes only the tasks it plans.
+        foreach (var type in info.TaskTypes)
         {
-            var type = task.GetType();
-            var name = FrostingTaskInfo.GetName(type);
+            IFrostingTask Task() => resolve(type);
+            var name = info.GetName(type);
             var builder = engine.RegisterTask(name);
 
-            if (FrostingTaskInfo.GetDescription(type) is { } description)
+            if (info.GetDescription(type) is { } description)
             {
                 builder.Description(description);
             }
 
-            foreach (var dependency in FrostingTaskInfo.GetDependencies(type))
+            foreach (var dependency in info.GetDependencies(type))
             {
-                builder.IsDependentOn(NameOf(dependency, type, nameof(IsDependentOnAttribute)));
+                builder.IsDependentOn(NameOf(info, dependency, type, nameof(IsDependentOnAttribute)));
             }
 
-            foreach (var dependee in FrostingTaskInfo.GetDependees(type))
+            foreach (var dependee in info.GetDependees(type))
             {
-                builder.IsDependeeOf(NameOf(dependee, type, nameof(IsDependeeOfAttribute)));
+                builder.IsDependeeOf(NameOf(info, dependee, type, nameof(IsDependeeOfAttribute)));
             }
 
             if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.ShouldRun)))
             {
                 builder.WithCriteria(_ =>
                 {
-                    var run = FrostingContextExtensions.EvaluateWithReason(() => task.ShouldRun(context), out var reason);
+                    var run = FrostingContextExtensions.EvaluateWithReason(() => Task().ShouldRun(context), out var reason);
                     if (!run)
                     {
                         skipReasons.Set(name, reason);
@@ -48,22 +49,22 @@ internal static class FrostingEngineRegistrar
             if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.Run)) ||
                 FrostingTaskInfo.IsOverridden(type, nameof(AsyncFrostingTask<ICakeContext>.RunAsync)))
             {
-                builder.Does(_ => task.RunAsync(context));
+                builder.Does(_ => Task().RunAsync(context));
             }
 
             // An error handler in Cake handles the error (the build goes on), as in stock Frosting.
             if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.OnError)))
             {
-                builder.OnError((Exception exception, ICakeContext _) => task.OnError(exception, context));
+                builder.OnError((Exception exception, ICakeContext _) => Task().OnError(exception, context));
             }
-            else if (FrostingTaskInfo.ContinuesOnError(type))
+            else if (info.ContinuesOnError(type))
             {
                 builder.ContinueOnError();
             }
 
             if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.Finally)))
             {
-                builder.Finally((ICakeContext _) => task.Finally(context));
+                builder.Finally((ICakeContext _) => Task().Finally(context));
             }
         }
 
@@ -108,7 +109,7 @@ internal static class FrostingEngineRegistrar
         }
     };
 
-    private static string NameOf(Type referenced, Type owner, string attribute)
+    private static string NameOf(FrostingTaskInfo info, Type referenced, Type owner, string attribute)
     {
         if (!FrostingTaskInfo.IsTaskType(referenced))
         {
@@ -117,6 +118,6 @@ internal static class FrostingEngineRegistrar
                 $"{referenced.Name} is not a non-abstract Frosting task.");
         }
 
-        return FrostingTaskInfo.GetName(referenced);
+        return info.GetName(referenced);
     }
 }

@@ -3,23 +3,28 @@ using System.Reflection;
 
 namespace Cake.Frosting.Internal;
 
-/// <summary>Reads a task type's name, description, dependencies and overridden members.</summary>
-internal static class FrostingTaskInfo
+/// <summary>
+/// A task class's name, description, dependencies and overridden members: the attributes from the task classes the host
+/// was given (<see cref="FrostingTaskClass"/>), read by reflection only for a class not among them.
+/// </summary>
+internal sealed class FrostingTaskInfo(IReadOnlyList<FrostingTaskClass> taskClasses)
 {
-    public static string GetName(Type taskType) =>
-        taskType.GetCustomAttribute<TaskNameAttribute>()?.Name ?? taskType.Name;
+    private readonly Dictionary<Type, FrostingTaskClass> _byType = taskClasses.ToDictionary(taskClass => taskClass.Type);
 
-    public static string? GetDescription(Type taskType) =>
-        taskType.GetCustomAttribute<TaskDescriptionAttribute>()?.Description;
+    /// <summary>The task classes the host runs, in the order it was given them (Cake registers the tasks in it).</summary>
+    public IEnumerable<Type> TaskTypes => taskClasses.Select(taskClass => taskClass.Type);
 
-    public static bool ContinuesOnError(Type taskType) =>
-        taskType.GetCustomAttribute<ContinueOnErrorAttribute>() is not null;
+    public string GetName(Type taskType) => Of(taskType).Attribute<TaskNameAttribute>()?.Name ?? taskType.Name;
 
-    public static IEnumerable<Type> GetDependencies(Type taskType) =>
-        taskType.GetCustomAttributes<IsDependentOnAttribute>().Select(a => a.Task);
+    public string? GetDescription(Type taskType) => Of(taskType).Attribute<TaskDescriptionAttribute>()?.Description;
 
-    public static IEnumerable<Type> GetDependees(Type taskType) =>
-        taskType.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => a.Task);
+    public bool ContinuesOnError(Type taskType) => Of(taskType).Attribute<ContinueOnErrorAttribute>() is not null;
+
+    public IEnumerable<Type> GetDependencies(Type taskType) => Of(taskType).Attributes.OfType<IsDependentOnAttribute>().Select(a => a.Task);
+
+    public IEnumerable<Type> GetDependees(Type taskType) => Of(taskType).Attributes.OfType<IsDependeeOfAttribute>().Select(a => a.Task);
+
+    private FrostingTaskClass Of(Type taskType) => _byType.TryGetValue(taskType, out var taskClass) ? taskClass : FrostingTaskClass.Reflected(taskType);
 
     public static bool IsTaskType(Type type) =>
         type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IFrostingTask).IsAssignableFrom(type);

@@ -5,7 +5,7 @@ namespace Build.Tests.Bootstrap;
 
 public sealed class SourceFingerprintTests
 {
-    private static TestRepository Clone() => new TestRepository()
+    internal static TestRepository Clone() => new TestRepository()
         .Write("build/Build.csproj", "<Project />").Write("build/Tasks/Production.cs", "class P;").Write("global.json", "{}")
         .Write("Directory.Build.props", "<Project />").Write("Directory.Packages.props", "<Project />");
 
@@ -32,7 +32,7 @@ public sealed class SourceFingerprintTests
     }
 
     // build.sh's own lines that compute $sources, run on their own: root and state are the clone's.
-    private static (string Hash, string Error) BuildShHash(TestRepository clone)
+    internal static (string Hash, string Error) BuildShHash(TestRepository clone)
     {
         var script = File.ReadAllLines(Path.Combine(HostRun.RepositoryRoot, "build.sh"));
         var start = Array.FindIndex(script, line => line.StartsWith("hosted() {", StringComparison.Ordinal));

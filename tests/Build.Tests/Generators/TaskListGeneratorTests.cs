@@ -8,7 +8,8 @@ namespace Build.Tests.Generators;
 
 /// <summary>
 /// The task list the compiler writes for a <see cref="TaskListAttribute"/> class: every concrete, non-generic task class
-/// of the compilation, whatever its namespace or base, file by file in declaration order; nothing else.
+/// of the compilation, whatever its namespace or base, file by file in declaration order, nothing else; each with the
+/// attributes reflection reads for it (its base classes' inherited ones too), constructed in code.
 /// </summary>
 public sealed class TaskListGeneratorTests
 {
@@ -17,8 +18,25 @@ public sealed class TaskListGeneratorTests
 
         namespace Sample.Tasks;
 
+        [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
+        public sealed class MarkAttribute(long level, System.Type? other, params string[] names) : System.Attribute
+        {
+            public long Level { get; } = level;
+
+            public System.Type? Other { get; } = other;
+
+            public string[] Names { get; } = names;
+
+            public System.DayOfWeek Day { get; set; }
+        }
+
+        [TaskName("Two \"quoted\"")]
+        [IsDependentOn(typeof(Third))]
+        [Mark(-3, null, "a", "b", Day = System.DayOfWeek.Friday)]
         public sealed class Second : FrostingTask<FrostingContext>;
 
+        [Mark(2, typeof(Second))]
+        [TaskDescription("not inherited")]
         public abstract class Stage : FrostingTask<FrostingContext>;
 
         public sealed class Third : Stage;
@@ -38,9 +56,9 @@ public sealed class TaskListGeneratorTests
         [TaskList]
         public static partial class Catalog
         {
-            public static System.Type[] All => TaskTypes();
+            public static Cake.Frosting.FrostingTaskClass[] All => TaskClassList();
 
-            private static partial System.Type[] TaskTypes();
+            private static partial Cake.Frosting.FrostingTaskClass[] TaskClassList();
         }
         """;
 
@@ -60,12 +78,30 @@ public sealed class TaskListGeneratorTests
             .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var diagnostics);
         var written = generated.SyntaxTrees.Last().ToString();
 
+        using var image = new MemoryStream();
+        var emitted = generated.Emit(image);
+        var listed = emitted.Success
+            ? (FrostingTaskClass[])System.Reflection.Assembly.Load(image.ToArray()).GetType("Sample.Catalog")!.GetProperty("All")!.GetValue(null)!
+            : [];
+
         using (Assert.EnterMultipleScope())
         {
             Assert.That(diagnostics, Is.Empty);
             Assert.That(generated.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning), Is.Empty);
-            Assert.That(written.Split('\n').Where(line => line.Contains("typeof(", StringComparison.Ordinal)).Select(line => line.Trim()),
-                Is.EqualTo(new[] { "typeof(global::Sample.First),", "typeof(global::Sample.Tasks.Second),", "typeof(global::Sample.Tasks.Third)," }));
+            Assert.That(emitted.Success, Is.True, string.Join("\n", emitted.Diagnostics));
+            Assert.That(listed.Select(taskClass => taskClass.Type.FullName), Is.EqualTo(new[] { "Sample.First", "Sample.Tasks.Second", "Sample.Tasks.Third" }));
+            foreach (var taskClass in listed)
+            {
+                var reflected = FrostingTaskClass.Reflected(taskClass.Type).Attributes.Where(attribute => attribute.GetType().Namespace != "System.Runtime.CompilerServices");
+                Assert.That(taskClass.Attributes.Select(Describe), Is.EqualTo(reflected.Select(Describe)), taskClass.Type.Name);
+            }
+
+            Assert.That(listed.Select(taskClass => taskClass.Attributes.Count), Is.EqualTo(new[] { 0, 3, 1 }), "Third inherits Mark, not the description");
         }
     }
+
+    // An attribute's type and property values (arrays by their items), comparable across the two ways of making it.
+    private static string Describe(Attribute attribute) => attribute.GetType().Name + "(" + string.Join(", ", attribute.GetType().GetProperties()
+        .Where(property => property.Name != nameof(Attribute.TypeId)).OrderBy(property => property.Name, StringComparer.Ordinal)
+        .Select(property => property.GetValue(attribute) is string[] items ? string.Join("|", items) : $"{property.GetValue(attribute)}")) + ")";
 }

@@ -129,6 +129,28 @@ public sealed class TaskCatalogTests
         // What the host enumerated at start before the list was generated; Cake registers the tasks in this order.
         var declared = typeof(ImageTask).Assembly.GetTypes()
             .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IFrostingTask).IsAssignableFrom(type));
-        Assert.That(TaskCatalog.TaskClasses, Is.EqualTo(declared).And.Contains(typeof(EnsureLock)).And.Not.Contains(typeof(ImageTask)));
+        Assert.That(TaskCatalog.TaskClasses.Select(taskClass => taskClass.Type),
+            Is.EqualTo(declared).And.Contains(typeof(EnsureLock)).And.Not.Contains(typeof(ImageTask)));
+    }
+
+    [Test]
+    public void The_compiler_lists_each_task_class_with_the_attributes_reflection_reads_in_the_same_order()
+    {
+        // The build's own attributes and Frosting's; reflection adds the compiler's own (nullable context and the like).
+        static bool Ours(Attribute attribute) => attribute.GetType().Namespace is { } space && (space.StartsWith("Build", StringComparison.Ordinal)
+            || space.StartsWith("Cake", StringComparison.Ordinal));
+        using var scope = Assert.EnterMultipleScope();
+        foreach (var listed in TaskCatalog.TaskClasses)
+        {
+            var reflected = FrostingTaskClass.Reflected(listed.Type).Attributes.Where(Ours);
+            Assert.That(listed.Attributes, Is.EqualTo(reflected), listed.Type.Name);
+        }
+
+        // Inherited from ImageTask (LeavesWhenInterrupted, ReadsProjectVersion), several dependencies in their order.
+        var buildReducer = TaskCatalog.TaskClasses.Single(taskClass => taskClass.Type == typeof(BuildReducer));
+        Assert.That(buildReducer.Attributes.OfType<LeavesWhenInterruptedAttribute>().Count(), Is.EqualTo(1));
+        Assert.That(buildReducer.Attribute<ReadsProjectVersionAttribute>(), Is.Not.Null);
+        var composeUp = TaskCatalog.TaskClasses.Single(taskClass => taskClass.Type == typeof(ComposeUp)).Attributes.OfType<IsDependentOnAttribute>();
+        Assert.That(composeUp.Select(dependency => dependency.Task), Is.EqualTo(new[] { typeof(BuildOrchestrator), typeof(BuildReducer) }));
     }
 }
