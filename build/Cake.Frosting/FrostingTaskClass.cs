@@ -9,8 +9,15 @@ namespace Cake.Frosting;
 /// </summary>
 /// <param name="Type">The task class.</param>
 /// <param name="Attributes">Its attributes and the inherited ones of its base classes, in declaration order.</param>
-public sealed record FrostingTaskClass(Type Type, IReadOnlyList<Attribute> Attributes)
+/// <param name="Overridden">
+/// Which of <see cref="Members"/> the class or a base below Frosting's overrides (only those are wired into Cake's
+/// engine); null: read by reflection when asked.
+/// </param>
+public sealed record FrostingTaskClass(Type Type, IReadOnlyList<Attribute> Attributes, IReadOnlyList<string>? Overridden = null)
 {
+    /// <summary>The members of a Frosting task that Cake's engine runs when a task class overrides them.</summary>
+    public static readonly IReadOnlyList<string> Members = ["ShouldRun", "Run", "RunAsync", "OnError", "Finally"];
+
     /// <summary>The task class with its attributes read by reflection.</summary>
     public static FrostingTaskClass Reflected(Type type)
     {

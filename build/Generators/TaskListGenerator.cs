@@ -56,7 +56,41 @@ public sealed class TaskListGenerator : IIncrementalGenerator
     }
 
     private static string TaskClass(INamedTypeSymbol type) =>
-        $"new(typeof({Name(type)}), [{string.Join(", ", AttributesOf(type).Select(Construction))}])";
+        $"new(typeof({Name(type)}), [{string.Join(", ", AttributesOf(type).Select(Construction))}], " +
+        $"[{string.Join(", ", Overridden(type).Select(name => SymbolDisplay.FormatLiteral(name, quote: true)))}])";
+
+    // The members of a Frosting task that Cake runs when overridden (Cake.Frosting.FrostingTaskClass.Members).
+    private static readonly string[] Members = ["ShouldRun", "Run", "RunAsync", "OnError", "Finally"];
+
+    /// <summary>
+    /// Which of <see cref="Members"/> the class or one of its bases overrides, in that list's order: an override whose
+    /// chain of overridden methods starts at Frosting's FrostingTask&lt;T&gt; or AsyncFrostingTask&lt;T&gt;.
+    /// </summary>
+    private static IEnumerable<string> Overridden(INamedTypeSymbol type)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var ancestor = type; ancestor is not null && !IsFrostingBase(ancestor); ancestor = ancestor.BaseType)
+        {
+            foreach (var method in ancestor.GetMembers().OfType<IMethodSymbol>().Where(method => method.IsOverride && Members.Contains(method.Name)))
+            {
+                var root = method;
+                while (root.OverriddenMethod is { } overridden)
+                {
+                    root = overridden;
+                }
+
+                if (IsFrostingBase(root.ContainingType))
+                {
+                    found.Add(method.Name);
+                }
+            }
+        }
+
+        return Members.Where(found.Contains);
+    }
+
+    private static bool IsFrostingBase(INamedTypeSymbol type) =>
+        type.OriginalDefinition.ToDisplayString() is "Cake.Frosting.FrostingTask<T>" or "Cake.Frosting.AsyncFrostingTask<T>";
 
     /// <summary>
     /// What reflection's <c>GetCustomAttributes(inherit: true)</c> gives for a class: its own attributes, then those of

@@ -31,7 +31,7 @@ internal static class FrostingEngineRegistrar
                 builder.IsDependeeOf(NameOf(info, dependee, type, nameof(IsDependeeOfAttribute)));
             }
 
-            if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.ShouldRun)))
+            if (info.Overrides(type, nameof(FrostingTask<ICakeContext>.ShouldRun)))
             {
                 builder.WithCriteria(_ =>
                 {
@@ -46,14 +46,14 @@ internal static class FrostingEngineRegistrar
                 });
             }
 
-            if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.Run)) ||
-                FrostingTaskInfo.IsOverridden(type, nameof(AsyncFrostingTask<ICakeContext>.RunAsync)))
+            if (info.Overrides(type, nameof(FrostingTask<ICakeContext>.Run)) ||
+                info.Overrides(type, nameof(AsyncFrostingTask<ICakeContext>.RunAsync)))
             {
                 builder.Does(_ => Task().RunAsync(context));
             }
 
             // An error handler in Cake handles the error (the build goes on), as in stock Frosting.
-            if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.OnError)))
+            if (info.Overrides(type, nameof(FrostingTask<ICakeContext>.OnError)))
             {
                 builder.OnError((Exception exception, ICakeContext _) => Task().OnError(exception, context));
             }
@@ -62,7 +62,7 @@ internal static class FrostingEngineRegistrar
                 builder.ContinueOnError();
             }
 
-            if (FrostingTaskInfo.IsOverridden(type, nameof(FrostingTask<ICakeContext>.Finally)))
+            if (info.Overrides(type, nameof(FrostingTask<ICakeContext>.Finally)))
             {
                 builder.Finally((ICakeContext _) => Task().Finally(context));
             }

@@ -24,6 +24,10 @@ internal sealed class FrostingTaskInfo(IReadOnlyList<FrostingTaskClass> taskClas
 
     public IEnumerable<Type> GetDependees(Type taskType) => Of(taskType).Attributes.OfType<IsDependeeOfAttribute>().Select(a => a.Task);
 
+    /// <summary>Whether the task class overrides <paramref name="methodName"/>: as given, else read by reflection.</summary>
+    public bool Overrides(Type taskType, string methodName) =>
+        Of(taskType).Overridden is { } overridden ? overridden.Contains(methodName) : IsOverridden(taskType, methodName);
+
     private FrostingTaskClass Of(Type taskType) => _byType.TryGetValue(taskType, out var taskClass) ? taskClass : FrostingTaskClass.Reflected(taskType);
 
     public static bool IsTaskType(Type type) =>

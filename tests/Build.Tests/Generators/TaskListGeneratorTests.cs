@@ -37,7 +37,10 @@ public sealed class TaskListGeneratorTests
 
         [Mark(2, typeof(Second))]
         [TaskDescription("not inherited")]
-        public abstract class Stage : FrostingTask<FrostingContext>;
+        public abstract class Stage : FrostingTask<FrostingContext>
+        {
+            public override bool ShouldRun(FrostingContext context) => true;
+        }
 
         public sealed class Third : Stage;
 
@@ -97,6 +100,8 @@ public sealed class TaskListGeneratorTests
             }
 
             Assert.That(listed.Select(taskClass => taskClass.Attributes.Count), Is.EqualTo(new[] { 0, 3, 1 }), "Third inherits Mark, not the description");
+            Assert.That(listed.Select(taskClass => string.Join(",", taskClass.Overridden!)), Is.EqualTo(new[] { "", "", "ShouldRun" }),
+                "Third inherits Stage's override");
         }
     }
 

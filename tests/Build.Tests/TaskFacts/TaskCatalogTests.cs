@@ -146,11 +146,26 @@ public sealed class TaskCatalogTests
             Assert.That(listed.Attributes, Is.EqualTo(reflected), listed.Type.Name);
         }
 
+        // Which members each task overrides (Cake runs only those), as reflection finds them.
+        foreach (var listed in TaskCatalog.TaskClasses)
+        {
+            Assert.That(listed.Overridden, Is.EqualTo(FrostingTaskClass.Members.Where(member => OverridesByReflection(listed.Type, member))), listed.Type.Name);
+        }
+
         // Inherited from ImageTask (LeavesWhenInterrupted, ReadsProjectVersion), several dependencies in their order.
+        Assert.That(TaskCatalog.TaskClasses.Single(taskClass => taskClass.Type == typeof(EnsureLock)).Overridden, Is.EqualTo(new[] { "Run" }));
         var buildReducer = TaskCatalog.TaskClasses.Single(taskClass => taskClass.Type == typeof(BuildReducer));
         Assert.That(buildReducer.Attributes.OfType<LeavesWhenInterruptedAttribute>().Count(), Is.EqualTo(1));
         Assert.That(buildReducer.Attribute<ReadsProjectVersionAttribute>(), Is.Not.Null);
         var composeUp = TaskCatalog.TaskClasses.Single(taskClass => taskClass.Type == typeof(ComposeUp)).Attributes.OfType<IsDependentOnAttribute>();
         Assert.That(composeUp.Select(dependency => dependency.Task), Is.EqualTo(new[] { typeof(BuildOrchestrator), typeof(BuildReducer) }));
+    }
+
+    private static bool OverridesByReflection(Type task, string member)
+    {
+        static bool Frosting(Type? type) => type is { IsGenericType: true } && (type.GetGenericTypeDefinition() == typeof(FrostingTask<>)
+            || type.GetGenericTypeDefinition() == typeof(AsyncFrostingTask<>));
+        return task.GetMethods().Any(method => method.Name == member && method.DeclaringType != method.GetBaseDefinition().DeclaringType
+            && Frosting(method.GetBaseDefinition().DeclaringType));
     }
 }
