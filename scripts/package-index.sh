@@ -85,6 +85,12 @@ make_wheels() {
     rm -rf "$STATE"/.work.*
     work="$(mktemp -d "$STATE/.work.XXXXXX")"
     mkdir -p "$work/debs" "$work/wheels" "$work/root"
+    # A fresh Debian machine has no package lists, and apt-get download finds nothing without them (the same rule as
+    # the build's package installer: update only when there are none, so a machine's own lists are left as they are).
+    if ! compgen -G "/var/lib/apt/lists/*_Packages*" >/dev/null; then
+        echo "package-index: this machine has no apt package lists yet: apt-get update" >&2
+        apt-get update -qq >&2 2>"$work/apt.log" || { cat "$work/apt.log" >&2; echo "package-index: apt-get update failed" >&2; return 1; }
+    fi
     (cd "$work/debs" && apt-get download "${PACKAGES[@]}" >&2 2>"$work/apt.log") \
         || { cat "$work/apt.log" >&2; echo "package-index: apt-get download failed for ${PACKAGES[*]}" >&2; return 1; }
     download_newer "$work" || return 1
