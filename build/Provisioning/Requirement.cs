@@ -19,6 +19,12 @@ public sealed record Requirement(string Name, string Package, IReadOnlyList<stri
     /// <summary>The Debian 13 engine runs containers with the host's runc (Debian 13's needs a newer glibc).</summary>
     public static readonly Requirement Runc = new("runc", "runc", [Debian13Toolchain.HostRunc]);
 
+    /// <summary>
+    /// dockerd makes its bridge network's NAT rules with it and does not start without it. Debian 12's docker.io brings it
+    /// as a dependency; the Debian 13 engine is extracted from its packages, so a machine without iptables needs it.
+    /// </summary>
+    public static readonly Requirement Iptables = Program("iptables", "iptables");
+
     /// <summary>BaseImages builds the local base images with it.</summary>
     public static readonly Requirement Mmdebstrap = Program("mmdebstrap", "mmdebstrap");
 

@@ -13,8 +13,8 @@ namespace Build.Tools.Docker;
 /// </summary>
 public sealed class Debian13Daemon(ToolchainProvisioner provisioner, Debian13Toolchain toolchain) : IProjectDaemon
 {
-    /// <summary>dockerd 26 with Debian 13's runc cannot run on a Debian 12 host (glibc 2.38); the host's runc does.</summary>
-    public IReadOnlyList<Requirement> Requirements => [Requirement.Runc];
+    /// <summary>dockerd 26 with Debian 13's runc cannot run on a Debian 12 host (glibc 2.38): the host's runc does; and iptables for its NAT rules.</summary>
+    public IReadOnlyList<Requirement> Requirements => [Requirement.Runc, Requirement.Iptables];
 
     /// <summary>The containerd image store (Docker Engine 29's default): attestations and cache export with buildx.</summary>
     public static string DaemonConfiguration => """{"features": {"containerd-snapshotter": true}, "cgroup-parent": "omninode-bridge-debian13"}""";
