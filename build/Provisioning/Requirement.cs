@@ -16,6 +16,12 @@ public sealed record Requirement(string Name, string Package, IReadOnlyList<stri
 
     public static readonly Requirement DockerCompose = Program("docker-compose", "docker-compose");
 
+    /// <summary>
+    /// Debian 12's docker client by its path: the engine tests' BuildKit client (20.10, BuildKit built in), which the
+    /// docker 28 client of a fresh machine (on PATH, the legacy builder) does not stand in for.
+    /// </summary>
+    public static readonly Requirement Debian12Client = new("docker 20.10 (/usr/bin/docker)", "docker.io", ["/usr/bin/docker"]);
+
     /// <summary>The Debian 13 engine runs containers with the host's runc (Debian 13's needs a newer glibc).</summary>
     public static readonly Requirement Runc = new("runc", "runc", [Debian13Toolchain.HostRunc]);
 

@@ -8,7 +8,7 @@ namespace Build.Testing;
 public static class TestPrerequisites
 {
     /// <summary>
-    /// The packages the suites use: Poetry (lock tests), the engine's client and Compose, docker-registry (Push tests),
+    /// The packages the suites use: Poetry (lock tests), Debian 12's docker.io and Compose, docker-registry (Push tests),
     /// npm (the workflow validator), chromium (the HTML report's browser test), and where CI checks the native build
     /// host, the C toolchain it links with.
     /// </summary>
@@ -17,7 +17,9 @@ public static class TestPrerequisites
         var needed = new List<Requirement> { Requirement.Poetry, Requirement.Npm, Requirement.Chromium };
         if (engineTests)
         {
-            needed.AddRange([Requirement.DockerClient, Requirement.DockerCompose, Requirement.DockerRegistry]);
+            // Debian 12's docker.io by its paths: the suites' BuildKit client and the dockerd of their Debian 12 lane and
+            // swarm labs (installing it starts no daemon where policy-rc.d forbids it, and the build never starts one).
+            needed.AddRange([Requirement.Debian12Client, Requirement.Dockerd, Requirement.DockerCompose, Requirement.DockerRegistry]);
         }
 
         if (checksNativeHost)
