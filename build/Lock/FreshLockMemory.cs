@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Build.Tools;
 
 namespace Build.Lock;
 
@@ -44,7 +45,7 @@ public sealed class FreshLockMemory(string path)
             : null;
     }
 
-    /// <summary>Keeps <paramref name="verdict"/> under <paramref name="key"/> when it is fresh (written whole or not at all).</summary>
+    /// <summary>Keeps <paramref name="verdict"/> under <paramref name="key"/> when it is fresh, as the build's other caches are written.</summary>
     public void Keep(string key, LockVerdict verdict)
     {
         if (!verdict.IsFresh || verdict is not { Writer: { } writer, Family: { } family, ActualHash: { } hash }
@@ -54,24 +55,7 @@ public sealed class FreshLockMemory(string path)
             return;
         }
 
-        var temporary = $"{FilePath}.{Environment.ProcessId}.tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FilePath))!);
-            File.WriteAllLines(temporary, [Format, key, writer, family.ToString(), hash, string.Join(' ', verdict.RelevantKeys), verdict.Message]);
-            File.Move(temporary, FilePath, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Not kept: the next run judges again.
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception left) when (left is IOException or UnauthorizedAccessException)
-            {
-                // A stray temporary file under .build/ harms nothing.
-            }
-        }
+        CacheFile.Replace(FilePath, Encoding.UTF8.GetBytes(
+            string.Join('\n', Format, key, writer, family.ToString(), hash, string.Join(' ', verdict.RelevantKeys), verdict.Message) + "\n"));
     }
 }
