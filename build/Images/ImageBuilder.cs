@@ -162,9 +162,9 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         }
 
         var missing = tools.Inputs.MissingBaseImages([spec]).Except(tools.LocalBaseImages.Names).ToArray();
-        if (missing.Length > 0 && ImageErrors.PullFailureReason(exception.Message) is { } reason)
+        if (missing.Length > 0 && ImageErrors.PullFailureOf([.. tail, .. exception.Message.Split('\n')], missing) is { } pull)
         {
-            return ImageErrors.BaseImagePullFailed(spec, missing, reason, tools.LocalBaseImages.Configured, exception);
+            return ImageErrors.BaseImagePullFailed(spec, missing, pull, tools.LocalBaseImages.Configured, exception);
         }
 
         // The report shows what docker said and the Dockerfile line it blames, not only the command that failed.

@@ -12,10 +12,30 @@ public static class ImageErrors
             .At(spec.Dockerfile);
 
     /// <summary>
-    /// Why a pull failed, in the words a user acts on, from what docker printed; null when the output shows no pull
-    /// failure (then the build failed for another reason and its own cause stands).
+    /// Why a pull of <paramref name="images"/> failed, in the words a user acts on, and the line of docker's output
+    /// that shows it; null when the lines show no pull failure (then the build failed for another reason and its own
+    /// cause stands). The lines are the build's last lines and the failure's message: which of BuildKit's lines the
+    /// message keeps depends on the order in which its parallel metadata loads fail, and a line about one of these
+    /// images' registries is the evidence before a line about another image's.
     /// </summary>
-    public static string? PullFailureReason(string output)
+    public static PullFailure? PullFailureOf(IReadOnlyList<string> lines, IReadOnlyList<string> images)
+    {
+        var registries = images.Select(RegistryOf).Distinct(StringComparer.Ordinal).ToArray();
+        var signs = lines.Reverse().Select(line => (Line: line.Trim(), Reason: PullFailureReason(line))).Where(sign => sign.Reason is not null).ToArray();
+        var (evidence, reason) = signs.FirstOrDefault(sign => registries.Any(registry => sign.Line.Contains(registry, StringComparison.OrdinalIgnoreCase)));
+        (evidence, reason) = reason is null ? signs.FirstOrDefault() : (evidence, reason);
+        return reason is null ? null : new PullFailure(reason, evidence);
+    }
+
+    /// <summary>The registry an image reference pulls from: its first part when that names a host, else Docker Hub.</summary>
+    private static string RegistryOf(string image)
+    {
+        var first = image.Split('/')[0];
+        return image.Contains('/', StringComparison.Ordinal) && (first.Contains('.', StringComparison.Ordinal)
+            || first.Contains(':', StringComparison.Ordinal) || first == "localhost") ? first : "docker.io";
+    }
+
+    private static string? PullFailureReason(string output)
     {
         bool Has(string text) => output.Contains(text, StringComparison.OrdinalIgnoreCase);
         if (Has("no such host") || Has("dial tcp") || Has("connection refused") || Has("i/o timeout") || Has("network is unreachable")
@@ -39,15 +59,19 @@ public static class ImageErrors
 
     /// <summary>A registry base image the engine lacks and could not pull: the image, the reason, the way out.</summary>
     public static CakeException BaseImagePullFailed(
-        ImageSpec spec, IReadOnlyList<string> images, string reason, IReadOnlyList<string> localBases, CakeException failure) =>
+        ImageSpec spec, IReadOnlyList<string> images, PullFailure pull, IReadOnlyList<string> localBases, CakeException failure) =>
         new CakeException(failure.ExitCode,
             $"{spec.PrimaryReference} needs the base image {string.Join(" and ", images)}, " +
-            $"which the engine does not have and could not pull: {reason}." + Environment.NewLine +
+            $"which the engine does not have and could not pull: {pull.Reason}." + Environment.NewLine +
             (localBases.Count > 0
                 ? $"Build from the local base images instead ({string.Join(", ", localBases)}, made by --target=BaseImages): " +
                     "leave out --base-image/--builder-image (BRIDGE_BASE_IMAGE/BRIDGE_BUILDER_IMAGE), "
                 : "Build from local base images instead: name them in cake.config's [Bridge] BaseImage=/BuilderImage= " +
                     "and make them with --target=BaseImages, ") +
             "or give --base-image=IMAGE/--builder-image=IMAGE of images the engine has (docker image ls)." + Environment.NewLine +
-            failure.Message).At(spec.Dockerfile);
+            failure.Message +
+            (failure.Message.Contains(pull.Evidence, StringComparison.Ordinal) ? "" : Environment.NewLine + pull.Evidence)).At(spec.Dockerfile);
 }
+
+/// <summary>Why a pull failed (<see cref="ImageErrors.PullFailureOf"/>) and docker's line that shows it.</summary>
+public sealed record PullFailure(string Reason, string Evidence);

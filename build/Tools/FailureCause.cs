@@ -35,27 +35,42 @@ public static partial class FailureCause
         return [lines[step], .. after.TakeLast(MaxLines - 1)];
     }
 
-    /// <summary>BuildKit's summary of the failed step (" > [builder 3/6] RUN …:" up to "------") and its final error line.</summary>
+    /// <summary>BuildKit's summary of the failed step (" > [builder 3/6] RUN …:" up to "------") and its closing error line.</summary>
     private static List<string>? BuildKitStep(List<string> lines)
     {
         var header = lines.FindLastIndex(line => line.StartsWith(" > [", StringComparison.Ordinal) || line.StartsWith("> [", StringComparison.Ordinal));
-        // The closing error line: "failed to solve: …" (buildx, newer engines) or dockerd 20.10's "executor failed
-        // running [/bin/sh -c …]: exit code: N", which is the only line that says how the step failed.
-        var solve = lines.FindLastIndex(line => line.Contains("failed to solve", StringComparison.OrdinalIgnoreCase)
-            || line.TrimStart().StartsWith("executor failed running", StringComparison.Ordinal));
         if (header < 0)
         {
+            var solve = lines.FindLastIndex(IsSolveError);
             return solve < 0 ? null : [lines[solve]];
         }
 
         var block = lines.Skip(header).TakeWhile((line, index) => index == 0 || line.Trim() != "------").Take(MaxLines - 1).ToList();
-        if (solve > header)
+        var closing = lines.FindLastIndex(line => IsSolveError(line) || IsClientError(line));
+        if (closing > header)
         {
-            block.Add(lines[solve]);
+            block.Add(lines[closing]);
         }
 
         return block;
     }
+
+    /// <summary>
+    /// The line that says how the build failed: "failed to solve: …" (buildx, newer engines) or dockerd 20.10's
+    /// "executor failed running [/bin/sh -c …]: exit code: N".
+    /// </summary>
+    private static bool IsSolveError(string line) =>
+        line.Contains("failed to solve", StringComparison.OrdinalIgnoreCase)
+        || line.TrimStart().StartsWith("executor failed running", StringComparison.Ordinal);
+
+    /// <summary>
+    /// After a step's block, the client's own closing error: "ERROR: …"/"error: …", or what a docker 20.10 client
+    /// prints alone when a newer engine could not load a base image's metadata ("IMAGE: failed to resolve source
+    /// metadata for IMAGE: …"). Without a block these prefixes are left to the last lines (Compose v1 writes several).
+    /// </summary>
+    private static bool IsClientError(string line) =>
+        line.StartsWith("ERROR: ", StringComparison.Ordinal) || line.StartsWith("error: ", StringComparison.Ordinal)
+        || line.Contains("failed to resolve source metadata", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^Step \d+/\d+ : ")]
     private static partial Regex LegacyStepLine();

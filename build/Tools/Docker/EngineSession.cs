@@ -149,10 +149,17 @@ public sealed class EngineSession : IEngineSession
     /// What a probe of <paramref name="client"/> depends on: the client and <paramref name="others"/> (real path, size,
     /// time), the CLI's config and plugin folders, the engine of this run and the variables that change a client's answer.
     /// </summary>
-    private string Fingerprint(string client, params string[] others) => ToolFingerprint.Of(
-        [ProgramPath.Resolve(client, _environment("PATH")), .. others, ToolFingerprint.DockerConfigFile(_environment)],
-        ToolFingerprint.DockerPluginFolders(_environment),
-        [Engine.Endpoint.Url, Engine.Version, _environment("DOCKER_CONTEXT"), _environment("DOCKER_CONFIG")]);
+    private string Fingerprint(string client, params string[] others)
+    {
+        // The probe runs with the children's environment: the toolchain's client gets its own DOCKER_CONFIG, whose
+        // plugins answer differently from the user's, so its answers are kept apart from those of the same client asked
+        // without it (--docker naming that client).
+        var asked = _children.Over(_environment);
+        return ToolFingerprint.Of(
+            [ProgramPath.Resolve(client, asked("PATH")), .. others, ToolFingerprint.DockerConfigFile(asked)],
+            ToolFingerprint.DockerPluginFolders(asked),
+            [Engine.Endpoint.Url, Engine.Version, asked("DOCKER_CONTEXT"), asked("DOCKER_CONFIG")]);
+    }
 
     /// <summary>The report's engine names the Compose the stack tasks use.</summary>
     private ComposeClient Reported(ComposeClient compose)

@@ -5,6 +5,9 @@ namespace Build.Tests.Tools;
 
 public sealed class FailureCauseTests
 {
+    private const string MetadataNotLoaded = "127.0.0.1:9/nothing/python:3.12-slim: failed to resolve source metadata for " +
+        "127.0.0.1:9/nothing/python:3.12-slim: dial tcp 127.0.0.1:9: connect: connection refused";
+
     private static IEnumerable<TestCaseData> Cases()
     {
         yield return new TestCaseData(
@@ -50,6 +53,35 @@ public sealed class FailureCauseTests
                 "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such host",
             })
             .SetName("A_pull_that_cannot_reach_the_registry_shows_no_such_host");
+        yield return new TestCaseData(
+            new[]
+            {
+                "#2 [internal] load metadata for 127.0.0.1:9/nothing/python:3.12-slim",
+                "#2 ERROR: failed to do request: Head \"https://127.0.0.1:9/v2/nothing/python/manifests/3.12-slim\": " +
+                    "dial tcp 127.0.0.1:9: connect: connection refused",
+                "------", " > [internal] load metadata for 127.0.0.1:9/nothing/python:3.12-slim:", "------",
+                MetadataNotLoaded,
+            },
+            new[]
+            {
+                " > [internal] load metadata for 127.0.0.1:9/nothing/python:3.12-slim:",
+                MetadataNotLoaded,
+            })
+            .SetName("A_docker_20_10_client_on_a_newer_engine_closes_a_failed_metadata_load_with_its_own_line");
+        yield return new TestCaseData(
+            new[]
+            {
+                "Creating bridge_orchestrator_1 ... error", "ERROR: for bridge_orchestrator_1  Cannot start service orchestrator: port is already allocated",
+                "ERROR: for orchestrator  Cannot start service orchestrator: port is already allocated",
+                "ERROR: Encountered errors while bringing up the project.",
+            },
+            new[]
+            {
+                "Creating bridge_orchestrator_1 ... error", "ERROR: for bridge_orchestrator_1  Cannot start service orchestrator: port is already allocated",
+                "ERROR: for orchestrator  Cannot start service orchestrator: port is already allocated",
+                "ERROR: Encountered errors while bringing up the project.",
+            })
+            .SetName("Compose_v1s_error_lines_are_all_kept");
         yield return new TestCaseData(
             new[]
             {
