@@ -128,8 +128,8 @@ if [[ "$wanted" == native ]]; then
   build jit
   echo "build.sh: compiling the build host ahead of time (2-3 minutes on 2 cores, once per machine)..." >&2
   if dotnet "$jit/Build.dll" --bootstrap-native foreground "$root" "$sources" "$cache" && adopt_native; then run "$state/hosts/native-$sources" "$@"; fi
-  echo "build.sh: building the readytorun host instead (log: $native.log; delete $native.failed to try again after a fix)." >&2
-  wanted=readytorun
+  kept="" && [[ -f "$native.failed" ]] && kept=" (log: $native.log; delete $native.failed to try again after a fix)" # not when abandoned
+  echo "build.sh: building the readytorun host instead$kept." >&2 && wanted=readytorun
 fi
 if [[ "$wanted" == readytorun ]]; then build readytorun && run "$state/hosts/readytorun-$sources" "$@"; fi
 build jit

@@ -2,7 +2,10 @@ using Build.Context;
 using Build.DryRun;
 using Build.Reporting;
 using Build.TaskFacts;
+using Build.Tools;
+using Cake.Core;
 using Cake.Frosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Build;
 
@@ -26,9 +29,11 @@ public static class BuildHost
             // The task classes and their attributes are the catalog's, listed by the compiler: neither the assembly's
             // types nor the attributes are read by reflection at start (the catalog is read for the options' help anyway).
             .UseTaskClasses(TaskCatalog.TaskClasses)
-            .UseContext<BuildContext>()
-            .UseLifetime<BuildLifetime>()
-            .UseTaskLifetime<BuildTaskLifetime>()
+            // Made by factories, as the tasks are (the catalog's): the container reflects over no constructor of ours.
+            .UseContext(provider => new BuildContext(
+                provider.GetRequiredService<ICakeContext>(), provider.GetRequiredService<BuildReport>(), provider.GetRequiredService<ISideEffects>()))
+            .UseLifetime(_ => new BuildLifetime())
+            .UseTaskLifetime(_ => new BuildTaskLifetime())
             .UseHelp(() => OptionHelp.Lines(OptionNames.All), OptionHelp.Program(OperatingSystem.IsWindows()))
             .UseVersion(() => BuildSuiteVersion.Describe(AppContext.BaseDirectory))
             .ConfigureServices(BuildServices.Register)

@@ -37,13 +37,13 @@ public static class BuildServices
         services.AddSingleton(provider => provider.GetRequiredService<BuildContext>().Interruption);
 
         // The side effects: processes, the engine, everything else a run changes.
-        services.AddSingleton<ChildEnvironment>();
+        services.AddSingleton(_ => new ChildEnvironment());
         // A failed command asks the watch only then: the watch needs the project engine, which needs the runner.
         services.AddSingleton(provider => new CommandRunner(
             provider.GetRequiredService<ICakeContext>(), provider.GetRequiredService<Interruption>(), provider.GetRequiredService<ChildEnvironment>(),
             command => provider.GetRequiredService<EngineWatch>().GoneCause(command)));
         services.AddSingleton<ICommandRunner>(provider => provider.GetRequiredService<CommandRunner>());
-        services.AddSingleton<ISideEffects, SideEffects>();
+        services.AddSingleton<ISideEffects>(_ => new SideEffects());
         services.AddSingleton(ProvisioningPhaseOf);
         services.AddSingleton(provider => new PackageInstaller(provider.GetRequiredService<ICommandRunner>(),
             InstallPolicy.ForThisMachine(provider.GetRequiredService<BuildOptions>().NoInstall), Environment(provider),
@@ -68,7 +68,9 @@ public static class BuildServices
         services.AddSingleton(ImageBuilderOf);
         services.AddSingleton(provider => new ImagePublisher(provider.GetRequiredService<ICommandRunner>(),
             () => provider.GetRequiredService<IEngineSession>().Docker, provider.GetRequiredService<ISideEffects>(), provider.GetRequiredService<ICakeLog>()));
-        services.AddSingleton<Tasks.ImageTaskServices>();
+        services.AddSingleton(provider => new Tasks.ImageTaskServices(provider.GetRequiredService<ImageBuilder>(),
+            provider.GetRequiredService<ImageInputs>(), provider.GetRequiredService<LocalBaseImages>(), provider.GetRequiredService<ParallelImageBuilds>(),
+            provider.GetRequiredService<IEngineSession>(), provider.GetRequiredService<ISideEffects>()));
         services.AddSingleton(ComposeStackOf);
         services.AddSingleton(SwarmDeploymentOf);
         services.AddSingleton(CosignToolOf);

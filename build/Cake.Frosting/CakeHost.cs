@@ -224,9 +224,19 @@ public sealed class CakeHost
         var taskClasses = _taskClasses ??
             [.. FrostingTaskInfo.FindTaskTypes(_assemblies.Count > 0 ? _assemblies : EntryAssembly()).Select(FrostingTaskClass.Reflected)];
         services.AddSingleton(new FrostingTaskInfo(taskClasses));
-        foreach (var type in taskClasses.Select(taskClass => taskClass.Type))
+        foreach (var taskClass in taskClasses)
         {
-            services.AddSingleton(type);
+            var type = taskClass.Type;
+            var create = taskClass.Create;
+            if (create is null)
+            {
+                services.AddSingleton(type);
+            }
+            else
+            {
+                services.AddSingleton(type, create);
+            }
+
             services.AddSingleton(sp => (IFrostingTask)sp.GetRequiredService(type));
         }
 

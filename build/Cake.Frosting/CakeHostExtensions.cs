@@ -13,43 +13,76 @@ public static class CakeHostExtensions
     /// <param name="host">The host.</param>
     /// <returns>The same host.</returns>
     public static CakeHost UseContext<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TContext>(this CakeHost host)
-        where TContext : class, IFrostingContext
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        return host.ConfigureServices(services =>
-        {
-            services.AddSingleton<TContext>();
-            services.AddSingleton<IFrostingContext>(sp => sp.GetRequiredService<TContext>());
-        });
-    }
+        where TContext : class, IFrostingContext =>
+        host.UseContext(services => ActivatorUtilities.CreateInstance<TContext>(services));
 
     /// <summary>Runs <typeparamref name="TLifetime"/>'s Setup before the first task and its Teardown after the last.</summary>
     /// <typeparam name="TLifetime">The lifetime type.</typeparam>
     /// <param name="host">The host.</param>
     /// <returns>The same host.</returns>
     public static CakeHost UseLifetime<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TLifetime>(this CakeHost host)
-        where TLifetime : class, IFrostingLifetime
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        return host.ConfigureServices(services =>
-        {
-            services.AddSingleton<TLifetime>();
-            services.AddSingleton<IFrostingSetup>(sp => sp.GetRequiredService<TLifetime>());
-            services.AddSingleton<IFrostingTeardown>(sp => sp.GetRequiredService<TLifetime>());
-        });
-    }
+        where TLifetime : class, IFrostingLifetime =>
+        host.UseLifetime(services => ActivatorUtilities.CreateInstance<TLifetime>(services));
 
     /// <summary>Runs <typeparamref name="TLifetime"/>'s Setup before and its Teardown after each task.</summary>
     /// <typeparam name="TLifetime">The task lifetime type.</typeparam>
     /// <param name="host">The host.</param>
     /// <returns>The same host.</returns>
     public static CakeHost UseTaskLifetime<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TLifetime>(this CakeHost host)
+        where TLifetime : class, IFrostingTaskLifetime =>
+        host.UseTaskLifetime(services => ActivatorUtilities.CreateInstance<TLifetime>(services));
+
+    /// <summary>
+    /// As <see cref="UseContext{TContext}(CakeHost)"/>, made by <paramref name="create"/>: a native host's container
+    /// would otherwise find the constructor and its parameters by reflection, from metadata, at every start.
+    /// </summary>
+    /// <typeparam name="TContext">The context type.</typeparam>
+    /// <param name="host">The host.</param>
+    /// <param name="create">Makes the context from the services.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseContext<TContext>(this CakeHost host, Func<IServiceProvider, TContext> create)
+        where TContext : class, IFrostingContext
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(create);
+        return host.ConfigureServices(services =>
+        {
+            services.AddSingleton(create);
+            services.AddSingleton<IFrostingContext>(sp => sp.GetRequiredService<TContext>());
+        });
+    }
+
+    /// <summary>As <see cref="UseLifetime{TLifetime}(CakeHost)"/>, made by <paramref name="create"/> (no constructor lookup).</summary>
+    /// <typeparam name="TLifetime">The lifetime type.</typeparam>
+    /// <param name="host">The host.</param>
+    /// <param name="create">Makes the lifetime from the services.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseLifetime<TLifetime>(this CakeHost host, Func<IServiceProvider, TLifetime> create)
+        where TLifetime : class, IFrostingLifetime
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(create);
+        return host.ConfigureServices(services =>
+        {
+            services.AddSingleton(create);
+            services.AddSingleton<IFrostingSetup>(sp => sp.GetRequiredService<TLifetime>());
+            services.AddSingleton<IFrostingTeardown>(sp => sp.GetRequiredService<TLifetime>());
+        });
+    }
+
+    /// <summary>As <see cref="UseTaskLifetime{TLifetime}(CakeHost)"/>, made by <paramref name="create"/> (no constructor lookup).</summary>
+    /// <typeparam name="TLifetime">The task lifetime type.</typeparam>
+    /// <param name="host">The host.</param>
+    /// <param name="create">Makes the task lifetime from the services.</param>
+    /// <returns>The same host.</returns>
+    public static CakeHost UseTaskLifetime<TLifetime>(this CakeHost host, Func<IServiceProvider, TLifetime> create)
         where TLifetime : class, IFrostingTaskLifetime
     {
         ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(create);
         return host.ConfigureServices(services =>
         {
-            services.AddSingleton<TLifetime>();
+            services.AddSingleton(create);
             services.AddSingleton<IFrostingTaskSetup>(sp => sp.GetRequiredService<TLifetime>());
             services.AddSingleton<IFrostingTaskTeardown>(sp => sp.GetRequiredService<TLifetime>());
         });

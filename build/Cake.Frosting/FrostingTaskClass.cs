@@ -13,7 +13,12 @@ namespace Cake.Frosting;
 /// Which of <see cref="Members"/> the class or a base below Frosting's overrides (only those are wired into Cake's
 /// engine); null: read by reflection when asked.
 /// </param>
-public sealed record FrostingTaskClass(Type Type, IReadOnlyList<Attribute> Attributes, IReadOnlyList<string>? Overridden = null)
+/// <param name="Create">
+/// Makes the task from the services, as the container would (written by a compiler: a native host's container finds a
+/// constructor and its parameters by reflection, from metadata); null: the container finds the constructor.
+/// </param>
+public sealed record FrostingTaskClass(
+    Type Type, IReadOnlyList<Attribute> Attributes, IReadOnlyList<string>? Overridden = null, Func<IServiceProvider, object>? Create = null)
 {
     /// <summary>The members of a Frosting task that Cake's engine runs when a task class overrides them.</summary>
     public static readonly IReadOnlyList<string> Members = ["ShouldRun", "Run", "RunAsync", "OnError", "Finally"];

@@ -28,11 +28,12 @@ public static class DryRunServices
         }
 
         services.AddSingleton<ICommandRunner>(provider => new PrintingCommandRunner(provider.GetRequiredService<CommandRunner>()));
-        services.AddSingleton<ISideEffects, PlannedSideEffects>();
+        services.AddSingleton<ISideEffects>(_ => new PlannedSideEffects());
         services.AddSingleton<IEngineSession>(provider => new UnprobedEngineSession(provider.GetRequiredService<BuildOptions>(),
             provider.GetRequiredService<EngineResolver>(), provider.GetRequiredService<ICakeEnvironment>().GetEnvironmentVariable));
         services.AddSingleton(new BuildReport(dryRun: true));
-        services.AddSingleton<IExecutionStrategy, DryRunExecutionStrategy>();
+        services.AddSingleton<IExecutionStrategy>(provider =>
+            new DryRunExecutionStrategy(provider.GetRequiredService<ICakeLog>(), provider.GetRequiredService<BuildContext>()));
         services.AddSingleton<ICakeReportPrinter>(provider =>
             new DryRunReportPrinter(new CakeSpectreReportPrinter(provider.GetRequiredService<IAnsiConsole>()), provider.GetRequiredService<ICakeLog>()));
     }

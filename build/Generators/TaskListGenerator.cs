@@ -57,7 +57,26 @@ public sealed class TaskListGenerator : IIncrementalGenerator
 
     private static string TaskClass(INamedTypeSymbol type) =>
         $"new(typeof({Name(type)}), [{string.Join(", ", AttributesOf(type).Select(Construction))}], " +
-        $"[{string.Join(", ", Overridden(type).Select(name => SymbolDisplay.FormatLiteral(name, quote: true)))}])";
+        $"[{string.Join(", ", Overridden(type).Select(name => SymbolDisplay.FormatLiteral(name, quote: true)))}], {Factory(type)})";
+
+    /// <summary>
+    /// The task's constructor call with each parameter a required service, for a class with one public constructor
+    /// whose parameters are all plain services (what the container would call, found without reflecting over the
+    /// constructors); "null" otherwise, and the container finds the constructor itself.
+    /// </summary>
+    private static string Factory(INamedTypeSymbol type)
+    {
+        var constructors = type.InstanceConstructors.Where(constructor => constructor.DeclaredAccessibility == Accessibility.Public).ToList();
+        if (constructors.Count != 1 || constructors[0].Parameters.Any(parameter => parameter.HasExplicitDefaultValue || parameter.IsParams
+            || parameter.RefKind != RefKind.None))
+        {
+            return "null";
+        }
+
+        var arguments = constructors[0].Parameters.Select(parameter =>
+            $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{Name(parameter.Type)}>(services)");
+        return $"static services => new {Name(type)}({string.Join(", ", arguments)})";
+    }
 
     // The members of a Frosting task that Cake runs when overridden (Cake.Frosting.FrostingTaskClass.Members).
     private static readonly string[] Members = ["ShouldRun", "Run", "RunAsync", "OnError", "Finally"];

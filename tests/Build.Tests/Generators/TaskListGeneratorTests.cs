@@ -3,6 +3,7 @@ using Build.TaskFacts;
 using Cake.Frosting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Build.Tests.Generators;
 
@@ -46,6 +47,18 @@ public sealed class TaskListGeneratorTests
 
         public sealed class Generic<T> : FrostingTask<FrostingContext>;
 
+        public sealed class Clock;
+
+        public sealed class Fourth(Clock clock) : FrostingTask<FrostingContext>
+        {
+            public Clock Clock { get; } = clock;
+        }
+
+        public sealed class Fifth(Clock? clock = null) : FrostingTask<FrostingContext>
+        {
+            public Clock? Clock { get; } = clock;
+        }
+
         public sealed class NoTask;
         """;
 
@@ -68,6 +81,58 @@ public sealed class TaskListGeneratorTests
     [Test]
     public void Every_concrete_task_class_is_listed_in_declaration_order()
     {
+        var (diagnostics, generated, emitted, listed, _) = Compile();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnostics, Is.Empty);
+            Assert.That(generated.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning), Is.Empty);
+            Assert.That(emitted.Success, Is.True, string.Join("\n", emitted.Diagnostics));
+            Assert.That(listed.Select(taskClass => taskClass.Type.FullName),
+                Is.EqualTo(new[] { "Sample.First", "Sample.Tasks.Second", "Sample.Tasks.Third", "Sample.Tasks.Fourth", "Sample.Tasks.Fifth" }));
+            foreach (var taskClass in listed)
+            {
+                var reflected = FrostingTaskClass.Reflected(taskClass.Type).Attributes.Where(attribute => attribute.GetType().Namespace != "System.Runtime.CompilerServices");
+                Assert.That(taskClass.Attributes.Select(Describe), Is.EqualTo(reflected.Select(Describe)), taskClass.Type.Name);
+            }
+
+            Assert.That(listed.Select(taskClass => taskClass.Attributes.Count), Is.EqualTo(new[] { 0, 3, 1, 0, 0 }), "Third inherits Mark, not the description");
+            Assert.That(listed.Select(taskClass => string.Join(",", taskClass.Overridden!)), Is.EqualTo(new[] { "", "", "ShouldRun", "", "" }),
+                "Third inherits Stage's override");
+            Assert.That(listed.Select(taskClass => taskClass.Create is not null), Is.EqualTo(new[] { true, true, true, true, false }),
+                "a constructor with an optional parameter is left to the container");
+        }
+    }
+
+    [Test]
+    public void A_task_is_made_by_its_generated_factory_from_the_services_its_constructor_names()
+    {
+        var (listed, assembly) = Listed();
+        var clock = Activator.CreateInstance(assembly.GetType("Sample.Tasks.Clock")!)!;
+        using var services = new ServiceCollection().AddSingleton(clock.GetType(), clock).BuildServiceProvider();
+
+        var fourth = listed.Single(taskClass => taskClass.Type.Name == "Fourth").Create!(services);
+        var third = listed.Single(taskClass => taskClass.Type.Name == "Third").Create!(services);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fourth.GetType().Name, Is.EqualTo("Fourth"));
+            Assert.That(fourth.GetType().GetProperty("Clock")!.GetValue(fourth), Is.SameAs(clock));
+            Assert.That(third.GetType().Name, Is.EqualTo("Third"));
+        }
+    }
+
+    private static (FrostingTaskClass[] Listed, System.Reflection.Assembly Assembly) Listed()
+    {
+        var compiled = Compile();
+        Assert.That(compiled.Emitted.Success, Is.True, string.Join("\n", compiled.Emitted.Diagnostics));
+        return (compiled.Listed, compiled.Assembly!);
+    }
+
+    /// <summary>The sample compiled with the generator, and the list it wrote, loaded.</summary>
+    private static (IReadOnlyList<Diagnostic> Diagnostics, Compilation Generated, Microsoft.CodeAnalysis.Emit.EmitResult Emitted,
+        FrostingTaskClass[] Listed, System.Reflection.Assembly? Assembly) Compile()
+    {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Append(typeof(TaskListAttribute).Assembly.Location)
@@ -79,30 +144,11 @@ public sealed class TaskListGeneratorTests
 
         CSharpGeneratorDriver.Create([new TaskListGenerator().AsSourceGenerator()], parseOptions: parseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var diagnostics);
-        var written = generated.SyntaxTrees.Last().ToString();
-
         using var image = new MemoryStream();
         var emitted = generated.Emit(image);
-        var listed = emitted.Success
-            ? (FrostingTaskClass[])System.Reflection.Assembly.Load(image.ToArray()).GetType("Sample.Catalog")!.GetProperty("All")!.GetValue(null)!
-            : [];
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(diagnostics, Is.Empty);
-            Assert.That(generated.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning), Is.Empty);
-            Assert.That(emitted.Success, Is.True, string.Join("\n", emitted.Diagnostics));
-            Assert.That(listed.Select(taskClass => taskClass.Type.FullName), Is.EqualTo(new[] { "Sample.First", "Sample.Tasks.Second", "Sample.Tasks.Third" }));
-            foreach (var taskClass in listed)
-            {
-                var reflected = FrostingTaskClass.Reflected(taskClass.Type).Attributes.Where(attribute => attribute.GetType().Namespace != "System.Runtime.CompilerServices");
-                Assert.That(taskClass.Attributes.Select(Describe), Is.EqualTo(reflected.Select(Describe)), taskClass.Type.Name);
-            }
-
-            Assert.That(listed.Select(taskClass => taskClass.Attributes.Count), Is.EqualTo(new[] { 0, 3, 1 }), "Third inherits Mark, not the description");
-            Assert.That(listed.Select(taskClass => string.Join(",", taskClass.Overridden!)), Is.EqualTo(new[] { "", "", "ShouldRun" }),
-                "Third inherits Stage's override");
-        }
+        var assembly = emitted.Success ? System.Reflection.Assembly.Load(image.ToArray()) : null;
+        var listed = assembly is null ? [] : (FrostingTaskClass[])assembly.GetType("Sample.Catalog")!.GetProperty("All")!.GetValue(null)!;
+        return (diagnostics, generated, emitted, listed, assembly);
     }
 
     // An attribute's type and property values (arrays by their items), comparable across the two ways of making it.

@@ -161,6 +161,10 @@ public sealed class TaskCatalogTests
         Assert.That(composeUp.Select(dependency => dependency.Task), Is.EqualTo(new[] { typeof(BuildOrchestrator), typeof(BuildReducer) }));
     }
 
+    [Test]
+    public void Every_task_class_comes_with_a_factory_so_the_container_reflects_over_no_constructor() =>
+        Assert.That(TaskCatalog.TaskClasses.Where(taskClass => taskClass.Create is null).Select(taskClass => taskClass.Type.Name), Is.Empty);
+
     private static bool OverridesByReflection(Type task, string member)
     {
         static bool Frosting(Type? type) => type is { IsGenericType: true } && (type.GetGenericTypeDefinition() == typeof(FrostingTask<>)
