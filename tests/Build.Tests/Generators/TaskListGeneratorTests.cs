@@ -92,11 +92,13 @@ public sealed class TaskListGeneratorTests
                 Is.EqualTo(new[] { "Sample.First", "Sample.Tasks.Second", "Sample.Tasks.Third", "Sample.Tasks.Fourth", "Sample.Tasks.Fifth" }));
             foreach (var taskClass in listed)
             {
-                var reflected = FrostingTaskClass.Reflected(taskClass.Type).Attributes.Where(attribute => attribute.GetType().Namespace != "System.Runtime.CompilerServices");
+                var reflected = FrostingTaskClass.Reflected(taskClass.Type).Attributes
+                    .Where(attribute => attribute.GetType().Namespace != "System.Runtime.CompilerServices");
                 Assert.That(taskClass.Attributes.Select(Describe), Is.EqualTo(reflected.Select(Describe)), taskClass.Type.Name);
             }
 
-            Assert.That(listed.Select(taskClass => taskClass.Attributes.Count), Is.EqualTo(new[] { 0, 3, 1, 0, 0 }), "Third inherits Mark, not the description");
+            Assert.That(listed.Select(taskClass => taskClass.Attributes.Count), Is.EqualTo(new[] { 0, 3, 1, 0, 0 }),
+                "Third inherits Mark, not the description");
             Assert.That(listed.Select(taskClass => string.Join(",", taskClass.Overridden!)), Is.EqualTo(new[] { "", "", "ShouldRun", "", "" }),
                 "Third inherits Stage's override");
             Assert.That(listed.Select(taskClass => taskClass.Create is not null), Is.EqualTo(new[] { true, true, true, true, false }),
