@@ -98,6 +98,9 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         };
         var tail = new OutputTail(DockerBuildOutput.TailLines);
         var indexSigns = new OutputTail(DockerBuildOutput.TailLines, PackageIndexFailures.IsSign);
+        // BuildKit loads the base images' metadata in parallel: which failure it prints last varies, so a pull's signs
+        // are kept wherever they stream past, as the index's are.
+        var pullSigns = new OutputTail(DockerBuildOutput.TailLines, ImageErrors.IsPullSign);
         // BuildKit's progress is a line per vertex event: the console gets the stages, warnings and a failed step's
         // last lines, the log file all of it; --verbosity=verbose shows all of it as it comes, as before.
         using var buildLog = new ImageBuildLog(options.RepositoryRoot.FullPath, ImageBuildLog.NameOf(spec), log.Verbosity >= Verbosity.Verbose,
@@ -105,7 +108,7 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         var clock = Stopwatch.StartNew();
         try
         {
-            tools.Runner.Run(tools.BuildDocker().Build(settings), indexSigns.Keep(tail.Keep(buildLog.Line)), cancellationToken);
+            tools.Runner.Run(tools.BuildDocker().Build(settings), indexSigns.Keep(pullSigns.Keep(tail.Keep(buildLog.Line))), cancellationToken);
         }
         catch (CakeException exception)
         {
@@ -116,7 +119,7 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
                 throw;
             }
 
-            throw buildLog.Failed(Explained(spec, exception, indexSigns.Lines, tail.Lines));
+            throw buildLog.Failed(Explained(spec, exception, indexSigns.Lines, pullSigns.Lines, tail.Lines));
         }
 
         tools.Effects.Make(() => log.Information("{0} {1}", spec.PrimaryReference, buildLog.Summary(clock.Elapsed)));
@@ -152,7 +155,8 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
     /// docker's own words. Poetry names the index first and prints a long traceback after, so the index's signs are
     /// read from the lines kept for them as well as from the tail.
     /// </summary>
-    private CakeException Explained(ImageSpec spec, CakeException exception, IReadOnlyList<string> indexSigns, IReadOnlyList<string> tail)
+    private CakeException Explained(
+        ImageSpec spec, CakeException exception, IReadOnlyList<string> indexSigns, IReadOnlyList<string> pullSigns, IReadOnlyList<string> tail)
     {
         if (index is { } installIndex && PackageIndexFailures.Explain([.. indexSigns, .. tail], installIndex) is { } indexReason)
         {
@@ -162,7 +166,7 @@ public sealed class ImageBuilder(BuildOptions options, ImageBuildTools tools, IC
         }
 
         var missing = tools.Inputs.MissingBaseImages([spec]).Except(tools.LocalBaseImages.Names).ToArray();
-        if (missing.Length > 0 && ImageErrors.PullFailureOf([.. tail, .. exception.Message.Split('\n')], missing) is { } pull)
+        if (missing.Length > 0 && ImageErrors.PullFailureOf(pullSigns, missing) is { } pull)
         {
             return ImageErrors.BaseImagePullFailed(spec, missing, pull, tools.LocalBaseImages.Configured, exception);
         }

@@ -11,20 +11,22 @@ public static class ImageErrors
             $"Restore it from git (git checkout -- {spec.Dockerfile}).")
             .At(spec.Dockerfile);
 
+    /// <summary>A line of docker's output that shows why a pull failed (<see cref="PullFailureOf"/> reads it).</summary>
+    public static bool IsPullSign(string line) => PullFailureReason(line) is not null;
+
     /// <summary>
     /// Why a pull of <paramref name="images"/> failed, in the words a user acts on, and the line of docker's output
     /// that shows it; null when the lines show no pull failure (then the build failed for another reason and its own
-    /// cause stands). The lines are the build's last lines and the failure's message: which of BuildKit's lines the
-    /// message keeps depends on the order in which its parallel metadata loads fail, and a line about one of these
-    /// images' registries is the evidence before a line about another image's.
+    /// cause stands). The last line about one of these images' registries is the evidence, else the last line of all:
+    /// BuildKit may print another base image's failure after theirs.
     /// </summary>
     public static PullFailure? PullFailureOf(IReadOnlyList<string> lines, IReadOnlyList<string> images)
     {
         var registries = images.Select(RegistryOf).Distinct(StringComparer.Ordinal).ToArray();
-        var signs = lines.Reverse().Select(line => (Line: line.Trim(), Reason: PullFailureReason(line))).Where(sign => sign.Reason is not null).ToArray();
-        var (evidence, reason) = signs.FirstOrDefault(sign => registries.Any(registry => sign.Line.Contains(registry, StringComparison.OrdinalIgnoreCase)));
-        (evidence, reason) = reason is null ? signs.FirstOrDefault() : (evidence, reason);
-        return reason is null ? null : new PullFailure(reason, evidence);
+        var signs = lines.Where(IsPullSign).Select(line => line.Trim()).Reverse().ToArray();
+        var evidence = signs.FirstOrDefault(line => registries.Any(registry => line.Contains(registry, StringComparison.OrdinalIgnoreCase)))
+            ?? signs.FirstOrDefault();
+        return evidence is null ? null : new PullFailure(PullFailureReason(evidence)!, evidence);
     }
 
     /// <summary>The registry an image reference pulls from: its first part when that names a host, else Docker Hub.</summary>
