@@ -33,9 +33,11 @@ public sealed class BuildContext : FrostingContext, IDisposable
         Target = Targets.LastOrDefault() ?? "Default";
         Options = BuildOptionsParser.Parse(context, Target);
         _project = new(() => ProjectMetadata.Read(Options.PythonProject.CombineWithFilePath("pyproject.toml").FullPath));
-        // Whether the work tree has changes costs a git process: a dry run, which names no image by it, does not ask.
-        _git = new(() => Announce(effects.Make(() => GitReader.Read(Options.RepositoryRoot.FullPath, checkDirty: true),
-            () => GitReader.Read(Options.RepositoryRoot.FullPath, checkDirty: false))));
+        // Whether the work tree has changes walks the whole tree: a dry run, which names no image by it, does not ask, and
+        // reads the commit's facts kept from the last run while the refs are as they were.
+        var root = Options.RepositoryRoot.FullPath;
+        _git = new(() => Announce(effects.Make(() => GitReader.Read(root, checkDirty: true),
+            () => GitReader.Read(root, checkDirty: false, Path.Combine(root, ".build", "git-facts")))));
     }
 
     /// <summary>SIGINT/SIGTERM of this run: listened for from the moment the options are valid.</summary>

@@ -17,11 +17,14 @@ namespace Build;
 /// </summary>
 public static class BuildHost
 {
-    /// <summary>Runs the build with the command line as given: the dry-run spellings are the build's, the rest the host's.</summary>
-    public static int Run(IEnumerable<string> args)
+    /// <summary>
+    /// Runs the build with the command line as given: the dry-run spellings are the build's, the rest the host's.
+    /// <paramref name="startCheck"/> is asked before the host writes or runs anything (its number ends the run).
+    /// </summary>
+    public static int Run(IEnumerable<string> args, Func<int?> startCheck)
     {
         var dryRun = DryRunSwitch.Take(args);
-        return Create(dryRun).Run(dryRun.HostArguments);
+        return Create(dryRun).UseStartCheck(startCheck).Run(dryRun.HostArguments);
     }
 
     public static CakeHost Create(DryRunSwitch dryRun) =>

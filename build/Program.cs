@@ -7,11 +7,6 @@ if (BootstrapCommand.Handles(args))
     return BootstrapCommand.Run(args, Console.Error);
 }
 
-// build.sh's warm path runs the native host without listing its sources: the host checks them and, when they changed,
-// goes back to build.sh (it does not return then).
-if (WarmStart.HandBackIfChanged(args, Console.Error) is { } failed)
-{
-    return failed;
-}
-
-return BuildHost.Run(args);
+// build.sh's warm path runs the native host without listing its sources: the host checks them beside its own start and,
+// when they changed, goes back to build.sh before it writes or runs anything (it does not return then).
+return BuildHost.Run(args, WarmStart.Begin(args, Console.Error));

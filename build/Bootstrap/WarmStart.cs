@@ -31,26 +31,30 @@ public static class WarmStart
         "This native build host checks its own sources when build.sh runs it without listing them (build/Bootstrap/WarmStart.cs).\n");
 
     /// <summary>
-    /// On build.sh's warm path (<see cref="Variable"/> set), checks the sources; when they changed, replaces this process
-    /// with build.sh and the same arguments (exec: same pid, terminal and signals, for build.sh execs its host too) and
-    /// does not return. Null: go on with the build. A number: the exit code when build.sh could not be run again.
+    /// On build.sh's warm path (<see cref="Variable"/> set), begins the check of the sources on a thread of its own, so
+    /// that the host's start runs beside it, and hands back what to ask before the host writes or runs anything: when the
+    /// sources changed, it replaces this process with build.sh and the same arguments (exec: same pid, terminal and
+    /// signals, for build.sh execs its host too) and does not return. Its null: go on with the build. A number: the exit
+    /// code when build.sh could not be run again.
     /// </summary>
-    public static int? HandBackIfChanged(IReadOnlyList<string> args, TextWriter error)
+    public static Func<int?> Begin(IReadOnlyList<string> args, TextWriter error)
     {
         if (Environment.GetEnvironmentVariable(Variable) is not { } warm)
         {
-            return null;
+            return static () => null;
         }
 
         // Not for the build's own children: a build.sh they run decides its path itself.
         Environment.SetEnvironmentVariable(Variable, null);
         var separator = warm.IndexOf(':', StringComparison.Ordinal);
         var (shell, script) = separator > 0 ? (warm[..separator], warm[(separator + 1)..]) : ("/bin/bash", warm);
-        if (SourcesUnchanged(Path.GetDirectoryName(script) ?? "."))
-        {
-            return null;
-        }
+        var check = Task.Factory.StartNew(() => SourcesUnchanged(Path.GetDirectoryName(script) ?? "."), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return () => check.GetAwaiter().GetResult() ? null : HandBack(shell, script, args, error);
+    }
 
+    private static int HandBack(string shell, string script, IReadOnlyList<string> args, TextWriter error)
+    {
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .Select(entry => $"{entry.Key}={entry.Value}").Append($"{ChangedVariable}=1");
         var errno = Exec(shell, [shell, script, .. args], [.. environment]);

@@ -23,6 +23,7 @@ public sealed class CakeHost
     private readonly List<Action<IServiceCollection>> _configurations = [];
     private readonly List<Assembly> _assemblies = [];
     private IReadOnlyList<FrostingTaskClass>? _taskClasses;
+    private Func<int?>? _startCheck;
 
     /// <summary>Adds an assembly to scan for tasks. Without any, tasks come from the entry assembly.</summary>
     /// <param name="assembly">The assembly.</param>
@@ -57,6 +58,11 @@ public sealed class CakeHost
         {
             provider = BuildServiceProvider(options);
             log = provider.GetRequiredService<ICakeLog>();
+            if (_startCheck?.Invoke() is { } stopped)
+            {
+                return stopped;
+            }
+
             if (options.Error is not null)
             {
                 log.Error(options.Error);
@@ -75,6 +81,18 @@ public sealed class CakeHost
         {
             provider?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Asks <paramref name="check"/> once the services are built and before the host writes or runs anything: a number
+    /// ends the run with that exit code. A check begun before the host (on a thread of its own) is thus waited for only
+    /// where its answer matters, and the host's start runs beside it.
+    /// </summary>
+    public CakeHost UseStartCheck(Func<int?> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        _startCheck = check;
+        return this;
     }
 
     /// <summary>

@@ -10,9 +10,25 @@ public static class GitReader
     /// Whether to ask for the work tree's status: it walks every file of the tree, the dearest part of the read, and
     /// only feeds a log line, so a dry run skips it.
     /// </param>
-    public static GitFacts Read(string directory, bool checkDirty = true)
+    /// <param name="factsCache">
+    /// Where a read that does not ask for the status keeps its facts for the next run (<see cref="GitFactsCache"/>);
+    /// null reads the repository every time.
+    /// </param>
+    public static GitFacts Read(string directory, bool checkDirty = true, string? factsCache = null)
     {
-        using var repository = FindWorkTree(directory) is { } path ? Open(path) : null;
+        if (FindWorkTree(directory) is not { } workTree)
+        {
+            return GitFacts.None;
+        }
+
+        return checkDirty || factsCache is null
+            ? ReadRepository(workTree, checkDirty)
+            : GitFactsCache.ReadThrough(factsCache, workTree, () => ReadRepository(workTree, checkDirty: false));
+    }
+
+    private static GitFacts ReadRepository(string workTree, bool checkDirty)
+    {
+        using var repository = Open(workTree);
         if (repository is null)
         {
             return GitFacts.None;

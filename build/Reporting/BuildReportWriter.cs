@@ -8,8 +8,6 @@ namespace Build.Reporting;
 /// </summary>
 public static class BuildReportWriter
 {
-    public static JsonSerializerOptions Json => BuildReportJson.Default.Options;
-
     public static string Serialize(BuildReportDocument report) => JsonSerializer.Serialize(report, BuildReportJson.Default.BuildReportDocument);
 
     /// <summary>The HTML report's path: the JSON's with <c>.html</c> (appended when the JSON's path already ends so).</summary>

@@ -199,7 +199,9 @@ public sealed class CakeHostTests
             Graph,
             ["--target=Compile"],
             h => h.UseContext<Support.TestContext>().UseLifetime<TestLifetime>().UseTaskLifetime<TestTaskLifetime>());
-        var ids = result.Events.Where(e => e.StartsWith("Setup:", StringComparison.Ordinal) || e.StartsWith("C", StringComparison.Ordinal) || e.StartsWith("Restore", StringComparison.Ordinal))
+        var ids = result.Events
+            .Where(e => e.StartsWith("Setup:", StringComparison.Ordinal) || e.StartsWith("C", StringComparison.Ordinal)
+                || e.StartsWith("Restore", StringComparison.Ordinal))
             .Select(e => e[(e.IndexOf(':', StringComparison.Ordinal) + 1)..]).Distinct();
         using var scope = Assert.EnterMultipleScope();
         Assert.That(result.Events[0], Does.StartWith("Setup:"));
@@ -259,7 +261,8 @@ public sealed class CakeHostTests
         var result = HostRun.Run(Graph, ["--help"], h => h.UseContext<Support.TestContext>().UseHelp(() => ["Options of this build:", "  --force"]));
         using var scope = Assert.EnterMultipleScope();
         Assert.That(result.ExitCode, Is.Zero);
-        Assert.That(result.Output.IndexOf("--target", StringComparison.Ordinal), Is.LessThan(result.Output.IndexOf("Options of this build:", StringComparison.Ordinal)));
+        Assert.That(result.Output.IndexOf("--target", StringComparison.Ordinal),
+            Is.LessThan(result.Output.IndexOf("Options of this build:", StringComparison.Ordinal)));
         Assert.That(result.Output, Does.Contain("  --force"));
         Assert.That(result.Events, Is.Empty);
     }
@@ -271,5 +274,26 @@ public sealed class CakeHostTests
         using var scope = Assert.EnterMultipleScope();
         Assert.That(result.ExitCode, Is.Zero);
         Assert.That(result.Output.Trim(), Is.EqualTo("suite 1.2.3, commit abc1234"));
+    }
+
+    [TestCase("--help")]
+    [TestCase("--target=Compile")]
+    [TestCase("--target=NoSuchTask")]
+    public void A_start_check_that_stops_ends_the_run_before_anything_is_written_or_run(string argument)
+    {
+        var result = HostRun.Run(Graph, [argument], h => h.UseContext<Support.TestContext>().UseStartCheck(() => 7));
+        using var scope = Assert.EnterMultipleScope();
+        Assert.That((result.ExitCode, result.Output), Is.EqualTo((7, "")));
+        Assert.That(result.Events, Is.Empty);
+    }
+
+    [Test]
+    public void A_start_check_that_lets_the_run_go_is_asked_once()
+    {
+        var asked = 0;
+        var result = HostRun.Run(Graph, ["--target=Compile"], h => h.UseContext<Support.TestContext>().UseStartCheck(() => { asked++; return null; }));
+        using var scope = Assert.EnterMultipleScope();
+        Assert.That((result.ExitCode, asked), Is.EqualTo((0, 1)));
+        Assert.That(result.Events, Is.Not.Empty);
     }
 }

@@ -48,7 +48,7 @@ public sealed class FileHashCache
         string? problem;
         try
         {
-            problem = File.Exists(path) ? Read(File.ReadAllBytes(path), entries) : null;
+            problem = File.Exists(path) ? FileHashCacheFile.Read(File.ReadAllBytes(path), FormatVersion, entries) : null;
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -63,42 +63,6 @@ public sealed class FileHashCache
 
         return new FileHashCache(path, entries, utcNow);
     }
-
-    /// <summary>Fills <paramref name="entries"/> from the cache's JSON; returns what is wrong with it, or null.</summary>
-    private static string? Read(byte[] json, Dictionary<string, FileHashEntry> entries)
-    {
-        // A field of another type, a missing one or text that is not JSON throws, naming where.
-        var document = JsonSerializer.Deserialize(json, FileHashCacheJson.Default.FileHashCacheDocument);
-        if (document is null)
-        {
-            return "a JSON null instead of an object";
-        }
-
-        if (document.Version != FormatVersion)
-        {
-            var found = document.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing";
-            return $"format version {found}, this build writes {FormatVersion}";
-        }
-
-        if (document.Files is null)
-        {
-            return "no \"files\" object";
-        }
-
-        foreach (var (path, entry) in document.Files)
-        {
-            if (entry is null || entry.Size < 0 || entry.ModifiedTicks < 0 || entry.HashedTicks < 0 || !IsSha256(entry.Sha256))
-            {
-                return $"the entry of {path} is not {{size, mtime, hashed, sha256}}";
-            }
-
-            entries[path] = entry;
-        }
-
-        return null;
-    }
-
-    private static bool IsSha256(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
 
     /// <summary>The SHA-256 (hex) of a file, from the cache when its stat data says it cannot have changed.</summary>
     public string Hash(string fullPath, FileInfo? info = null)
@@ -149,8 +113,7 @@ public sealed class FileHashCache
                 return;
             }
 
-            var files = new SortedDictionary<string, FileHashEntry>(_entries, StringComparer.Ordinal);
-            bytes = JsonSerializer.SerializeToUtf8Bytes(new FileHashCacheDocument(FormatVersion, files), FileHashCacheJson.Default.FileHashCacheDocument);
+            bytes = FileHashCacheFile.Write(FormatVersion, _entries.OrderBy(entry => entry.Key, StringComparer.Ordinal));
             _changed = false;
         }
 
