@@ -70,7 +70,8 @@ if ! command -v hyperfine >/dev/null; then
 fi
 needs_docker=false
 for g in b build bump d healthy; do want "$g" && needs_docker=true; done
-for g in "${groups[@]}"; do [[ " a b build bump d e healthy first-run " == *" $g "* ]] || die "unknown group $g: the groups are a b build bump d e healthy first-run."; done
+for g in "${groups[@]}"; do [[ " a b build bump d e healthy first-run " == *" $g "* ]] \
+  || die "unknown group $g: the groups are a b build bump d e healthy first-run."; done
 if $needs_docker; then
   [[ -x "$buildkit_docker" ]] || die "$buildkit_docker (a docker client with BuildKit, DOCKER_BUILDKIT=1) is missing; set BENCH_DOCKER."
   "$buildkit_docker" version --format '{{.Server.Version}}' >/dev/null 2>&1 \
@@ -147,7 +148,9 @@ loop_time() { # NAME RUNS PREPARE COMMAND: each run's time into $out/NAME.json
     start=${EPOCHREALTIME//[!0-9]/}; bash -c "$command" >/dev/null 2>&1 || die "$name failed: $command"; end=${EPOCHREALTIME//[!0-9]/}
     times+=("$((end - start - shell_us))")
   done
-  printf '%s\n' "${times[@]}" | python3 -c 'import json,sys; t=[int(l)/1e6 for l in sys.stdin]; json.dump({"results":[{"command":sys.argv[1],"times":t}]},open(sys.argv[2],"w"))' "$name" "$out/$name.json"
+  printf '%s\n' "${times[@]}" \
+    | python3 -c 'import json,sys; t=[int(l)/1e6 for l in sys.stdin]; json.dump({"results":[{"command":sys.argv[1],"times":t}]},open(sys.argv[2],"w"))' \
+      "$name" "$out/$name.json"
 }
 
 host=(./build.sh --target=Production "--registry=$registry" "--docker=$buildkit_docker")
@@ -155,7 +158,8 @@ host=(./build.sh --target=Production "--registry=$registry" "--docker=$buildkit_
 default_host=(./build.sh --target=Production "--registry=$registry")
 # The guide's command for one service: plain_build ENVIRONMENT CLIENT SERVICE [EXTRA]. The index's credentials go in
 # as BuildKit secrets read from the environment, and a loopback index needs the host's network, as the guide says.
-index_secrets="--secret id=index_username,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME --secret id=index_password,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD --network host"
+index_secrets="--secret id=index_username,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_USERNAME"
+index_secrets+=" --secret id=index_password,env=POETRY_HTTP_BASIC_OMNINODE_INDEX_PASSWORD --network host"
 plain_build() {
   printf '%s %s build -q -f deployment/Dockerfile.%s --target production -t %s/plain-%s:prod --build-arg PYTHON_IMAGE=%s --build-arg BUILDER_IMAGE=%s %s %s .' \
     "$1" "$2" "$3" "$registry" "$3" "$python_image" "$builder_image" "$index_secrets" "${4:-}"
@@ -182,8 +186,9 @@ if want a; then
   measure a_host 10 "" "$nodocker ./build.sh --target=Production --dryrun"
   measure a_dotnet_run 5 "" "$nodocker dotnet run --project build/Build.csproj -- --target=Production --dryrun"
   # Cake's default compiles the script on every run (the issue's "2.5 s here"); its opt-in script cache is measured too.
-  measure a_cake_script_default 3 "" "$nodocker CAKE_PATHS_TOOLS=$root/.build/cake-tool/tools .build/cake-tool/dotnet-cake bench/equivalent.cake --target=Production --dryrun"
-  measure a_cake_script 5 "" "$nodocker CAKE_SETTINGS_ENABLESCRIPTCACHE=true CAKE_PATHS_TOOLS=$root/.build/cake-tool/tools .build/cake-tool/dotnet-cake bench/equivalent.cake --target=Production --dryrun"
+  cake_dryrun="CAKE_PATHS_TOOLS=$root/.build/cake-tool/tools .build/cake-tool/dotnet-cake bench/equivalent.cake --target=Production --dryrun"
+  measure a_cake_script_default 3 "" "$nodocker $cake_dryrun"
+  measure a_cake_script 5 "" "$nodocker CAKE_SETTINGS_ENABLESCRIPTCACHE=true $cake_dryrun"
 fi
 
 # (b) nothing changed: the host compares input digests and skips; docker build replays its cache.
@@ -258,7 +263,8 @@ if want first-run; then
     local name="$1" prepare="$2" command="$3"
     note "$name: $command ($runs runs)"
     if command -v hyperfine >/dev/null; then
-      hyperfine --runs "$runs" --export-json "$out/$name.json" --style none --command-name "$name" --prepare "$prepare" "$command" >/dev/null 2>"$out/$name.err" \
+      hyperfine --runs "$runs" --export-json "$out/$name.json" --style none --command-name "$name" \
+        --prepare "$prepare" "$command" >/dev/null 2>"$out/$name.err" \
         || { cat "$out/$name.err" >&2; die "$name failed"; }
     else
       loop_time "$name" "$runs" "$prepare" "$command"
@@ -286,7 +292,8 @@ if want first-run; then
   note "waiting for the background native compile (.build/bench/clones/ours/.build/host-native.log)..."
   # SCHED_IDLE gets the CPU only when nothing else wants it: on a busy machine that can take long (BENCH_NATIVE_WAIT).
   if flock -w "${BENCH_NATIVE_WAIT:-1800}" "$BUILD_HOST_CACHE/compile.lock" true; then
-    grep -h "native build host ready" "$clones/ours/.build/host-native.log" >&2 || note "the native compile did not finish: $(tail -n 3 "$clones/ours/.build/host-native.log")"
+    grep -h "native build host ready" "$clones/ours/.build/host-native.log" >&2 \
+      || note "the native compile did not finish: $(tail -n 3 "$clones/ours/.build/host-native.log")"
     # A second clone of the same commit on the same machine: its first command runs the machine's native host.
     first_measure f_second_clone "rm -rf $clones/second" \
       "git clone -q $root $clones/second && env DOCKER_HOST=unix:///nonexistent.sock $clones/second/build.sh --target=Production --dryrun"
@@ -393,7 +400,8 @@ for key, scenario, ours, ours_label, others in rows:
             verdict = f"ours ≤ {limit} s " + ("met" if mine <= limit else "not met")
         else:
             verdict = "" if goal is None or ratio is None else (f"≤ {goal}× met" if ratio <= goal else f"≤ {goal}× not met")
-        lines.append(f"| {key} | {scenario} | {ours_label} | {mine:.3f} s | {label} | " + (f"{theirs:.3f} s" if theirs else "n/a") + " | " + (f"{ratio:.3f}×" if ratio and ratio < 0.1 else f"{ratio:.2f}×" if ratio else "n/a") + f" | {verdict} |")
+        lines.append(f"| {key} | {scenario} | {ours_label} | {mine:.3f} s | {label} | " + (f"{theirs:.3f} s" if theirs else "n/a") + " | "
+                     + (f"{ratio:.3f}×" if ratio and ratio < 0.1 else f"{ratio:.2f}×" if ratio else "n/a") + f" | {verdict} |")
 # When the timings were taken (the newest file), so that --table reprints the same stamp.
 newest = max(os.path.getmtime(os.path.join(out, f)) for f in os.listdir(out) if f.endswith(".json"))
 stamp = datetime.datetime.fromtimestamp(newest, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

@@ -24,7 +24,8 @@ work="$(mktemp -d /tmp/bench-swarm-XXXXXX)"
 results="$root/bench/swarm-results.md"
 
 [[ "$(id -u)" == 0 ]] || die "run as root (the lab makes network namespaces and starts dockerd)"
-"$docker_cli" image inspect "${images[@]}" >/dev/null 2>&1 || die "the base images are not on ${DOCKER_HOST:-the default engine}: ./build.sh --target=BaseImages"
+"$docker_cli" image inspect "${images[@]}" >/dev/null 2>&1 \
+  || die "the base images are not on ${DOCKER_HOST:-the default engine}: ./build.sh --target=BaseImages"
 cleanup() {
   [[ -n "${loop_pid:-}" ]] && kill "$loop_pid" 2>/dev/null || true
   # BENCH_LOGS=DIR keeps the runs' output (Deploy's lines, docker stack deploy's) there.
@@ -62,8 +63,12 @@ edit() {
 # The orchestrator's stable address: its fixed host port on every node (a load balancer holds these).
 mapfile -t stable < <(sed -n "s|^NODE_[0-9]*=\(.*\)|http://\1:$port|p" <<<"$lab")
 
-deploy() { (cd "$work/repo" && DOCKER_HOST="unix://$manager" NO_COLOR=1 "${host[@]}" --target="$1" --project-name="$stack" --registry="$registry" --wait-timeout=300 "${@:2}"); }
-task_seconds() { python3 -c "import json,sys; print(next(t['durationSeconds'] for t in json.load(open('$work/repo/artifacts/build-report.json'))['tasks'] if t['name']==sys.argv[1]))" "$1"; }
+deploy() { (cd "$work/repo" && DOCKER_HOST="unix://$manager" NO_COLOR=1 "${host[@]}" --target="$1" --project-name="$stack" \
+  --registry="$registry" --wait-timeout=300 "${@:2}"); }
+task_seconds() {
+  local report="$work/repo/artifacts/build-report.json"
+  python3 -c "import json,sys; print(next(t['durationSeconds'] for t in json.load(open('$report'))['tasks'] if t['name']==sys.argv[1]))" "$1"
+}
 report_image() {
   python3 -c "import json,sys; print(next(s['image'] for s in json.load(open(sys.argv[2]))['stack']['services'] if s['name']==sys.argv[1]))" \
     "$1" "$work/repo/artifacts/build-report.json"

@@ -331,7 +331,8 @@ down() {
     for pid in "${stopping[@]}"; do wait "$pid" || true; done
     stop_index_relays
     pid="$(cat "$RUN/registry.pid" 2>/dev/null || true)"
-    if ours "$pid" "$RUN/registry.yml"; then kill -TERM "$pid"; wait_until registry-stop bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true; fi
+    if ours "$pid" "$RUN/registry.yml"; then kill -TERM "$pid"; wait_until registry-stop bash -c "! kill -0 $pid 2>/dev/null" \
+      || kill -KILL "$pid" 2>/dev/null || true; fi
     # dockerd unmounts on a clean exit; whatever a killed one left mounted must go before the folders can.
     if [[ -d "$RUN" || -d "$DATA" ]]; then
         { grep -oE " ($RUN|$DATA)/[^ ]*" /proc/self/mounts || true; } | sort -r | while read -r mount; do umount -l "$mount" 2>/dev/null || true; done

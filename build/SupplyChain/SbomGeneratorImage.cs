@@ -24,7 +24,8 @@ public sealed class SbomGeneratorImage(DirectoryPath repositoryRoot, string? run
     public string Name { get; } = $"{Repository}:{FolderHash(repositoryRoot.Combine(SbomCommands.GeneratorFolder).FullPath)}";
 
     /// <summary>`docker buildx build --load` of docker/sbom-generator (its own context: the root's .dockerignore leaves docker/ out).</summary>
-    public ToolCommand Command(DockerCommands docker) => docker.Build(new DockerBuildSettings($"{SbomCommands.GeneratorFolder}/Dockerfile", SbomCommands.GeneratorFolder)
+    public ToolCommand Command(DockerCommands docker) => docker.Build(new DockerBuildSettings($"{SbomCommands.GeneratorFolder}/Dockerfile",
+        SbomCommands.GeneratorFolder)
     {
         Tags = [Name],
         BuildArgs = runtimeImage is null

@@ -17,7 +17,8 @@ public sealed record SpdxPackage(
     [property: JsonPropertyName("externalRefs")] IReadOnlyList<SpdxExternalReference>? ExternalReferences)
 {
     /// <summary>"deb", "pypi", or "other" (the project's own package when it is not installed as a distribution).</summary>
-    public string Kind => ExternalReferences?.FirstOrDefault(reference => reference.Type == "purl")?.Locator is { } purl && purl.StartsWith("pkg:", StringComparison.Ordinal)
+    public string Kind => ExternalReferences?.FirstOrDefault(reference => reference.Type == "purl")?.Locator is { } purl
+        && purl.StartsWith("pkg:", StringComparison.Ordinal)
         ? purl[4..].Split('/')[0]
         : "other";
 }

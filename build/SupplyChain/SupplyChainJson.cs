@@ -13,7 +13,8 @@ public sealed partial class SupplyChainJson : JsonSerializerContext
     {
         try
         {
-            return JsonSerializer.Deserialize(json, Default.SpdxDocument) is { SpdxVersion: { } version } document && version.StartsWith("SPDX-2.", StringComparison.Ordinal)
+            return JsonSerializer.Deserialize(json, Default.SpdxDocument) is { SpdxVersion: { } version } document
+                && version.StartsWith("SPDX-2.", StringComparison.Ordinal)
                 ? document
                 : null;
         }

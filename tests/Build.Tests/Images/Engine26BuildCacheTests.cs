@@ -147,7 +147,8 @@ public sealed class Engine26BuildCacheTests
 
     /// <summary>The lab engine's client: the toolchain's, with its plugins (buildx answers `builder prune`).</summary>
     private (int ExitCode, string Output) LabDocker(params string[] arguments) =>
-        DockerEngineRequirement.RunIn(null, new Dictionary<string, string?> { ["DOCKER_HOST"] = _lab!.DockerHost, ["DOCKER_CONFIG"] = _toolchain!.ClientConfig },
+        DockerEngineRequirement.RunIn(null,
+            new Dictionary<string, string?> { ["DOCKER_HOST"] = _lab!.DockerHost, ["DOCKER_CONFIG"] = _toolchain!.ClientConfig },
             _toolchain.Docker, arguments);
 
     /// <summary>

@@ -186,7 +186,8 @@ public sealed class FlavourImagesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(BuildLog.Step(rebuild.Log, ProductionDependencyInstall), Is.EqualTo(BuildLog.StepOutcome.Cached), rebuild.Log);
-            Assert.That(BuildLog.Step(rebuild.Log, ProjectInstall), Is.EqualTo(BuildLog.StepOutcome.Cached), "the venv is staged before the code: " + rebuild.Log);
+            Assert.That(BuildLog.Step(rebuild.Log, ProjectInstall), Is.EqualTo(BuildLog.StepOutcome.Cached),
+                "the venv is staged before the code: " + rebuild.Log);
             Assert.That(BuildLog.Step(rebuild.Log, CopySource), Is.EqualTo(BuildLog.StepOutcome.Built), rebuild.Log);
             Assert.That(rebuild.After, Is.Not.EqualTo(rebuild.Before));
         }

@@ -41,7 +41,9 @@ public sealed class ImageFreshnessTests
     [Test]
     public void Inspect_output_is_parsed_with_label_tags_and_size()
     {
-        var state = ImageState.FromInspectOutput("""[{"Id":"sha256:abc","Size":124639378,"RepoTags":["orchestrator:prod","orchestrator:latest"],"Config":{"Labels":{"io.omninode.bridge.input-digest":"sha256:1111","x":"y"}}}]""").Single();
+        var state = ImageState.FromInspectOutput(
+            """[{"Id":"sha256:abc","Size":124639378,"RepoTags":["orchestrator:prod","orchestrator:latest"],"Config":""" +
+            """{"Labels":{"io.omninode.bridge.input-digest":"sha256:1111","x":"y"}}}]""").Single();
         using var scope = Assert.EnterMultipleScope();
         Assert.That(state.Id, Is.EqualTo("sha256:abc"));
         Assert.That(state.InputDigest, Is.EqualTo(Digest));

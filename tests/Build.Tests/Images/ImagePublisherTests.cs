@@ -115,6 +115,7 @@ public sealed class ImagePublisherTests
     {
         var reference = PublisherWith(new Build.DryRun.PlannedSideEffects()).PushedReference(new Dictionary<string, string>(), Orchestrator);
 
-        Assert.That(reference, Is.EqualTo("127.0.0.1:5000/omninode/orchestrator@<the digest docker push prints for 127.0.0.1:5000/omninode/orchestrator:prod>"));
+        Assert.That(reference,
+            Is.EqualTo("127.0.0.1:5000/omninode/orchestrator@<the digest docker push prints for 127.0.0.1:5000/omninode/orchestrator:prod>"));
     }
 }

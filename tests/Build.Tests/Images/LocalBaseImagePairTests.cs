@@ -21,7 +21,8 @@ public sealed class LocalBaseImagePairTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            Assert.That(result.All, Does.Contain("BASE_SOURCES=\"deb http://deb.debian.org/debian trixie main\"").Or.Contain("BASE_SOURCES=deb http://deb.debian.org/debian trixie main"));
+            Assert.That(result.All, Does.Contain("BASE_SOURCES=\"deb http://deb.debian.org/debian trixie main\"")
+                .Or.Contain("BASE_SOURCES=deb http://deb.debian.org/debian trixie main"));
             Assert.That(result.All, Does.Contain("BASE_SUITE=trixie").And.Contain("BUILDER_IMAGE=omninode/poetry:2.1.2-trixie"));
         }
     }

@@ -31,7 +31,8 @@ public sealed class LocalBaseImagesTests
         var runner = new CommandRunner(new ProcessContext(processes));
         var installer = new PackageInstaller(runner, new InstallPolicy(NoInstall: true, IsRoot: true, HasApt: true),
             name => name == "PATH" ? _path.Path : null);
-        var options = TestOptions.Default() with { BaseImage = LocalBaseImagePair.Debian12.RuntimeImage, BuilderImage = LocalBaseImagePair.Debian12.BuilderImage };
+        var options = TestOptions.Default() with
+            { BaseImage = LocalBaseImagePair.Debian12.RuntimeImage, BuilderImage = LocalBaseImagePair.Debian12.BuilderImage };
         return (new LocalBaseImages(options, [options.BaseImage!, options.BuilderImage!], runner, installer, RunServices.Effects(dryRun: false)), processes);
     }
 

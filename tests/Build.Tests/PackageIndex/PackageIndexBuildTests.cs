@@ -130,7 +130,8 @@ public sealed class PackageIndexBuildTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_noCacheWithIndexDown.ExitCode, Is.Not.Zero, _noCacheWithIndexDown.All);
-            Assert.That(_noCacheWithIndexDown.All, Does.Contain($"reducer:prod could not install its dependencies: the package index 'omninode-index' at {_index.Url} is not reachable"));
+            Assert.That(_noCacheWithIndexDown.All,
+                Does.Contain($"reducer:prod could not install its dependencies: the package index 'omninode-index' at {_index.Url} is not reachable"));
             // Poetry's own traceback lines start with "at /usr/lib/python3/…"; the build host's frames would not.
             Assert.That(_noCacheWithIndexDown.All, Does.Not.Match(@"\n\s+at (Build|Cake|System)\."));
         }

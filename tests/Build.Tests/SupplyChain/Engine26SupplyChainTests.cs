@@ -126,7 +126,8 @@ public sealed class Engine26SupplyChainTests
             Assert.That(_verify!.ExitCode, Is.Zero, _verify.All);
             foreach (var service in new[] { "orchestrator", "reducer" })
             {
-                Assert.That(_verify.Output, Does.Match($@"{service}:prod: attestations .*https://slsa\.dev/provenance/").And.Contain("https://spdx.dev/Document"));
+                Assert.That(_verify.Output, Does.Match($@"{service}:prod: attestations .*https://slsa\.dev/provenance/")
+                    .And.Contain("https://spdx.dev/Document"));
             }
         }
     }

@@ -9,7 +9,8 @@ namespace Build.Tests.SupplyChain;
 public sealed class SbomGeneratorImageTests
 {
     private static SbomGeneratorImage Image(string root, RecordingProcessRunner processes) =>
-        new(new DirectoryPath(root), "omninode/python:3.11-bookworm", () => "omninode-bridge", RunServices.Runner(new ProcessContext(processes), dryRun: false));
+        new(new DirectoryPath(root), "omninode/python:3.11-bookworm", () => "omninode-bridge",
+            RunServices.Runner(new ProcessContext(processes), dryRun: false));
 
     [Test]
     public void A_changed_script_is_another_image()

@@ -56,6 +56,7 @@ public sealed class SupplyChainReportTests
     {
         var report = new BuildReport();
         report.ImageBuilt(Production with { Flavour = ImageFlavour.Development }, "sha256:2", 1);
-        Assert.That(HtmlReport.Render(report.Snapshot("Development", DateTimeOffset.UtcNow, "0.1.0", null)), Does.Contain("<td class=\"supply-chain\"><small>–</small></td>"));
+        Assert.That(HtmlReport.Render(report.Snapshot("Development", DateTimeOffset.UtcNow, "0.1.0", null)),
+            Does.Contain("<td class=\"supply-chain\"><small>–</small></td>"));
     }
 }

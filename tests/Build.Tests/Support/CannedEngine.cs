@@ -19,7 +19,8 @@ internal sealed class CannedEngine : IDisposable
         "/_ping" => "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 2\r\n\r\nOK",
         "/version" => Http(200, """{"Version":"20.10.24-canned","ApiVersion":"1.41"}"""),
         _ when request.StartsWith("/v1.41/images/omninode/", StringComparison.Ordinal) && request.EndsWith("/json", StringComparison.Ordinal) =>
-            Http(200, "{\"Id\":\"sha256:" + new string('b', 64) + "\",\"RepoTags\":[\"" + request["/v1.41/images/".Length..^"/json".Length] + "\"],\"Size\":1,\"Config\":{\"Labels\":null}}"),
+            Http(200, "{\"Id\":\"sha256:" + new string('b', 64) + "\",\"RepoTags\":[\"" + request["/v1.41/images/".Length..^"/json".Length] +
+                "\"],\"Size\":1,\"Config\":{\"Labels\":null}}"),
         _ => Http(404, """{"message":"no such object"}"""),
     });
 

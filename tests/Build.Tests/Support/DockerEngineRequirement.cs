@@ -21,7 +21,8 @@ public static class DockerEngineRequirement
                     "./build.sh --target=Test provisions one (the project engine) before the suites run.");
             }
 
-            Assert.Ignore($$"""No Docker engine answers ({{problem}}); ./build.sh --target=Test finds or starts one (or: eval "export $(./build.sh --target=Engine | grep ^DOCKER_HOST=)").""");
+            Assert.Ignore($$"""No Docker engine answers ({{problem}}); ./build.sh --target=Test finds or starts one """ +
+                """(or: eval "export $(./build.sh --target=Engine | grep ^DOCKER_HOST=)").""");
         }
     }
 

@@ -53,7 +53,8 @@ public sealed class EnsureLockTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.All);
-            Assert.That(result.All, Does.Contain($"docker run --rm --network host --volume {repository.PathOf("monorepo")}:{repository.PathOf("monorepo")} --workdir {app}"));
+            Assert.That(result.All,
+                Does.Contain($"docker run --rm --network host --volume {repository.PathOf("monorepo")}:{repository.PathOf("monorepo")} --workdir {app}"));
             Assert.That(result.All, Does.Contain("--entrypoint sh omninode/poetry:2.1.2-trixie").And.Contain("sh lock --no-interaction --no-ansi"));
             Assert.That(processes.CommandLines.Where(line => line.Contains(" run ", StringComparison.Ordinal)), Is.Empty, "shown, never started");
             Assert.That(repository.Snapshot(), Is.EqualTo(before));

@@ -78,8 +78,10 @@ public sealed class BuilderChoiceTests
         yield return new TestCaseData($$"""{"Client":{"Version":"28.2.2"},{{LinuxEngine}}}""", "28.2.2", true, true)
             .SetName("A_linux_engine_of_API_1_41_has_BuildKit");
         yield return new TestCaseData("""{"Client":{"Version":"28.2.2"},"Server":null}""", "28.2.2", false, false).SetName("No_server_means_no_engine");
-        yield return new TestCaseData("""{"Client":{"Version":"20.10.24"},"Server":{"Version":"18.06.3","ApiVersion":"1.38","Os":"linux"}}""", "20.10.24", true, false).SetName("An_engine_older_than_18_09_has_no_BuildKit");
-        yield return new TestCaseData("""{"Client":{"Version":"28.2.2"},"Server":{"Version":"28.0.1","ApiVersion":"1.48","Os":"windows"}}""", "28.2.2", true, false).SetName("A_windows_engine_has_no_BuildKit");
+        yield return new TestCaseData("""{"Client":{"Version":"20.10.24"},"Server":{"Version":"18.06.3","ApiVersion":"1.38","Os":"linux"}}""",
+            "20.10.24", true, false).SetName("An_engine_older_than_18_09_has_no_BuildKit");
+        yield return new TestCaseData("""{"Client":{"Version":"28.2.2"},"Server":{"Version":"28.0.1","ApiVersion":"1.48","Os":"windows"}}""",
+            "28.2.2", true, false).SetName("A_windows_engine_has_no_BuildKit");
         yield return new TestCaseData("Cannot connect to the Docker daemon", "unknown", false, false).SetName("Text_that_is_not_json_reaches_no_engine");
     }
 

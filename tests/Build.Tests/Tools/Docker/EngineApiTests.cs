@@ -93,7 +93,8 @@ public sealed class EngineApiTests
     [Test]
     public void An_image_found_missing_or_unreadable()
     {
-        var document = """{"Id":"sha256:abc","RepoTags":["orchestrator:prod","orchestrator:latest"],"Config":{"Labels":{"io.omninode.bridge.input-digest":"sha256:def"}}}""";
+        var document = """{"Id":"sha256:abc","RepoTags":["orchestrator:prod","orchestrator:latest"],"Config":""" +
+            """{"Labels":{"io.omninode.bridge.input-digest":"sha256:def"}}}""";
         using var server = new CannedEngine(Path.Combine(_directory, "engine.sock"), path => path switch
         {
             "/v1.41/images/orchestrator:prod/json" => Http(200, document),

@@ -99,7 +99,8 @@ public sealed class ContainerPoetryLockerTests
     {
         var app = Monorepo("missing");
         var pyproject = Path.Combine(app, "pyproject.toml");
-        File.WriteAllText(pyproject, File.ReadAllText(pyproject).Replace("\"shared\",", "\"shared\",\n    \"no-such-package (>=1)\",", StringComparison.Ordinal));
+        File.WriteAllText(pyproject,
+            File.ReadAllText(pyproject).Replace("\"shared\",", "\"shared\",\n    \"no-such-package (>=1)\",", StringComparison.Ordinal));
         var before = Snapshot(app);
 
         var result = EnsureLock(app);

@@ -70,7 +70,8 @@ public sealed class FittingPoetryTests
         public Version? Version => version;
 
         public ToolCommand LockCommand(string projectDirectory, IReadOnlyList<string> arguments) =>
-            ToolCommand.Create(name, new Cake.Core.IO.DirectoryPath(projectDirectory), builder => builder.Append(new Cake.Core.IO.Arguments.TextArgument("lock")));
+            ToolCommand.Create(name, new Cake.Core.IO.DirectoryPath(projectDirectory),
+                builder => builder.Append(new Cake.Core.IO.Arguments.TextArgument("lock")));
 
         public int Lock(string projectDirectory, IReadOnlyList<string> arguments, CancellationToken cancel) => 0;
 
