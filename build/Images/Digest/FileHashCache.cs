@@ -15,8 +15,6 @@ public sealed class FileHashCache
 {
     public static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
-    private const int FormatVersion = 1;
-
     private readonly Dictionary<string, FileHashEntry> _entries;
     private readonly Func<DateTime> _utcNow;
     private readonly object _gate = new();
@@ -48,7 +46,7 @@ public sealed class FileHashCache
         string? problem;
         try
         {
-            problem = File.Exists(path) ? FileHashCacheFile.Read(File.ReadAllBytes(path), FormatVersion, entries) : null;
+            problem = File.Exists(path) ? FileHashCacheFile.Read(File.ReadAllBytes(path), entries) : null;
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -113,7 +111,7 @@ public sealed class FileHashCache
                 return;
             }
 
-            bytes = FileHashCacheFile.Write(FormatVersion, _entries.OrderBy(entry => entry.Key, StringComparer.Ordinal));
+            bytes = FileHashCacheFile.Write(_entries.OrderBy(entry => entry.Key, StringComparer.Ordinal));
             _changed = false;
         }
 

@@ -10,12 +10,15 @@ namespace Build.Images.Digest;
 /// </summary>
 public static class FileHashCacheFile
 {
+    /// <summary>The format this build reads and writes: a file of another version is rebuilt, not read.</summary>
+    public const int FormatVersion = 1;
+
     /// <summary>
     /// Fills <paramref name="entries"/> from <paramref name="json"/>; returns what is wrong with it, or null. A field
     /// of another type, a missing one or text that is not JSON is wrong; fields the format does not know are skipped.
     /// </summary>
     /// <exception cref="JsonException">The text is not JSON.</exception>
-    public static string? Read(ReadOnlySpan<byte> json, int formatVersion, Dictionary<string, FileHashEntry> entries)
+    public static string? Read(ReadOnlySpan<byte> json, Dictionary<string, FileHashEntry> entries)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read())
@@ -38,7 +41,7 @@ public static class FileHashCacheFile
             {
                 if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
                 {
-                    return $"format version {Describe(ref reader)}, this build writes {formatVersion}";
+                    return $"format version {Describe(ref reader)}, this build writes {FormatVersion}";
                 }
 
                 version = number;
@@ -60,22 +63,22 @@ public static class FileHashCacheFile
 
         // Anything after the object is not JSON: the reader throws.
         reader.Read();
-        if (version != formatVersion)
+        if (version != FormatVersion)
         {
-            return $"format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}, this build writes {formatVersion}";
+            return $"format version {version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}, this build writes {FormatVersion}";
         }
 
         return files ? null : "no \"files\" object";
     }
 
     /// <summary>The cache's text: the entries in the order given (the caller sorts them, so that equal caches are equal files).</summary>
-    public static byte[] Write(int formatVersion, IEnumerable<KeyValuePair<string, FileHashEntry>> entries)
+    public static byte[] Write(IEnumerable<KeyValuePair<string, FileHashEntry>> entries)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("version", formatVersion);
+            writer.WriteNumber("version", FormatVersion);
             writer.WriteStartObject("files");
             foreach (var (path, entry) in entries)
             {

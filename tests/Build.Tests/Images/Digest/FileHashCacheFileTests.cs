@@ -14,7 +14,7 @@ public sealed class FileHashCacheFileTests
         // The text the build wrote before it wrote token by token: a cache of an older build is read as it was.
         var entries = new Dictionary<string, FileHashEntry> { ["/r/a+b.py"] = new(3, 10, 20, Sha), ["/r/b.py"] = new(0, 1, 2, Sha) };
 
-        var text = Encoding.UTF8.GetString(FileHashCacheFile.Write(1, entries));
+        var text = Encoding.UTF8.GetString(FileHashCacheFile.Write(entries));
 
         Assert.That(text, Is.EqualTo(
             $"{{\"version\":1,\"files\":{{\"/r/a\\u002Bb.py\":{{\"size\":3,\"mtime\":10,\"hashed\":20,\"sha256\":\"{Sha}\"}}," +
@@ -27,7 +27,7 @@ public sealed class FileHashCacheFileTests
         var written = new Dictionary<string, FileHashEntry> { ["/r/ü ñ.py"] = new(3, 10, 20, Sha), ["/r/b.py"] = new(0, 1, 2, Sha) };
         var read = new Dictionary<string, FileHashEntry>();
 
-        var problem = FileHashCacheFile.Read(FileHashCacheFile.Write(1, written), 1, read);
+        var problem = FileHashCacheFile.Read(FileHashCacheFile.Write(written), read);
 
         Assert.That((problem, read), Is.EqualTo(((string?)null, written)));
     }
@@ -39,7 +39,7 @@ public sealed class FileHashCacheFileTests
             $"\"files\":{{\"/a\":{{\"extra\":[{{}}],\"size\":3,\"mtime\":1,\"hashed\":2,\"sha256\":\"{Sha}\"}}}}}}";
         var read = new Dictionary<string, FileHashEntry>();
 
-        var problem = FileHashCacheFile.Read(Encoding.UTF8.GetBytes(json), 1, read);
+        var problem = FileHashCacheFile.Read(Encoding.UTF8.GetBytes(json), read);
 
         Assert.That((problem, read["/a"]), Is.EqualTo(((string?)null, new FileHashEntry(3, 1, 2, Sha))));
     }
@@ -50,7 +50,7 @@ public sealed class FileHashCacheFileTests
     {
         var json = $"{{\"version\":1,\"files\":{{\"/a\":{entry.Replace("SHA", Sha, StringComparison.Ordinal)}}}}}";
 
-        var problem = FileHashCacheFile.Read(Encoding.UTF8.GetBytes(json), 1, []);
+        var problem = FileHashCacheFile.Read(Encoding.UTF8.GetBytes(json), []);
 
         Assert.That(problem, Is.EqualTo("the entry of /a is not {size, mtime, hashed, sha256}"));
     }
@@ -60,7 +60,7 @@ public sealed class FileHashCacheFileTests
     {
         var json = "{\"version\":1,\"files\":{}} {}";
 
-        Assert.That(() => FileHashCacheFile.Read(Encoding.UTF8.GetBytes(json), 1, []), Throws.InstanceOf<System.Text.Json.JsonException>());
+        Assert.That(() => FileHashCacheFile.Read(Encoding.UTF8.GetBytes(json), []), Throws.InstanceOf<System.Text.Json.JsonException>());
     }
 
     [TestCase("{\"version\":1.5,\"files\":{}}", "format version 1.5, this build writes 1")]
@@ -71,5 +71,5 @@ public sealed class FileHashCacheFileTests
     [TestCase("[1]", "an array instead of an object")]
     [TestCase("null", "null instead of an object")]
     public void The_problem_names_what_was_found(string json, string problem) =>
-        Assert.That(FileHashCacheFile.Read(Encoding.UTF8.GetBytes(json), 1, []), Is.EqualTo(problem));
+        Assert.That(FileHashCacheFile.Read(Encoding.UTF8.GetBytes(json), []), Is.EqualTo(problem));
 }
